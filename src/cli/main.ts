@@ -1,0 +1,65 @@
+import { pathToFileURL } from 'node:url';
+import { EksIdentityError } from '../errors.js';
+import { processIo, type CliCommand, type CliIo } from './io.js';
+
+/** Commands load lazily so that `eks-identity validate` does not pay for the AWS SDK. */
+const COMMANDS: Record<string, () => Promise<CliCommand>> = {
+};
+
+function helpText(): string {
+  const names = Object.keys(COMMANDS);
+  return [
+    'eks-identity: manage EKS Pod Identity associations and access entries from a manifest.',
+    '',
+    'Usage: eks-identity COMMAND [options]    (eks-identity COMMAND --help for its options)',
+    '',
+    'Commands:',
+    ...names.map((n) => `  ${n}`),
+    '',
+  ].join('\n');
+}
+
+/** Runs one CLI invocation and returns its exit code; never throws. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(helpText());
+    return name ? 0 : 1;
+  }
+  if (name === '--version') {
+    io.stdout('eks-identity 0.1.0\n');
+    return 0;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.stderr(`error: unknown command "${name}". Run "eks-identity --help" for the list.\n`);
+    return 1;
+  }
+  try {
+    const command = await load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(`${command.usage.trimEnd()}\n`);
+      return 0;
+    }
+    return await command.run(rest, io);
+  } catch (err) {
+    io.stderr(describeError(err));
+    return 1;
+  }
+}
+
+/** A user error is one line with what to do; anything else is a bug and keeps its stack. */
+export function describeError(err: unknown): string {
+  if (EksIdentityError.is(err) && err.source === 'user') {
+    const where = err.location ? `${err.location.file}:${err.location.line}:${err.location.column}: ` : '';
+    return `${where}error ${err.code}: ${err.message}${err.fix ? `\n  fix: ${err.fix}` : ''}\n`;
+  }
+  const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  return `internal error (please report it): ${text}\n`;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,95 @@
+import type { AccessEntryType, AccessScope, AuthenticationMode } from './desired.js';
+import type { Partition } from './partition.js';
+
+export interface LiveAssociationSummary {
+  associationId: string;
+  associationArn?: string;
+  namespace: string;
+  serviceAccount: string;
+  /** Set when an EKS add-on owns the association: never modified by this tool. */
+  ownerArn?: string;
+}
+
+export interface LiveAssociation extends LiveAssociationSummary {
+  roleArn: string;
+  targetRoleArn?: string;
+  disableSessionTags: boolean;
+  /** Canonical JSON text, as for DesiredAssociation.policy. */
+  policy?: string;
+  tags: Record<string, string>;
+  /** ISO-8601. */
+  createdAt?: string;
+  modifiedAt?: string;
+}
+
+export interface LiveAccessPolicy {
+  policyArn: string;
+  scope: AccessScope;
+  associatedAt?: string;
+}
+
+export interface LiveAccessEntry {
+  principalArn: string;
+  accessEntryArn?: string;
+  type: AccessEntryType;
+  kubernetesGroups: string[];
+  username?: string;
+  tags: Record<string, string>;
+  /** ISO-8601. */
+  createdAt?: string;
+  modifiedAt?: string;
+  accessPolicies: LiveAccessPolicy[];
+}
+
+export interface LiveRole {
+  arn: string;
+  roleName: string;
+  roleId: string;
+  /** ISO-8601. */
+  createDate: string;
+  /** Decoded trust policy document. */
+  trustPolicy: unknown;
+}
+
+export interface CallerIdentity {
+  /** As STS returns it, e.g. arn:aws:sts::111122223333:assumed-role/Deploy/session. */
+  arn: string;
+  accountId: string;
+  /** The IAM principal an access entry would name: the role ARN for an assumed role (path unknown). */
+  principalArn: string;
+}
+
+export interface LiveAddon {
+  name: string;
+  status?: string;
+  serviceAccountRoleArn?: string;
+}
+
+export interface LiveCluster {
+  name: string;
+  region: string;
+  partition: Partition;
+  accountId: string;
+  /** False when DescribeCluster answered not found. */
+  exists: boolean;
+  authenticationMode: AuthenticationMode;
+  /** EKS Auto Mode: the Pod Identity agent is built in. */
+  autoMode: boolean;
+  oidcIssuer?: string;
+  addons: LiveAddon[];
+  /** Every association the cluster has (from the list calls). */
+  associationSummaries: LiveAssociationSummary[];
+  /** Described associations: the declared ones, or all when prune is on. Keyed by associationId. */
+  associations: LiveAssociation[];
+  /** Every access entry principal ARN (from the list calls). */
+  accessEntryPrincipals: string[];
+  /** Described entries with their policies: the declared ones, or all when prune is on. */
+  accessEntries: LiveAccessEntry[];
+  /** IAM roles referenced by the desired state (and by described entries), by ARN; null = not found. */
+  roles: Record<string, LiveRole | null>;
+  caller: CallerIdentity;
+}
+
+export interface LiveState {
+  clusters: LiveCluster[];
+}

@@ -1,0 +1,121 @@
+import type { AccessEntryType, AccessScope, AuthenticationMode } from './desired.js';
+import type { SourceLocation } from './source.js';
+
+export const PLAN_VERSION = 1;
+
+export type ChangeAction = 'create' | 'update' | 'replace' | 'delete' | 'unmanaged';
+
+export type ResourceKind =
+  | 'podIdentityAssociation'
+  | 'accessEntry'
+  | 'accessPolicy'
+  | 'trustPolicy'
+  | 'authenticationMode';
+
+/** The fields a change writes, per kind. Values are the desired (after) or live (before) object. */
+export interface AssociationValue {
+  namespace: string;
+  serviceAccount: string;
+  roleArn: string;
+  targetRoleArn?: string;
+  disableSessionTags: boolean;
+  policy?: string;
+  tags: Record<string, string>;
+  /** Live only. */
+  associationId?: string;
+  ownerArn?: string;
+}
+
+export interface AccessEntryValue {
+  principalArn: string;
+  type: AccessEntryType;
+  kubernetesGroups: string[];
+  username?: string;
+  tags: Record<string, string>;
+}
+
+export interface AccessPolicyValue {
+  principalArn: string;
+  policyArn: string;
+  scope: AccessScope;
+}
+
+export interface TrustPolicyValue {
+  roleArn: string;
+  /** Canonical JSON text of the trust policy document. */
+  document: string;
+}
+
+export interface AuthenticationModeValue {
+  authenticationMode: AuthenticationMode;
+}
+
+export type ChangeValue =
+  | AssociationValue
+  | AccessEntryValue
+  | AccessPolicyValue
+  | TrustPolicyValue
+  | AuthenticationModeValue;
+
+export interface FieldDiff {
+  field: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface Change {
+  /** Stable, unique within a cluster: e.g. `association/karpenter/karpenter`, `entry/ARN`, `policy/ARN/POLICYARN`. */
+  id: string;
+  kind: ResourceKind;
+  action: ChangeAction;
+  /** Live object (update, replace, delete, unmanaged). */
+  before?: ChangeValue;
+  /** Desired object (create, update, replace). */
+  after?: ChangeValue;
+  /** Field-level differences for update and replace. */
+  fields?: FieldDiff[];
+  /** Why a replace or an unmanaged note. */
+  reason?: string;
+  /** Where the desired object was declared. */
+  source?: SourceLocation;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  severity: Severity;
+  /** Stable code, e.g. ROLE_NOT_FOUND. */
+  code: string;
+  /** The change id or object the finding is about. */
+  key?: string;
+  message: string;
+  /** What to do about it. */
+  fix?: string;
+  source?: SourceLocation;
+}
+
+export interface ClusterPlan {
+  name: string;
+  region: string;
+  accountId?: string;
+  changes: Change[];
+  findings: Finding[];
+}
+
+export interface PlanSummary {
+  create: number;
+  update: number;
+  replace: number;
+  delete: number;
+  unmanaged: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface Plan {
+  version: typeof PLAN_VERSION;
+  /** sha256 over the changes (not timestamps, not findings' wording). */
+  fingerprint: string;
+  summary: PlanSummary;
+  clusters: ClusterPlan[];
+}
