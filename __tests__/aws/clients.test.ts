@@ -1,0 +1,41 @@
+import { createAwsClients, destroyAwsClients, iamRegionFor } from '../../src/aws/clients.js';
+
+describe('createAwsClients', () => {
+  it.each([
+    ['eu-west-1', 'us-east-1'],
+    ['cn-northwest-1', 'cn-north-1'],
+    ['us-gov-east-1', 'us-gov-west-1'],
+  ])('GIVEN cluster region %s THEN IAM is called in %s', (region, iamRegion) => {
+    expect(iamRegionFor(region)).toBe(iamRegion);
+  });
+
+  it('GIVEN a region, endpoints and attempts THEN each client is configured for them with adaptive retry', async () => {
+    const clients = createAwsClients({
+      region: 'cn-north-1',
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+      endpoints: { eks: 'http://127.0.0.1:1/eks', iam: 'http://127.0.0.1:1/iam' },
+      maxAttempts: 3,
+    });
+    try {
+      expect(await clients.eks.config.region()).toBe('cn-north-1');
+      expect(await clients.iam.config.region()).toBe('cn-north-1');
+      expect(await clients.sts.config.region()).toBe('cn-north-1');
+      expect((await clients.eks.config.retryStrategy()).constructor.name).toBe('AdaptiveRetryStrategy');
+      expect(await clients.eks.config.maxAttempts()).toBe(3);
+      const eksEndpoint = await clients.eks.config.endpoint?.();
+      expect(eksEndpoint?.hostname).toBe('127.0.0.1');
+    } finally {
+      destroyAwsClients(clients);
+    }
+  });
+
+  it('GIVEN no attempts THEN the default is 8', async () => {
+    const clients = createAwsClients({ region: 'us-east-1' });
+    try {
+      expect(await clients.iam.config.maxAttempts()).toBe(8);
+      expect(await clients.iam.config.region()).toBe('us-east-1');
+    } finally {
+      destroyAwsClients(clients);
+    }
+  });
+});

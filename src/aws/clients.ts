@@ -1,0 +1,65 @@
+import { EKSClient, type EKSClientConfig } from '@aws-sdk/client-eks';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { STSClient } from '@aws-sdk/client-sts';
+import { partitionOfRegion, type Partition } from '../model/partition.js';
+
+/** Static credentials or a provider, as every SDK v3 client accepts them. */
+export type AwsCredentials = NonNullable<EKSClientConfig['credentials']>;
+
+export interface AwsClientOptions {
+  region: string;
+  /** Default: the SDK's default chain (environment, profile, web identity, instance metadata). */
+  credentials?: AwsCredentials;
+  /**
+   * Explicit endpoints, for tests and library users. Without them the SDK still honours
+   * AWS_ENDPOINT_URL_EKS / _IAM / _STS (and AWS_ENDPOINT_URL).
+   */
+  endpoints?: { eks?: string; iam?: string; sts?: string };
+  /** Attempts per call including the first, with adaptive retry (default 8). */
+  maxAttempts?: number;
+}
+
+export interface AwsClients {
+  eks: EKSClient;
+  iam: IAMClient;
+  sts: STSClient;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 8;
+
+/** IAM is global: its one endpoint per partition is signed for this region. */
+const IAM_SIGNING_REGION: Record<Partition, string> = {
+  aws: 'us-east-1',
+  'aws-cn': 'cn-north-1',
+  'aws-us-gov': 'us-gov-west-1',
+};
+
+/** The region IAM calls are made in for a cluster region (IAM is one global service per partition). */
+export function iamRegionFor(region: string): string {
+  return IAM_SIGNING_REGION[partitionOfRegion(region)];
+}
+
+/**
+ * Builds the EKS, IAM and STS clients for one region. Adaptive retry lets the SDK absorb
+ * throttling (it rate-limits itself on 429s), so callers do not add their own throttle loops.
+ */
+export function createAwsClients(options: AwsClientOptions): AwsClients {
+  const common = {
+    retryMode: 'adaptive',
+    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
+  } as const;
+  const endpoint = (url: string | undefined) => (url === undefined ? {} : { endpoint: url });
+  return {
+    eks: new EKSClient({ ...common, region: options.region, ...endpoint(options.endpoints?.eks) }),
+    iam: new IAMClient({ ...common, region: iamRegionFor(options.region), ...endpoint(options.endpoints?.iam) }),
+    sts: new STSClient({ ...common, region: options.region, ...endpoint(options.endpoints?.sts) }),
+  };
+}
+
+/** Releases the clients' sockets (keep-alive agents would otherwise hold the process open). */
+export function destroyAwsClients(clients: AwsClients): void {
+  clients.eks.destroy();
+  clients.iam.destroy();
+  clients.sts.destroy();
+}
