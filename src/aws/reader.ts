@@ -1,0 +1,261 @@
+import {
+  DescribeAccessEntryCommand,
+  DescribeClusterCommand,
+  DescribePodIdentityAssociationCommand,
+  paginateListAccessEntries,
+  paginateListAddons,
+  paginateListAssociatedAccessPolicies,
+  paginateListPodIdentityAssociations,
+  type AssociatedAccessPolicy,
+  type Cluster,
+} from '@aws-sdk/client-eks';
+import { GetRoleCommand } from '@aws-sdk/client-iam';
+import { EksIdentityError } from '../errors.js';
+import type { DesiredCluster, DesiredState } from '../model/desired.js';
+import type { LiveAccessEntry, LiveAssociation, LiveAssociationSummary, LiveCluster, LiveRole, LiveState } from '../model/live.js';
+import { parseArn, roleNameOfArn } from '../model/partition.js';
+import { mapWithConcurrency } from './concurrency.js';
+import { describeAwsError, isNotFound } from './errors.js';
+import { compare, toAssociationSummary, toAuthenticationMode, toLiveAccessEntry, toLiveAssociation, toLiveRole } from './live-convert.js';
+import { createProgressGroup, silentProgress, type ProgressReporter } from './progress.js';
+import type { ClusterSession } from './session.js';
+
+export interface ReadOptions {
+  /** Describe calls in flight per cluster (default 16). Pages of one list are always sequential. */
+  concurrency?: number;
+  progress?: ProgressReporter;
+}
+
+export const DEFAULT_READ_CONCURRENCY = 16;
+/** The largest page EKS serves for these lists. */
+const PAGE_SIZE = 100;
+const AGENT_ADDON = 'eks-pod-identity-agent';
+
+/** Reads every desired cluster in parallel, each through the session opened for it. */
+export async function readLiveState(sessions: readonly ClusterSession[], desired: DesiredState, options: ReadOptions = {}): Promise<LiveState> {
+  const group = createProgressGroup(options.progress ?? silentProgress, `Reading ${desired.clusters.length} cluster(s)`);
+  try {
+    const clusters = await Promise.all(
+      desired.clusters.map((cluster) => {
+        const session = sessions.find((s) => s.target.name === cluster.name && s.target.region === cluster.region);
+        if (!session) {
+          throw new EksIdentityError('NO_SESSION', `No AWS session was opened for cluster ${cluster.name} (${cluster.region})`, {
+            source: 'internal',
+          });
+        }
+        return readLiveCluster(session, cluster, { ...options, progress: group.task() });
+      }),
+    );
+    return { clusters };
+  } finally {
+    group.done();
+  }
+}
+
+/**
+ * Reads what the plan needs about one cluster and nothing more: the lists in full, then describes
+ * only for the declared associations and entries (all of them when prune is on), and the IAM roles
+ * those reference. Not-found means absent: a missing cluster reads as `exists: false`, an object
+ * deleted between list and describe is left out, a missing role is `null`.
+ */
+export async function readLiveCluster(session: ClusterSession, desired: DesiredCluster, options: ReadOptions = {}): Promise<LiveCluster> {
+  const progress = options.progress ?? silentProgress;
+  const limit = options.concurrency ?? DEFAULT_READ_CONCURRENCY;
+  const reader = new ClusterReader(session, desired.name);
+  const base = {
+    name: desired.name,
+    region: session.region,
+    partition: session.partition,
+    accountId: session.accountId,
+    caller: session.caller,
+  };
+
+  const cluster = await reader.describeCluster();
+  if (!cluster) {
+    return { ...base, exists: false, authenticationMode: 'CONFIG_MAP', autoMode: false, addons: [], associationSummaries: [], associations: [], accessEntryPrincipals: [], accessEntries: [], roles: {} };
+  }
+  const authenticationMode = toAuthenticationMode(cluster.accessConfig?.authenticationMode);
+  // Access entries do not exist in ConfigMap-only mode (the list call would be refused).
+  const entriesAvailable = authenticationMode !== 'CONFIG_MAP';
+  const [addons, summaries, principals] = await Promise.all([
+    reader.listAddons(),
+    reader.listAssociations(),
+    entriesAvailable ? reader.listAccessEntries() : Promise.resolve([]),
+  ]);
+
+  const declaredAssociations = new Set(desired.associations.map((a) => associationKey(a.namespace, a.serviceAccount)));
+  const toDescribe = desired.prune ? summaries : summaries.filter((s) => declaredAssociations.has(associationKey(s.namespace, s.serviceAccount)));
+  const declaredPrincipals = new Set(desired.accessEntries.map((e) => e.principalArn));
+  const entriesToDescribe = desired.prune ? principals : principals.filter((p) => declaredPrincipals.has(p));
+
+  progress.start(`cluster ${desired.name}`, toDescribe.length + entriesToDescribe.length);
+  // Both kinds share one bound: the limit is per cluster, not per kind.
+  type Job = { kind: 'association'; summary: LiveAssociationSummary } | { kind: 'entry'; principalArn: string };
+  const jobs: Job[] = [
+    ...toDescribe.map((summary): Job => ({ kind: 'association', summary })),
+    ...entriesToDescribe.map((principalArn): Job => ({ kind: 'entry', principalArn })),
+  ];
+  const described = await mapWithConcurrency(jobs, limit, async (job) => {
+    const result = job.kind === 'association' ? await reader.describeAssociation(job.summary) : await reader.describeAccessEntry(job.principalArn);
+    progress.tick();
+    return result;
+  });
+  const associations = described.filter((d): d is LiveAssociation => d !== undefined && 'associationId' in d);
+  const accessEntries = described.filter((d): d is LiveAccessEntry => d !== undefined && 'accessPolicies' in d);
+
+  const roleArns = rolesToRead(session, desired, accessEntries);
+  progress.start(`cluster ${desired.name}`, jobs.length + roleArns.length);
+  const roleList = await mapWithConcurrency(roleArns, limit, async (arn) => {
+    const role = await reader.getRole(arn);
+    progress.tick();
+    return [arn, role] as const;
+  });
+  progress.done();
+
+  return {
+    ...base,
+    exists: true,
+    authenticationMode,
+    autoMode: cluster.computeConfig?.enabled === true,
+    ...(cluster.identity?.oidc?.issuer ? { oidcIssuer: cluster.identity.oidc.issuer } : {}),
+    addons: addons.map((name) => ({ name })),
+    associationSummaries: summaries,
+    associations: associations.sort(byAssociation),
+    accessEntryPrincipals: principals,
+    accessEntries: accessEntries.sort((a, b) => compare(a.principalArn, b.principalArn)),
+    roles: Object.fromEntries(roleList),
+  };
+}
+
+/** True when the cluster has the Pod Identity agent add-on (Auto Mode clusters have it built in). */
+export function hasPodIdentityAgent(cluster: Pick<LiveCluster, 'addons' | 'autoMode'>): boolean {
+  return cluster.autoMode || cluster.addons.some((a) => a.name === AGENT_ADDON);
+}
+
+function associationKey(namespace: string, serviceAccount: string): string {
+  return `${namespace}/${serviceAccount}`;
+}
+
+function byAssociation(a: LiveAssociationSummary, b: LiveAssociationSummary): number {
+  return compare(a.namespace, b.namespace) || compare(a.serviceAccount, b.serviceAccount) || compare(a.associationId, b.associationId);
+}
+
+/**
+ * Roles the checks need, deduplicated and sorted: those the desired associations use (missing
+ * role, trust policy) and the STANDARD entry principals that are roles (re-created role = stale
+ * entry). Only roles in the cluster's own account and partition can be read with its credentials;
+ * others are left out of `roles` (unknown), never reported as missing.
+ */
+export function rolesToRead(session: Pick<ClusterSession, 'accountId' | 'partition'>, desired: DesiredCluster, described: readonly LiveAccessEntry[]): string[] {
+  const arns = new Set<string>();
+  for (const a of desired.associations) arns.add(a.roleArn);
+  for (const e of desired.accessEntries) if (e.type === 'STANDARD') arns.add(e.principalArn);
+  for (const e of described) if (e.type === 'STANDARD') arns.add(e.principalArn);
+  return [...arns]
+    .filter((arn) => {
+      const parsed = parseArn(arn);
+      return parsed?.service === 'iam' && parsed.resource.startsWith('role/') && parsed.accountId === session.accountId && parsed.partition === session.partition;
+    })
+    .sort(compare);
+}
+
+/** The SDK calls for one cluster, each failure wrapped with the operation and the AWS object. */
+class ClusterReader {
+  private readonly where: string;
+
+  constructor(
+    private readonly session: ClusterSession,
+    private readonly clusterName: string,
+  ) {
+    this.where = `cluster ${clusterName} (${session.region})`;
+  }
+
+  private async call<T>(operation: string, key: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw describeAwsError(operation, key, err);
+    }
+  }
+
+  /** Undefined when the object is not found. */
+  private async callOrAbsent<T>(operation: string, key: string, fn: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw describeAwsError(operation, key, err);
+    }
+  }
+
+  async describeCluster(): Promise<Cluster | undefined> {
+    const answer = await this.callOrAbsent('DescribeCluster', this.where, () =>
+      this.session.clients.eks.send(new DescribeClusterCommand({ name: this.clusterName })),
+    );
+    return answer?.cluster;
+  }
+
+  async listAddons(): Promise<string[]> {
+    return this.call('ListAddons', this.where, async () => {
+      const names: string[] = [];
+      const pages = paginateListAddons({ client: this.session.clients.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
+      for await (const page of pages) names.push(...(page.addons ?? []));
+      return [...new Set(names)].sort(compare);
+    });
+  }
+
+  async listAssociations(): Promise<LiveAssociationSummary[]> {
+    return this.call('ListPodIdentityAssociations', this.where, async () => {
+      const out: LiveAssociationSummary[] = [];
+      const pages = paginateListPodIdentityAssociations({ client: this.session.clients.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
+      for await (const page of pages) out.push(...(page.associations ?? []).map(toAssociationSummary));
+      return out.sort(byAssociation);
+    });
+  }
+
+  async listAccessEntries(): Promise<string[]> {
+    return this.call('ListAccessEntries', this.where, async () => {
+      const out: string[] = [];
+      const pages = paginateListAccessEntries({ client: this.session.clients.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
+      for await (const page of pages) out.push(...(page.accessEntries ?? []));
+      return [...new Set(out)].sort(compare);
+    });
+  }
+
+  async describeAssociation(summary: LiveAssociationSummary): Promise<LiveAssociation | undefined> {
+    const key = `association ${summary.namespace}/${summary.serviceAccount} (${summary.associationId}) on ${this.where}`;
+    const answer = await this.callOrAbsent('DescribePodIdentityAssociation', key, () =>
+      this.session.clients.eks.send(new DescribePodIdentityAssociationCommand({ clusterName: this.clusterName, associationId: summary.associationId })),
+    );
+    return answer?.association ? toLiveAssociation(answer.association, summary) : undefined;
+  }
+
+  async describeAccessEntry(principalArn: string): Promise<LiveAccessEntry | undefined> {
+    const key = `access entry ${principalArn} on ${this.where}`;
+    const answer = await this.callOrAbsent('DescribeAccessEntry', key, () =>
+      this.session.clients.eks.send(new DescribeAccessEntryCommand({ clusterName: this.clusterName, principalArn })),
+    );
+    if (!answer?.accessEntry) return undefined;
+    const policies = await this.callOrAbsent('ListAssociatedAccessPolicies', key, async () => {
+      const out: AssociatedAccessPolicy[] = [];
+      const pages = paginateListAssociatedAccessPolicies(
+        { client: this.session.clients.eks, pageSize: PAGE_SIZE },
+        { clusterName: this.clusterName, principalArn },
+      );
+      for await (const page of pages) out.push(...(page.associatedAccessPolicies ?? []));
+      return out;
+    });
+    // The entry vanished between the two calls: absent, like any object deleted mid-read.
+    if (policies === undefined) return undefined;
+    return toLiveAccessEntry(answer.accessEntry, principalArn, policies);
+  }
+
+  async getRole(roleArn: string): Promise<LiveRole | null> {
+    const roleName = roleNameOfArn(roleArn);
+    if (roleName === undefined) return null;
+    const answer = await this.callOrAbsent('GetRole', `role ${roleArn}`, () =>
+      this.session.clients.iam.send(new GetRoleCommand({ RoleName: roleName })),
+    );
+    return answer?.Role ? toLiveRole(answer.Role) : null;
+  }
+}
