@@ -1,0 +1,77 @@
+/** Starts an emulator and builds real SDK clients pointed at it. */
+import { EKSClient } from '@aws-sdk/client-eks';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { STSClient } from '@aws-sdk/client-sts';
+import { startEmulator, type EmulatorHandle, type EmulatorOptions, type EmulatorState } from '../../src/emulator/index.js';
+
+export const ACCOUNT = '111122223333';
+export const ADMIN_KEY = 'AKIAADMIN';
+export const roleArn = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
+
+export interface Harness {
+  emulator: EmulatorHandle;
+  eks: EKSClient;
+  iam: IAMClient;
+  sts: STSClient;
+  clients(options: { region?: string; accessKeyId?: string; secretAccessKey?: string; sessionToken?: string; maxAttempts?: number }): {
+    eks: EKSClient;
+    iam: IAMClient;
+    sts: STSClient;
+  };
+}
+
+/** A small world: one admin user, a few roles, a cluster `prod` with an add-on-owned association. */
+export function baseState(): EmulatorState {
+  return {
+    region: 'us-east-1',
+    identities: { [ADMIN_KEY]: `arn:aws:iam::${ACCOUNT}:user/admin` },
+    iam: {
+      users: [{ arn: `arn:aws:iam::${ACCOUNT}:user/admin`, userId: 'AIDAADMINEXAMPLE00001' }],
+      roles: [
+        { arn: roleArn('Karpenter'), roleId: 'AROAKARPENTER00000001', tags: { team: 'platform' } },
+        { arn: roleArn('team/AppRole'), roleId: 'AROAAPPROLE0000000001' },
+        { arn: roleArn('EbsCsi') },
+      ],
+    },
+    clusters: [
+      {
+        name: 'prod',
+        addons: [
+          { name: 'eks-pod-identity-agent', version: 'v1.3.4-eksbuild.1' },
+          { name: 'aws-ebs-csi-driver', podIdentityAssociations: [{ namespace: 'kube-system', serviceAccount: 'ebs-csi-controller-sa', roleArn: roleArn('EbsCsi') }] },
+        ],
+      },
+      { name: 'legacy', authenticationMode: 'CONFIG_MAP' },
+      { name: 'auto', autoMode: true, authenticationMode: 'API', oidcIssuer: 'https://oidc.eks.us-east-1.amazonaws.com/id/AUTO' },
+    ],
+  };
+}
+
+export async function startHarness(options: Partial<EmulatorOptions> = {}): Promise<Harness> {
+  const emulator = await startEmulator({ state: baseState(), ...options });
+  const clients: Harness['clients'] = (o) => {
+    const config = {
+      endpoint: emulator.endpoint,
+      region: o.region ?? 'us-east-1',
+      credentials: {
+        accessKeyId: o.accessKeyId ?? ADMIN_KEY,
+        secretAccessKey: o.secretAccessKey ?? 'secret',
+        ...(o.sessionToken !== undefined ? { sessionToken: o.sessionToken } : {}),
+      },
+      maxAttempts: o.maxAttempts ?? 1,
+    };
+    return { eks: new EKSClient(config), iam: new IAMClient(config), sts: new STSClient(config) };
+  };
+  return { emulator, clients, ...clients({}) };
+}
+
+/** The error the SDK threw, for asserting on name and status. */
+export async function failure(promise: Promise<unknown>): Promise<{ name: string; status: number | undefined; message: string }> {
+  try {
+    await promise;
+  } catch (err) {
+    const e = err as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
+    return { name: e.name, status: e.$metadata?.httpStatusCode, message: e.message };
+  }
+  throw new Error('expected the call to fail');
+}
