@@ -112,7 +112,7 @@ describe('GIVEN a cluster in API_AND_CONFIG_MAP mode', () => {
 
   test('WHEN an access scope is inconsistent or the policy unknown THEN InvalidParameterException', async () => {
     await createEntry(roleArn('Karpenter'));
-    const send = (policyArn: string, accessScope: { type: string; namespaces?: string[] }) =>
+    const send = (policyArn: string, accessScope: { type: 'cluster' | 'namespace'; namespaces?: string[] }) =>
       h.eks.send(new AssociateAccessPolicyCommand({ clusterName: 'prod', principalArn: roleArn('Karpenter'), policyArn, accessScope }));
     expect(await failure(send(VIEW_POLICY, { type: 'namespace' }))).toMatchObject({ name: 'InvalidParameterException' });
     expect(await failure(send(VIEW_POLICY, { type: 'cluster', namespaces: ['a'] }))).toMatchObject({ name: 'InvalidParameterException' });
