@@ -15,7 +15,8 @@ import { createIdFactory, createRandom } from './random.js';
 import { inspectWorld, snapshotWorld } from './snapshot.js';
 import { parseEmulatorState } from './state-file.js';
 import type { EmulatorHandle, EmulatorOptions, FaultOptions } from './types.js';
-import { buildWorld } from './world.js';
+import { buildWorld } from './world-build.js';
+import type { World } from './world.js';
 import { renderQueryError, renderQueryResponse } from './xml.js';
 
 interface Answer {
@@ -170,7 +171,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<EmulatorH
 }
 
 /** The variables that point the unmodified SDK at the emulator, with the default key's credentials. */
-function endpointEnv(endpoint: string, world: ReturnType<typeof buildWorld>): Record<string, string> {
+function endpointEnv(endpoint: string, world: World): Record<string, string> {
   const env: Record<string, string> = {
     AWS_ENDPOINT_URL_EKS: endpoint,
     AWS_ENDPOINT_URL_IAM: endpoint,
