@@ -4,6 +4,7 @@ import { processIo, type CliCommand, type CliIo } from './io.js';
 
 /** Commands load lazily so that `eks-identity validate` does not pay for the AWS SDK. */
 const COMMANDS: Record<string, () => Promise<CliCommand>> = {
+  emulator: async () => (await import('./commands/emulator.js')).emulatorCommand,
 };
 
 function helpText(): string {
