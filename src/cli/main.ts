@@ -7,15 +7,17 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   emulator: async () => (await import('./commands/emulator.js')).emulatorCommand,
 };
 
-function helpText(): string {
-  const names = Object.keys(COMMANDS);
+async function helpText(): Promise<string> {
+  const lines = await Promise.all(
+    Object.entries(COMMANDS).map(async ([name, load]) => `  ${name.padEnd(18)}${(await load()).summary}`),
+  );
   return [
     'eks-identity: manage EKS Pod Identity associations and access entries from a manifest.',
     '',
     'Usage: eks-identity COMMAND [options]    (eks-identity COMMAND --help for its options)',
     '',
     'Commands:',
-    ...names.map((n) => `  ${n}`),
+    ...lines,
     '',
   ].join('\n');
 }
@@ -24,7 +26,7 @@ function helpText(): string {
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(helpText());
+    io.stdout(await helpText());
     return name ? 0 : 1;
   }
   if (name === '--version') {
