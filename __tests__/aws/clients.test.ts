@@ -29,13 +29,17 @@ describe('createAwsClients', () => {
     }
   });
 
-  it('GIVEN no attempts THEN the default is 8', async () => {
+  it('GIVEN no attempts or retry mode THEN 8 attempts with adaptive retry; standard when asked', async () => {
     const clients = createAwsClients({ region: 'us-east-1' });
+    const standard = createAwsClients({ region: 'us-east-1', retryMode: 'standard' });
     try {
       expect(await clients.iam.config.maxAttempts()).toBe(8);
+      expect((await clients.sts.config.retryStrategy()).constructor.name).toBe('AdaptiveRetryStrategy');
+      expect((await standard.sts.config.retryStrategy()).constructor.name).toBe('StandardRetryStrategy');
       expect(await clients.iam.config.region()).toBe('us-east-1');
     } finally {
       destroyAwsClients(clients);
+      destroyAwsClients(standard);
     }
   });
 });

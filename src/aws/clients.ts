@@ -15,8 +15,13 @@ export interface AwsClientOptions {
    * AWS_ENDPOINT_URL_EKS / _IAM / _STS (and AWS_ENDPOINT_URL).
    */
   endpoints?: { eks?: string; iam?: string; sts?: string };
-  /** Attempts per call including the first, with adaptive retry (default 8). */
+  /** Attempts per call including the first (default 8). */
   maxAttempts?: number;
+  /**
+   * Default `adaptive`: the client also rate-limits itself after throttling, which under sustained
+   * throttling means a few requests per second. `standard` only backs off per call.
+   */
+  retryMode?: 'adaptive' | 'standard';
 }
 
 export interface AwsClients {
@@ -45,10 +50,10 @@ export function iamRegionFor(region: string): string {
  */
 export function createAwsClients(options: AwsClientOptions): AwsClients {
   const common = {
-    retryMode: 'adaptive',
+    retryMode: options.retryMode ?? 'adaptive',
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
-  } as const;
+  };
   const endpoint = (url: string | undefined) => (url === undefined ? {} : { endpoint: url });
   return {
     eks: new EKSClient({ ...common, region: options.region, ...endpoint(options.endpoints?.eks) }),

@@ -25,6 +25,7 @@ export interface SessionOptions {
   credentials?: AwsCredentials;
   endpoints?: AwsClientOptions['endpoints'];
   maxAttempts?: number;
+  retryMode?: AwsClientOptions['retryMode'];
   /** AssumeRole session length (default 3600 s). */
   durationSeconds?: number;
   /** Millisecond clock for credential refresh (default Date.now). */
@@ -114,6 +115,7 @@ function clientOptions(region: string, credentials: AwsCredentials | undefined, 
     ...(credentials === undefined ? {} : { credentials }),
     ...(options.endpoints === undefined ? {} : { endpoints: options.endpoints }),
     ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
+    ...(options.retryMode === undefined ? {} : { retryMode: options.retryMode }),
   };
 }
 
