@@ -1,0 +1,59 @@
+/**
+ * Manifest v1 fragments as the migrations and the export write them: plain objects in the shape a
+ * user would type, so the emitted YAML reads like a hand-written manifest.
+ */
+import type { AccessEntryType } from '../model/desired.js';
+import type { SourceLocation } from '../model/source.js';
+
+export interface FragmentCluster {
+  name: string;
+  region: string;
+  accountId?: string;
+}
+
+export interface FragmentAssociation {
+  namespace: string;
+  serviceAccount: string;
+  roleArn: string;
+  targetRoleArn?: string;
+  disableSessionTags?: boolean;
+  /** Session policy document (an object, so it is written as YAML). */
+  policy?: unknown;
+  tags?: Record<string, string>;
+}
+
+export type FragmentScope = 'cluster' | { namespaces: string[] };
+
+export interface FragmentAccessPolicy {
+  /** Short name (AmazonEKSViewPolicy) when the ARN is an EKS policy of the cluster's partition, else the ARN. */
+  policy: string;
+  scope: FragmentScope;
+}
+
+export interface FragmentAccessEntry {
+  principalArn: string;
+  type: AccessEntryType;
+  kubernetesGroups?: string[];
+  username?: string;
+  accessPolicies?: FragmentAccessPolicy[];
+  tags?: Record<string, string>;
+}
+
+export interface ManifestFragment {
+  version: 1;
+  /** Absent when the cluster's region is not known (offline aws-auth conversion without --region). */
+  clusters?: FragmentCluster[];
+  podIdentityAssociations?: FragmentAssociation[];
+  accessEntries?: FragmentAccessEntry[];
+}
+
+/** Something a migration found but could not turn into a manifest entry, and why. Never dropped silently. */
+export interface NotConvertible {
+  /** Where it came from: an aws-auth section, a role, an add-on. */
+  origin: 'mapRoles' | 'mapUsers' | 'mapAccounts' | 'configMap' | 'role' | 'addon';
+  /** The principal, account, role or add-on it is about. */
+  subject: string;
+  reason: string;
+  fix?: string;
+  source?: SourceLocation;
+}
