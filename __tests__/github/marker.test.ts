@@ -1,0 +1,29 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { formatMarker, parseMarker, withMarker } from '../../src/github/marker.js';
+
+describe('hidden marker', () => {
+  it('GIVEN a key and fingerprint WHEN formatted THEN it is a single HTML comment in the documented form', () => {
+    expect(formatMarker({ key: 'plan:eks-identity.yaml', fingerprint: 'f00' })).toBe('<!-- eks-identity:plan:eks-identity.yaml fingerprint=f00 -->');
+  });
+
+  it('GIVEN a body WHEN the marker is added and parsed back THEN key and fingerprint round-trip', () => {
+    const body = withMarker({ key: 'apply:manifests/*.yaml', fingerprint: 'abc' }, '## Plan');
+    expect(parseMarker(body)).toEqual({ key: 'apply:manifests/*.yaml', fingerprint: 'abc' });
+  });
+
+  it('GIVEN keys with spaces, dashes and comment terminators WHEN round-tripped THEN the marker stays one comment', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), fc.option(fc.stringMatching(/^[0-9a-f]{1,64}$/), { nil: undefined }), (key, fingerprint) => {
+        const text = formatMarker(fingerprint ? { key, fingerprint } : { key });
+        expect(text.indexOf('-->')).toBe(text.length - 3);
+        expect(parseMarker(text)).toEqual(fingerprint ? { key, fingerprint } : { key });
+      }),
+    );
+  });
+
+  it('GIVEN text without a marker WHEN parsed THEN undefined', () => {
+    expect(parseMarker('<!-- something else -->')).toBeUndefined();
+    expect(parseMarker(null)).toBeUndefined();
+  });
+});

@@ -1,0 +1,52 @@
+import type { GitHubClient } from '../github/client.js';
+import { resolveTokenLogin } from '../github/identity.js';
+import type { Mode } from './constants.js';
+import type { ActionEngine, EngineRequest } from './engine.js';
+import type { ActionEvent } from './event.js';
+import type { ActionIo } from './io.js';
+import type { ActionSettings } from './settings.js';
+
+/** What every mode's flow works with: resolved once by run.ts. */
+export interface FlowContext {
+  settings: ActionSettings;
+  /** The resolved mode (auto already decided). */
+  mode: Mode;
+  event: ActionEvent;
+  io: ActionIo;
+  engine: ActionEngine;
+  /** Workspace root: manifest paths and annotation paths are relative to it. */
+  workspace: string;
+  /** RUNNER_TEMP: where plan-json is written. */
+  tempDir: string;
+  github: () => GitHubClient;
+  /** The login whose comments and issues are ours (memoised). */
+  login: () => Promise<string>;
+  writeFile: (path: string, text: string) => Promise<void>;
+}
+
+export function engineRequest(ctx: FlowContext): EngineRequest {
+  const s = ctx.settings;
+  return {
+    manifest: s.manifest,
+    cwd: ctx.workspace,
+    clusters: s.clusters,
+    ...(s.prune === undefined ? {} : { prune: s.prune }),
+    ...(s.maxDeletes === undefined ? {} : { maxDeletes: s.maxDeletes }),
+    allowLockout: s.allowLockout,
+  };
+}
+
+/** Creates the client on first use only: modes that never talk to GitHub need no token. */
+export function lazyGitHub(create: () => GitHubClient): { github: () => GitHubClient; login: () => Promise<string> } {
+  let client: GitHubClient | undefined;
+  let login: Promise<string> | undefined;
+  const github = () => (client ??= create());
+  return { github, login: () => (login ??= resolveTokenLogin(github())) };
+}
+
+/** Marker keys: one sticky comment / issue per manifest and kind. */
+export const markerKeys = {
+  plan: (manifest: string) => `plan:${manifest}`,
+  apply: (manifest: string) => `apply:${manifest}`,
+  drift: (manifest: string) => `drift:${manifest}`,
+};

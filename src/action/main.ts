@@ -1,0 +1,37 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import * as core from '@actions/core';
+import { createGitHubClient } from '../github/client.js';
+import { createDefaultEngine } from './default-engine.js';
+import type { ActionIo } from './io.js';
+import { runAction, type ActionResult } from './run.js';
+
+/** @actions/core behind the ActionIo interface: the only place the action touches it. */
+function coreIo(): ActionIo {
+  return {
+    info: (message) => core.info(message),
+    notice: (message, properties) => core.notice(message, properties ?? {}),
+    warning: (message, properties) => core.warning(message, properties ?? {}),
+    error: (message, properties) => core.error(message, properties ?? {}),
+    setOutput: (name, value) => core.setOutput(name, value),
+    setFailed: (message) => core.setFailed(message),
+    setSecret: (value) => core.setSecret(value),
+    appendSummary: async (markdown) => {
+      // Without GITHUB_STEP_SUMMARY (local runs) the summary goes to the log instead.
+      if (!process.env.GITHUB_STEP_SUMMARY) return core.info(markdown);
+      await core.summary.addRaw(markdown, true).write();
+    },
+  };
+}
+
+export async function run(): Promise<ActionResult> {
+  return runAction({
+    getInput: (name) => core.getInput(name),
+    env: process.env,
+    io: coreIo(),
+    loadEngine: async () => createDefaultEngine(process.env),
+    createGitHub: (token) => createGitHubClient(token, { log: (message) => core.info(message) }),
+    readEventPayload: async (path) => JSON.parse(await readFile(path, 'utf8')) as unknown,
+    writeFile: (path, text) => writeFile(path, text, 'utf8'),
+    cwd: process.cwd(),
+  });
+}

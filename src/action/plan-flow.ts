@@ -1,0 +1,113 @@
+import { join } from 'node:path';
+import { upsertStickyComment } from '../github/sticky-comment.js';
+import type { Plan } from '../model/plan.js';
+import { COMMENT_MARGIN, GITHUB_BODY_LIMIT, Outputs } from './constants.js';
+import { engineRequest, markerKeys, type FlowContext } from './context.js';
+import { diagnosticsOf, type ManifestProblem } from './engine.js';
+import { annotateDiagnostics, annotateFindings, fitBody, planOutputs, renderDiagnosticsMarkdown } from './report.js';
+
+/** How a flow ended; run.ts turns `failed` into a failed step. */
+export interface FlowResult {
+  failed?: string;
+}
+
+/** The job summary takes up to 1 MiB per step; the full plan goes there. */
+export const SUMMARY_LIMIT = 1_000_000;
+
+/** Plans and reports: outputs, plan-json, annotations, job summary, and the sticky PR comment. */
+export async function runPlanFlow(ctx: FlowContext): Promise<FlowResult> {
+  const plan = await planOrReport(ctx);
+  if (!plan) return { failed: `the manifest ${ctx.settings.manifest} has errors (see the annotations)` };
+
+  await publishPlan(ctx, plan);
+  annotateFindings(ctx.io, plan, ctx.workspace);
+  const title = `eks-identity plan · ${ctx.settings.manifest}`;
+  await ctx.io.appendSummary(ctx.engine.renderPlanMarkdown(plan, { title, maxLength: SUMMARY_LIMIT }));
+
+  const pr = ctx.event.pullRequest;
+  if (pr && ctx.settings.comment) {
+    const result = await upsertStickyComment(ctx.github(), {
+      owner: ctx.event.owner,
+      repo: ctx.event.repo,
+      issueNumber: pr.number,
+      marker: { key: markerKeys.plan(ctx.settings.manifest), fingerprint: plan.fingerprint },
+      body: planCommentBody(ctx, plan, title),
+      author: await ctx.login(),
+    });
+    ctx.io.info(`Plan comment ${result.action}: ${result.url}`);
+    ctx.io.setOutput(Outputs.commentUrl, result.url);
+  }
+
+  if (plan.summary.errors > 0) {
+    return { failed: `the plan has ${plan.summary.errors} error${plan.summary.errors === 1 ? '' : 's'}; apply would refuse it` };
+  }
+  return {};
+}
+
+/** The PR comment: the plan cut to fit GitHub's limit, plus a link to the job summary. */
+export function planCommentBody(ctx: FlowContext, plan: Plan, title: string): string {
+  const rendered = ctx.engine.renderPlanMarkdown(plan, { title, maxLength: GITHUB_BODY_LIMIT - COMMENT_MARGIN });
+  return fitBody(`${rendered}\n\n${footer(ctx, plan.fingerprint)}`, truncatedNote(ctx), GITHUB_BODY_LIMIT - 200);
+}
+
+export function footer(ctx: FlowContext, fingerprint?: string): string {
+  const parts = [];
+  if (ctx.event.runUrl) parts.push(`[Full output in the job summary](${ctx.event.runUrl})`);
+  if (fingerprint) parts.push(`plan fingerprint \`${fingerprint.slice(0, 12)}\``);
+  return parts.length > 0 ? `<sub>${parts.join(' · ')}</sub>` : '';
+}
+
+function truncatedNote(ctx: FlowContext): string {
+  return ctx.event.runUrl ? `Truncated: see the [job summary](${ctx.event.runUrl}) for the full plan.` : 'Truncated: see the job summary for the full plan.';
+}
+
+/**
+ * Runs the engine's plan. An invalid manifest is reported (annotations, summary, PR comment,
+ * outputs) and gives undefined; any other error propagates.
+ */
+export async function planOrReport(ctx: FlowContext): Promise<Plan | undefined> {
+  try {
+    return await ctx.engine.plan(engineRequest(ctx));
+  } catch (error) {
+    const diagnostics = diagnosticsOf(error);
+    if (!diagnostics) throw error;
+    await reportInvalidManifest(ctx, diagnostics);
+    return undefined;
+  }
+}
+
+async function reportInvalidManifest(ctx: FlowContext, diagnostics: ManifestProblem[]): Promise<void> {
+  const errors = annotateDiagnostics(ctx.io, diagnostics, ctx.workspace);
+  ctx.io.setOutput(Outputs.hasChanges, 'false');
+  ctx.io.setOutput(Outputs.errors, String(errors));
+  const manifest = ctx.engine.escapeMarkdown(ctx.settings.manifest);
+  const body = [
+    `### ❌ eks-identity: the manifest ${manifest} is invalid`,
+    '',
+    `**${errors} error${errors === 1 ? '' : 's'}**: nothing was planned.`,
+    '',
+    renderDiagnosticsMarkdown(diagnostics, (t) => ctx.engine.escapeMarkdown(t), ctx.workspace),
+  ].join('\n');
+  await ctx.io.appendSummary(body);
+  const pr = ctx.event.pullRequest;
+  if (pr && ctx.settings.comment && ctx.mode === 'plan') {
+    const result = await upsertStickyComment(ctx.github(), {
+      owner: ctx.event.owner,
+      repo: ctx.event.repo,
+      issueNumber: pr.number,
+      marker: { key: markerKeys.plan(ctx.settings.manifest) },
+      body: fitBody(`${body}\n\n${footer(ctx)}`, truncatedNote(ctx), GITHUB_BODY_LIMIT - 200),
+      author: await ctx.login(),
+    });
+    ctx.io.setOutput(Outputs.commentUrl, result.url);
+  }
+}
+
+/** Outputs and the plan-json file. */
+export async function publishPlan(ctx: FlowContext, plan: Plan): Promise<void> {
+  for (const [name, value] of Object.entries(planOutputs(plan))) ctx.io.setOutput(name, value);
+  const slug = ctx.settings.manifest.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'manifest';
+  const path = join(ctx.tempDir, `eks-identity-plan-${slug}.json`);
+  await ctx.writeFile(path, `${JSON.stringify(plan, null, 2)}\n`);
+  ctx.io.setOutput(Outputs.planJson, path);
+}

@@ -1,0 +1,26 @@
+import type { ModeInput, OnPlanChange } from './constants.js';
+
+/** Every input of the action, read and validated once (see action.yml for the user-facing text). */
+export interface ActionSettings {
+  /** Manifest file, directory or glob, relative to the workspace. */
+  manifest: string;
+  mode: ModeInput;
+  /** Cluster names to limit the run to; empty means every cluster of the manifest. */
+  clusters: string[];
+  /** Token for the GitHub API; registered as a secret so it never reaches the log. */
+  githubToken: string;
+  /** Delete live objects the manifest does not declare (overrides the manifest's `prune`). */
+  prune?: boolean;
+  /** Refuse plans with more deletes and replaces than this. */
+  maxDeletes?: number;
+  /** What an apply does when the plan differs from the reviewed one. */
+  onPlanChange: OnPlanChange;
+  /** Post plan and apply reports as pull-request comments. */
+  comment: boolean;
+  /** Allow plans that remove the caller's own access or the last cluster admin. */
+  allowLockout: boolean;
+  /** aws-auth ConfigMap file (migrate-aws-auth). */
+  configmap?: string;
+  /** Where a migration or export writes its manifest in the pull request it opens. */
+  migrationPath?: string;
+}
