@@ -16,8 +16,8 @@ export interface ExportResult {
   unmanaged: NotConvertible[];
 }
 
-/** Node entry types: EKS creates these for managed node groups, Fargate profiles and Auto Mode. */
-const NODE_TYPES = new Set(['EC2', 'EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX', 'HYBRID_LINUX', 'HYPERPOD_LINUX']);
+/** Node entry types EKS creates for managed node groups, Fargate profiles and Auto Mode (apply never deletes them either). */
+const NODE_TYPES = new Set(['EC2', 'EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX']);
 
 /**
  * Why an access entry is left unmanaged, or undefined when the manifest should own it. Node
