@@ -30,7 +30,7 @@ export function unmanagedEntryReason(entry: Pick<LiveAccessEntry, 'principalArn'
     return 'service-linked role: the AWS service that owns it manages this entry';
   }
   if (NODE_TYPES.has(entry.type)) {
-    return `${entry.type} node entry: EKS creates these for managed node groups, Fargate profiles and Auto Mode (uncomment to manage it here)`;
+    return `${entry.type} node entry: EKS creates these for managed node groups, Fargate profiles and Auto Mode (declare it to manage it here)`;
   }
   return undefined;
 }
@@ -47,7 +47,7 @@ export function defaultEntryUsername(entry: Pick<LiveAccessEntry, 'principalArn'
 }
 
 /** Builds the manifest for one live cluster, read with every association and entry described. */
-export function exportCluster(cluster: LiveCluster): ExportResult {
+export function renderClusterExport(cluster: LiveCluster): ExportResult {
   const unmanaged: NotConvertible[] = [];
   const associations: FragmentAssociation[] = [];
   for (const live of cluster.associations) {
@@ -91,8 +91,11 @@ function exportAssociation(live: LiveAssociation): FragmentAssociation {
 
 function exportAccessEntry(live: LiveAccessEntry, partition: Partition): FragmentAccessEntry {
   const out: FragmentAccessEntry = { principalArn: live.principalArn, type: live.type };
-  if (live.kubernetesGroups.length > 0) out.kubernetesGroups = [...new Set(live.kubernetesGroups)].sort();
-  if (live.username !== undefined && live.username !== defaultEntryUsername(live)) out.username = live.username;
+  // Only STANDARD entries carry groups and a username; for node types EKS sets them itself.
+  if (live.type === 'STANDARD') {
+    if (live.kubernetesGroups.length > 0) out.kubernetesGroups = [...new Set(live.kubernetesGroups)].sort();
+    if (live.username !== undefined && live.username !== defaultEntryUsername(live)) out.username = live.username;
+  }
   const policies = [...live.accessPolicies].sort((a, b) => (a.policyArn < b.policyArn ? -1 : a.policyArn > b.policyArn ? 1 : 0));
   if (policies.length > 0) out.accessPolicies = policies.map((p): FragmentAccessPolicy => ({ policy: policyReference(p.policyArn, partition), scope: exportScope(p.scope) }));
   if (Object.keys(live.tags).length > 0) out.tags = sortedTags(live.tags);

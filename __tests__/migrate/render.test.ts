@@ -1,0 +1,68 @@
+import type { Plan } from '../../src/model/plan.js';
+import { addPodIdentityTrust } from '../../src/migrate/trust-policy.js';
+import { diffJsonLines, renderMigrationNotes, renderTrustPolicyChanges } from '../../src/migrate/render.js';
+import { fingerprintClusters, trustPolicyChange, withMigrationChanges } from '../../src/migrate/migration-plan.js';
+
+const before = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/X' }, Action: 'sts:AssumeRoleWithWebIdentity' }],
+};
+const after = addPodIdentityTrust(before).document;
+
+const emptyPlan: Plan = {
+  version: 1,
+  fingerprint: 'x',
+  summary: { create: 0, update: 0, replace: 0, delete: 0, unmanaged: 0, errors: 0, warnings: 0 },
+  clusters: [{ name: 'prod', region: 'us-east-1', changes: [], findings: [] }],
+};
+
+describe('migration rendering', () => {
+  it('GIVEN a trust policy gaining the Pod Identity statement WHEN diffed THEN only the added lines carry +', () => {
+    const lines = diffJsonLines(before, after);
+    expect(lines.filter((l) => l.startsWith('- '))).toEqual([]);
+    expect(lines.filter((l) => l.startsWith('+ '))).toEqual([
+      '+     },',
+      '+     {',
+      '+       "Sid": "AllowEksPodIdentity",',
+      '+       "Effect": "Allow",',
+      '+       "Principal": {',
+      '+         "Service": "pods.eks.amazonaws.com"',
+      '+       },',
+      '+       "Action": [',
+      '+         "sts:AssumeRole",',
+      '+         "sts:TagSession"',
+      '+       ]',
+    ]);
+    expect(diffJsonLines(before, before).every((l) => l.startsWith('  '))).toBe(true);
+  });
+
+  it('GIVEN a plan with a trust policy change WHEN rendered as Markdown THEN a diff block names the role', () => {
+    const plan = withMigrationChanges(emptyPlan, 'prod', [trustPolicyChange({ roleArn: 'arn:aws:iam::111122223333:role/app', before, after, serviceAccounts: ['ns/sa'], length: 300 })], []);
+    const md = renderTrustPolicyChanges(plan, 'markdown');
+    expect(md).toContain('#### ~ trust policy of `arn:aws:iam::111122223333:role/app` (cluster prod)');
+    expect(md).toContain('```diff\n');
+    expect(md).toContain('+       "Sid": "AllowEksPodIdentity"\n');
+    expect(plan.summary.update).toBe(1);
+    expect(plan.fingerprint).toBe(fingerprintClusters(plan.clusters));
+    expect(plan.fingerprint).not.toBe(fingerprintClusters(emptyPlan.clusters));
+  });
+
+  it('GIVEN not-convertible items and findings WHEN rendered as text THEN each has its location, reason and fix', () => {
+    const text = renderMigrationNotes(
+      [{ origin: 'mapAccounts', subject: '444455556666', reason: 'an access entry names one principal', fix: 'one entry per principal', source: { file: 'cm.yaml', line: 8, column: 7 } }],
+      [{ severity: 'warning', code: 'AWS_AUTH_ROLE_PATH_UNKNOWN', message: 'verify', fix: 'run online', source: { file: 'cm.yaml', line: 3, column: 16 } }],
+      'text',
+    );
+    expect(text).toBe(
+      [
+        'Not converted (1):',
+        '  - 444455556666 (cm.yaml:8:7): an access entry names one principal — one entry per principal',
+        '',
+        'Findings (1):',
+        '  cm.yaml:3:16: warning AWS_AUTH_ROLE_PATH_UNKNOWN: verify',
+        '      fix: run online',
+        '',
+      ].join('\n'),
+    );
+  });
+});
