@@ -39977,6 +39977,8 @@ async function openBranchPullRequest(octokit, request) {
 
 
 
+/** Where proposed manifests go when the migration-path input is empty. */
+const DEFAULT_MIGRATION_DIRECTORY = 'eks-identity-migrations';
 /**
  * Migrations and export: the engine proposes a manifest; it is committed to a new branch and
  * opened as a pull request, so it is reviewed and applied like any other manifest change.
@@ -39985,14 +39987,21 @@ async function runMigrateFlow(ctx, mode) {
     const outcome = await ctx.engine.migrate({
         ...engineRequest(ctx),
         mode,
+        directory: (ctx.settings.migrationPath ?? DEFAULT_MIGRATION_DIRECTORY).replace(/\/+$/, ''),
         ...(ctx.settings.configmap === undefined ? {} : { configmap: ctx.settings.configmap }),
     });
     if (outcome.plan) {
         for (const [name, value] of Object.entries(planOutputs(outcome.plan)))
             ctx.io.setOutput(name, value);
     }
-    const path = ctx.settings.migrationPath ?? outcome.path;
-    await ctx.io.appendSummary(`### eks-identity ${mode}\n\n${outcome.descriptionMarkdown}\n\n<details><summary>${ctx.engine.escapeMarkdown(path)}</summary>\n\n\`\`\`yaml\n${outcome.manifestYaml.replace(/```/g, '`\u200b``')}\n\`\`\`\n\n</details>`.slice(0, SUMMARY_LIMIT));
+    if (outcome.files.length === 0) {
+        ctx.io.notice(`eks-identity ${mode}: nothing to propose`);
+        await ctx.io.appendSummary(`### eks-identity ${mode}\n\n${outcome.descriptionMarkdown}`);
+        return {};
+    }
+    const sections = outcome.files.map((f) => `<details><summary>${ctx.engine.escapeMarkdown(f.path)}</summary>\n\n\`\`\`yaml\n${f.content.replace(/```/g, '`\u200b``')}\n\`\`\`\n\n</details>`);
+    await ctx.io.appendSummary(`### eks-identity ${mode}\n\n${outcome.descriptionMarkdown}\n\n${sections.join('\n\n')}`.slice(0, SUMMARY_LIMIT));
+    const paths = outcome.files.map((f) => f.path).join(', ');
     const base = ctx.event.defaultBranch;
     if (!base)
         return { failed: 'the event payload does not name the default branch; cannot open a pull request' };
@@ -40002,13 +40011,13 @@ async function runMigrateFlow(ctx, mode) {
         repo: ctx.event.repo,
         base,
         branch,
-        files: [{ path, content: outcome.manifestYaml }],
-        commitMessage: `eks-identity ${mode}: propose ${path}`,
-        title: `eks-identity ${mode}: ${path}`,
+        files: outcome.files,
+        commitMessage: `eks-identity ${mode}: propose ${paths}`,
+        title: `eks-identity ${mode}: ${paths}`.slice(0, 250),
         body: fitBody(`${outcome.descriptionMarkdown}\n\n${footer(ctx)}`, 'Truncated: see the job summary.', GITHUB_BODY_LIMIT - 200),
     });
     ctx.io.setOutput(Outputs.pullRequestUrl, pr.url);
-    ctx.io.notice(`Opened pull request #${pr.number} with ${path}: ${pr.url}`);
+    ctx.io.notice(`Opened pull request #${pr.number} with ${paths}: ${pr.url}`);
     return {};
 }
 

@@ -270,7 +270,7 @@ describe('runAction: migrations', () => {
   it('GIVEN migrate-irsa by dispatch THEN the manifest is committed to a new branch and a pull request is opened', async () => {
     const engine = fakeEngine({
       plans: [],
-      migration: { manifestYaml: 'version: 1\n', path: 'eks-identity/migrated-irsa.yaml', descriptionMarkdown: 'Found 2 service accounts.', plan: planWith({ creates: 2 }) },
+      migration: { files: [{ path: 'eks-identity-migrations/migrate-irsa-prod.yaml', content: 'version: 1\n' }], descriptionMarkdown: 'Found 2 service accounts.', plan: planWith({ creates: 2 }) },
     });
     const { result, io } = await runWith({ event: 'workflow_dispatch', payload: workflowDispatchPayload({ mode: 'migrate-irsa' }), engine });
 
@@ -282,8 +282,9 @@ describe('runAction: migrations', () => {
       'POST /repos/Codertocat/Hello-World/git/refs',
       'POST /repos/Codertocat/Hello-World/pulls',
     ]);
-    expect(github.branches.get('eks-identity/migrate-irsa-4242')!.files).toEqual({ 'eks-identity/migrated-irsa.yaml': 'version: 1\n' });
+    expect(github.branches.get('eks-identity/migrate-irsa-4242')!.files).toEqual({ 'eks-identity-migrations/migrate-irsa-prod.yaml': 'version: 1\n' });
     expect(io.outputs['pull-request-url']).toMatch(/\/pull\/\d+$/);
     expect(io.outputs.creates).toBe('2');
+    expect((engine.requests[0] as { directory?: string }).directory).toBe('eks-identity-migrations');
   });
 });

@@ -45,13 +45,13 @@ export interface MigrationRequest extends EngineRequest {
   mode: 'migrate-irsa' | 'migrate-aws-auth' | 'export';
   /** aws-auth ConfigMap file (migrate-aws-auth). */
   configmap?: string;
+  /** Repository-relative directory for the proposed manifests. */
+  directory: string;
 }
 
 export interface MigrationOutcome {
-  /** Manifest v1 YAML to commit. */
-  manifestYaml: string;
-  /** Repository-relative path proposed for it. */
-  path: string;
+  /** Manifest v1 files to commit (one per cluster), repository-relative paths. */
+  files: Array<{ path: string; content: string }>;
   /** Markdown for the pull request body: what was found, what could not be converted, the plan. */
   descriptionMarkdown: string;
   plan?: Plan;

@@ -21,6 +21,6 @@ export interface ActionSettings {
   allowLockout: boolean;
   /** aws-auth ConfigMap file (migrate-aws-auth). */
   configmap?: string;
-  /** Where a migration or export writes its manifest in the pull request it opens. */
+  /** Directory for the manifests a migration or export proposes in its pull request. */
   migrationPath?: string;
 }
