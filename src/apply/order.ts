@@ -81,7 +81,6 @@ export function orderPlan(plan: Plan): ExecutionOrder {
   // Within a principal: the entry before its policies on the way up, after them on the way down.
   for (const unit of entryWrites.values()) unit.steps.sort((a, b) => rank(a.change) - rank(b.change) || a.index - b.index);
   for (const unit of entryDeletes.values()) unit.steps.sort((a, b) => rank(b.change) - rank(a.change) || a.index - b.index);
-  // Authentication mode first within the settings phase is guaranteed by running it alone per cluster.
   return { phases: [settings, writes, deletes].filter((p) => p.length > 0), steps };
 }
 
