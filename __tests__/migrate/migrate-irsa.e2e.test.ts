@@ -1,0 +1,96 @@
+import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
+import { analyzeIrsaTrust } from '../../src/migrate/irsa.js';
+import { applyMigrationPlan, migrateIrsa } from '../../src/migrate/index.js';
+import { trustsPodIdentity } from '../../src/migrate/trust-policy.js';
+import { awsOptions, createOnlyPlan, irsaTrust, ISSUER, roleArn, state } from './world.js';
+
+const cluster = { name: 'prod', region: 'us-east-1' };
+const EXPECTED_ASSOCIATIONS = [
+  'external-dns/external-dns → arn:aws:iam::111122223333:role/external-dns',
+  'payments-batch/reconciler → arn:aws:iam::111122223333:role/team/payments/payments-app',
+  'payments/api → arn:aws:iam::111122223333:role/team/payments/payments-app',
+  'payments/worker → arn:aws:iam::111122223333:role/team/payments/payments-app',
+  'shared/reader → arn:aws:iam::111122223333:role/readers',
+];
+
+describe('migrate-irsa against the emulator', () => {
+  let emulator: EmulatorHandle;
+  beforeAll(async () => {
+    // Enough unrelated roles that ListRoles needs a second page.
+    const filler = Array.from({ length: 1010 }, (_, i) => ({ arn: roleArn(`filler-${String(i).padStart(4, '0')}`) }));
+    emulator = await startEmulator({
+      seed: 3,
+      state: state([
+        ...filler,
+        { arn: roleArn('external-dns'), assumeRolePolicyDocument: irsaTrust(['external-dns:external-dns']) },
+        { arn: roleArn('team/payments/payments-app'), assumeRolePolicyDocument: irsaTrust(['payments:api', 'payments:worker', 'payments-batch:reconciler']) },
+        { arn: roleArn('readers'), assumeRolePolicyDocument: irsaTrust(['team-a:*', 'shared:reader'], 'StringLike') },
+        { arn: roleArn('ebs-csi'), assumeRolePolicyDocument: irsaTrust(['kube-system:ebs-csi-controller-sa']) },
+      ], { addons: [{ name: 'eks-pod-identity-agent' }, { name: 'aws-ebs-csi-driver', serviceAccountRoleArn: roleArn('ebs-csi') }] }),
+    });
+  });
+  afterAll(async () => emulator.close());
+
+  const trustOf = (arn: string) => emulator.snapshot().iam?.roles?.find((r) => r.arn === arn)?.assumeRolePolicyDocument;
+  const associations = () =>
+    emulator
+      .inspect()
+      .clusters[0]!.podIdentityAssociations.filter((a) => !a.ownerArn)
+      .map((a) => `${a.namespace}/${a.serviceAccount} → ${a.roleArn}`)
+      .sort();
+
+  it('GIVEN IRSA roles WHEN migrate-irsa is applied THEN every discovered service account has an association and its role trusts both IRSA and Pod Identity', async () => {
+    const aws = awsOptions(emulator.endpoint);
+    emulator.resetCalls();
+    const result = await migrateIrsa({ cluster, aws, computePlan: createOnlyPlan });
+    expect(emulator.calls()['ListRoles']).toBe(2); // 1,014 roles: every page is read
+    const changes = result.plan!.clusters[0]!.changes;
+    // Three service accounts share the payments role: one trust policy update for it.
+    expect(changes.filter((c) => c.kind === 'trustPolicy').map((c) => c.id)).toEqual([
+      'trustPolicy/arn:aws:iam::111122223333:role/ebs-csi',
+      'trustPolicy/arn:aws:iam::111122223333:role/external-dns',
+      'trustPolicy/arn:aws:iam::111122223333:role/readers',
+      'trustPolicy/arn:aws:iam::111122223333:role/team/payments/payments-app',
+    ]);
+    expect(changes.filter((c) => c.kind === 'podIdentityAssociation')).toHaveLength(5);
+    expect(result.findings.map((f) => f.code).sort()).toEqual(['IRSA_ADDON', 'IRSA_WILDCARD_SUBJECT']);
+    expect(result.manifestYaml).toContain('serviceAccount: reconciler');
+
+    const report = await applyMigrationPlan(result.plan!, { cluster, aws });
+    expect(report.summary).toEqual(expect.objectContaining({ ok: true, failed: 0 }));
+    expect(associations()).toEqual(EXPECTED_ASSOCIATIONS);
+    for (const arn of [roleArn('external-dns'), roleArn('team/payments/payments-app'), roleArn('readers')]) {
+      const trust = trustOf(arn);
+      expect(trustsPodIdentity(trust)).toBe(true);
+      expect(analyzeIrsaTrust(trust, ISSUER).serviceAccounts.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('GIVEN a completed migration WHEN migrate-irsa runs again THEN nothing changes (no second statement, associations adopted)', async () => {
+    const result = await migrateIrsa({ cluster, aws: awsOptions(emulator.endpoint), computePlan: createOnlyPlan });
+    expect(result.plan!.clusters[0]!.changes).toEqual([]);
+    expect(result.fragment.podIdentityAssociations).toHaveLength(5);
+  });
+
+  it('GIVEN associations in place WHEN --remove-oidc-trust is applied THEN the roles trust only Pod Identity', async () => {
+    const aws = awsOptions(emulator.endpoint);
+    const result = await migrateIrsa({ cluster, aws, computePlan: createOnlyPlan, removeOidcTrust: true });
+    const changes = result.plan!.clusters[0]!.changes;
+    expect(changes.map((c) => c.id)).toEqual([
+      'trustPolicy/arn:aws:iam::111122223333:role/external-dns',
+      'trustPolicy/arn:aws:iam::111122223333:role/readers',
+      'trustPolicy/arn:aws:iam::111122223333:role/team/payments/payments-app',
+    ]);
+    const report = await applyMigrationPlan(result.plan!, { cluster, aws });
+    expect(report.summary.ok).toBe(true);
+    for (const arn of [roleArn('external-dns'), roleArn('team/payments/payments-app'), roleArn('readers')]) {
+      const trust = trustOf(arn);
+      expect(trustsPodIdentity(trust)).toBe(true);
+      expect(analyzeIrsaTrust(trust, ISSUER).statements).toEqual([]);
+      expect(JSON.stringify(trust)).not.toContain('oidc-provider');
+    }
+    // The add-on's role keeps IRSA: its association belongs to the add-on.
+    expect(analyzeIrsaTrust(trustOf(roleArn('ebs-csi')), ISSUER).statements).toEqual([0]);
+    expect(associations()).toEqual(EXPECTED_ASSOCIATIONS);
+  });
+});

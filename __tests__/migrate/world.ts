@@ -1,0 +1,76 @@
+import type { EmulatorState, RoleState } from '../../src/emulator/index.js';
+import type { DesiredState } from '../../src/model/desired.js';
+import type { LiveState } from '../../src/model/live.js';
+import type { Change, Plan } from '../../src/model/plan.js';
+import { fingerprintClusters, summarizePlan } from '../../src/migrate/migration-plan.js';
+
+export const ACCOUNT = '111122223333';
+export const KEY = 'AKIAMIGRATEDEPLOY001';
+export const ISSUER_ID = 'EXAMPLED539D4633E53DE1B71EXAMPLE';
+export const ISSUER = `https://oidc.eks.us-east-1.amazonaws.com/id/${ISSUER_ID}`;
+export const PROVIDER = `arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/${ISSUER_ID}`;
+export const roleArn = (nameWithPath: string) => `arn:aws:iam::${ACCOUNT}:role/${nameWithPath}`;
+
+/** A trust policy that federates the cluster's issuer for these `namespace:serviceAccount` subjects. */
+export function irsaTrust(subjects: string[], operator: 'StringEquals' | 'StringLike' = 'StringEquals'): unknown {
+  const sub = subjects.map((s) => `system:serviceaccount:${s}`);
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Federated: PROVIDER },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: { [operator]: { [`oidc.eks.us-east-1.amazonaws.com/id/${ISSUER_ID}:sub`]: sub.length === 1 ? sub[0] : sub, [`oidc.eks.us-east-1.amazonaws.com/id/${ISSUER_ID}:aud`]: 'sts.amazonaws.com' } },
+      },
+    ],
+  };
+}
+
+export function state(roles: RoleState[], cluster: Partial<NonNullable<EmulatorState['clusters']>[number]> = {}): EmulatorState {
+  return {
+    region: 'us-east-1',
+    identities: { [KEY]: `arn:aws:sts::${ACCOUNT}:assumed-role/Deploy/ci` },
+    iam: {
+      roles: [
+        { arn: roleArn('Deploy'), assumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] } },
+        ...roles,
+      ],
+    },
+    clusters: [{ name: 'prod', accountId: ACCOUNT, oidcIssuer: ISSUER, addons: [{ name: 'eks-pod-identity-agent' }], ...cluster }],
+  };
+}
+
+export function awsOptions(endpoint: string) {
+  return { credentials: { accessKeyId: KEY, secretAccessKey: 'secret' }, endpoints: { eks: endpoint, iam: endpoint, sts: endpoint }, maxAttempts: 3 };
+}
+
+/**
+ * A deliberately small planner for the migration flows' tests: creates what the desired state
+ * declares and the live state lacks. The real planner replaces it once it is available.
+ */
+export function createOnlyPlan(desired: DesiredState, live: LiveState): Plan {
+  const clusters = desired.clusters.map((d) => {
+    const l = live.clusters.find((c) => c.name === d.name);
+    const changes: Change[] = [];
+    for (const a of d.associations) {
+      if (l?.associationSummaries.some((s) => s.namespace === a.namespace && s.serviceAccount === a.serviceAccount)) continue;
+      const { source: _source, ...value } = a;
+      changes.push({ id: `association/${a.namespace}/${a.serviceAccount}`, kind: 'podIdentityAssociation', action: 'create', after: value });
+    }
+    for (const e of d.accessEntries) {
+      if (l?.accessEntryPrincipals.includes(e.principalArn)) continue;
+      changes.push({
+        id: `entry/${e.principalArn}`,
+        kind: 'accessEntry',
+        action: 'create',
+        after: { principalArn: e.principalArn, type: e.type, kubernetesGroups: e.kubernetesGroups, ...(e.username ? { username: e.username } : {}), tags: e.tags },
+      });
+      for (const p of e.accessPolicies) {
+        changes.push({ id: `policy/${e.principalArn}/${p.policyArn}`, kind: 'accessPolicy', action: 'create', after: { principalArn: e.principalArn, policyArn: p.policyArn, scope: p.scope } });
+      }
+    }
+    return { name: d.name, region: d.region, changes, findings: [] };
+  });
+  return { version: 1, fingerprint: fingerprintClusters(clusters), summary: summarizePlan(clusters), clusters };
+}
