@@ -7,7 +7,7 @@ import type { AccessScope } from '../model/desired.js';
 import type { LiveAccessEntry, LiveAssociation, LiveCluster } from '../model/live.js';
 import { accessPolicyName, parseArn, type Partition } from '../model/partition.js';
 import { renderManifestFragment } from './manifest-yaml.js';
-import type { FragmentAccessEntry, FragmentAccessPolicy, FragmentAssociation, FragmentScope, ManifestFragment, NotConvertible } from './types.js';
+import type { FragmentAccessEntry, FragmentAccessPolicy, FragmentAssociation, ManifestFragment, NotConvertible } from './types.js';
 
 export interface ExportResult {
   manifestYaml: string;
@@ -97,7 +97,7 @@ function exportAccessEntry(live: LiveAccessEntry, partition: Partition): Fragmen
     if (live.username !== undefined && live.username !== defaultEntryUsername(live)) out.username = live.username;
   }
   const policies = [...live.accessPolicies].sort((a, b) => (a.policyArn < b.policyArn ? -1 : a.policyArn > b.policyArn ? 1 : 0));
-  if (policies.length > 0) out.accessPolicies = policies.map((p): FragmentAccessPolicy => ({ policy: policyReference(p.policyArn, partition), scope: exportScope(p.scope) }));
+  if (policies.length > 0) out.accessPolicies = policies.map((p): FragmentAccessPolicy => ({ policy: policyReference(p.policyArn, partition), ...exportScope(p.scope) }));
   if (Object.keys(live.tags).length > 0) out.tags = sortedTags(live.tags);
   return out;
 }
@@ -108,8 +108,8 @@ function policyReference(policyArn: string, partition: Partition): string {
   return policyArn === `arn:${partition}:eks::aws:cluster-access-policy/${name}` ? name : policyArn;
 }
 
-function exportScope(scope: AccessScope): FragmentScope {
-  return scope.type === 'cluster' ? 'cluster' : { namespaces: [...new Set(scope.namespaces)].sort() };
+function exportScope(scope: AccessScope): Pick<FragmentAccessPolicy, 'scope' | 'namespaces'> {
+  return scope.type === 'cluster' ? { scope: 'cluster' } : { namespaces: [...new Set(scope.namespaces)].sort() };
 }
 
 function parsePolicy(text: string): unknown {

@@ -41,7 +41,7 @@ export function desiredClusterFromFragment(fragment: ManifestFragment, target: C
     accessPolicies: (e.accessPolicies ?? [])
       .map((p) => ({
         policyArn: accessPolicyArnFor(partition, p.policy),
-        scope: p.scope === 'cluster' ? ({ type: 'cluster' } as const) : ({ type: 'namespace', namespaces: [...new Set(p.scope.namespaces)].sort() } as const),
+        scope: p.namespaces ? ({ type: 'namespace', namespaces: [...new Set(p.namespaces)].sort() } as const) : ({ type: 'cluster' } as const),
       }))
       .sort((a, b) => cmp(a.policyArn, b.policyArn)),
     tags: e.tags ?? {},

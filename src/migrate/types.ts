@@ -22,12 +22,12 @@ export interface FragmentAssociation {
   tags?: Record<string, string>;
 }
 
-export type FragmentScope = 'cluster' | { namespaces: string[] };
-
+/** `scope: cluster`, or `namespaces: [...]` for a namespace scope (as the manifest writes them). */
 export interface FragmentAccessPolicy {
   /** Short name (AmazonEKSViewPolicy) when the ARN is an EKS policy of the cluster's partition, else the ARN. */
   policy: string;
-  scope: FragmentScope;
+  scope?: 'cluster';
+  namespaces?: string[];
 }
 
 export interface FragmentAccessEntry {
