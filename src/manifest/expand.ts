@@ -1,0 +1,87 @@
+import type { AccessScope, DesiredAccessEntry, DesiredAccessPolicy, DesiredAssociation, DesiredCluster, DesiredState } from '../model/desired.js';
+import { accessPolicyArnFor, partitionOfRegion, roleArnFor } from '../model/partition.js';
+import { canonicalJson } from '../aws/canonical-json.js';
+import type { LoadedManifest, ManifestAccessEntry, ManifestAssociation } from './model.js';
+import { expandVariables } from './variables.js';
+
+export interface ExpandContext {
+  /** Account of each cluster from its credentials (STS), by cluster name; the manifest's accountId wins. */
+  accountIds?: Record<string, string>;
+}
+
+/**
+ * Turns a validated manifest into the desired state of each cluster: variables expanded, role
+ * names made ARNs, short policy names made ARNs, defaults merged, lists sorted. Pure. An account
+ * that is not known (offline) stays as the literal `${accountId}`.
+ */
+export function expandManifest(loaded: LoadedManifest, context: ExpandContext = {}): DesiredState {
+  const { manifest } = loaded;
+  const clusters = manifest.clusters.map((c): DesiredCluster => {
+    const partition = partitionOfRegion(c.value.region);
+    const accountId = c.value.accountId ?? context.accountIds?.[c.value.name];
+    const vars = { partition, region: c.value.region, cluster: c.value.name, ...(accountId ? { accountId } : {}) };
+    const expand = (text: string) => expandVariables(text, vars);
+    const applies = (item: { value: { clusters?: string[] | undefined } }) => !item.value.clusters || item.value.clusters.includes(c.value.name);
+    const tags = (own: Record<string, string> | undefined) => sortedRecord({ ...manifest.defaultTags, ...own });
+    return {
+      name: c.value.name,
+      region: c.value.region,
+      partition,
+      ...(accountId ? { accountId } : {}),
+      ...(c.value.assumeRoleArn ? { assumeRoleArn: expand(c.value.assumeRoleArn) } : {}),
+      prune: manifest.prune,
+      associations: manifest.podIdentityAssociations
+        .filter(applies)
+        .map((a) => toAssociation(a, expand, accountId ?? '${accountId}', partition, tags))
+        .sort((x, y) => compare(`${x.namespace}/${x.serviceAccount}`, `${y.namespace}/${y.serviceAccount}`)),
+      accessEntries: manifest.accessEntries
+        .filter(applies)
+        .map((e) => toAccessEntry(e, expand, partition, tags))
+        .sort((x, y) => compare(x.principalArn, y.principalArn)),
+      source: c.source,
+    };
+  });
+  return { files: loaded.files, clusters: clusters.sort((a, b) => compare(a.name, b.name)) };
+}
+
+type Expand = (text: string) => string;
+type Tags = (own: Record<string, string> | undefined) => Record<string, string>;
+
+function toAssociation(a: ManifestAssociation, expand: Expand, accountId: string, partition: DesiredCluster['partition'], tags: Tags): DesiredAssociation {
+  const v = a.value;
+  return {
+    namespace: v.namespace,
+    serviceAccount: v.serviceAccount,
+    roleArn: v.roleArn !== undefined ? expand(v.roleArn) : roleArnFor(partition, accountId, v.roleName ?? ''),
+    ...(v.targetRoleArn ? { targetRoleArn: expand(v.targetRoleArn) } : {}),
+    disableSessionTags: v.disableSessionTags ?? false,
+    ...(v.policy !== undefined ? { policy: canonicalJson(v.policy) } : {}),
+    tags: tags(v.tags),
+    source: a.source,
+  };
+}
+
+function toAccessEntry(e: ManifestAccessEntry, expand: Expand, partition: DesiredCluster['partition'], tags: Tags): DesiredAccessEntry {
+  const v = e.value;
+  const policies = (v.accessPolicies ?? []).map((p, i): DesiredAccessPolicy => {
+    const scope: AccessScope = p.namespaces !== undefined ? { type: 'namespace', namespaces: [...new Set(p.namespaces)].sort(compare) } : { type: 'cluster' };
+    return { policyArn: accessPolicyArnFor(partition, expand(p.policy)), scope, source: e.at('accessPolicies', i) };
+  });
+  return {
+    principalArn: expand(v.principalArn),
+    type: v.type ?? 'STANDARD',
+    kubernetesGroups: [...new Set(v.kubernetesGroups ?? [])].sort(compare),
+    ...(v.username !== undefined ? { username: v.username } : {}),
+    accessPolicies: policies.sort((x, y) => compare(x.policyArn, y.policyArn)),
+    tags: tags(v.tags),
+    source: e.source,
+  };
+}
+
+function sortedRecord(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compare(a, b)));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,93 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { EksIdentityError } from '../errors.js';
+import { checkFile } from './check-file.js';
+import { sortDiagnostics } from './diagnostics.js';
+import type { LoadedManifest } from './model.js';
+import { mergeAndCheck } from './rules.js';
+import { parseYamlSource } from './yaml-source.js';
+
+export interface LoadOptions {
+  /** Base for relative paths and for the file names in diagnostics (default: process.cwd()). */
+  cwd?: string;
+}
+
+/**
+ * Loads a manifest from a file, a directory (its *.yaml and *.yml files, sorted) or a glob
+ * (`*`, `**`, `?`), validates every file and merges them. Invalid manifests are returned with
+ * their diagnostics (ok: false); only a path that matches nothing throws.
+ */
+export async function loadManifest(pathOrGlob: string, options: LoadOptions = {}): Promise<LoadedManifest> {
+  const cwd = options.cwd ?? process.cwd();
+  const files = await resolveManifestFiles(pathOrGlob, cwd);
+  const texts = await Promise.all(files.map(async (file) => ({ file: path.relative(cwd, file) || file, text: await readFile(file, 'utf8') })));
+  return parseManifestTexts(texts);
+}
+
+/** Validates manifest texts already in memory (pure: no file system). */
+export function parseManifestTexts(texts: ReadonlyArray<{ file: string; text: string }>): LoadedManifest {
+  const checked = texts.map(({ file, text }) => checkFile(parseYamlSource(text, file)));
+  const { manifest, diagnostics } = mergeAndCheck(checked);
+  const sorted = sortDiagnostics(diagnostics);
+  return { files: texts.map((t) => t.file), manifest, diagnostics: sorted, ok: !sorted.some((d) => d.severity === 'error') };
+}
+
+/** Validates one manifest text. */
+export function parseManifestText(text: string, file: string): LoadedManifest {
+  return parseManifestTexts([{ file, text }]);
+}
+
+async function resolveManifestFiles(pattern: string, cwd: string): Promise<string[]> {
+  const notFound = (detail: string) =>
+    new EksIdentityError('MANIFEST_NOT_FOUND', `no manifest at ${pattern}: ${detail}`, {
+      fix: 'pass --manifest with a YAML file, a directory of *.yaml files, or a glob such as "manifests/**/*.yaml"',
+    });
+  if (/[*?]/.test(pattern)) {
+    const matches = await expandGlob(pattern, cwd);
+    if (matches.length === 0) throw notFound('the pattern matches no file');
+    return matches;
+  }
+  const absolute = path.resolve(cwd, pattern);
+  const info = await stat(absolute).catch(() => undefined);
+  if (!info) throw notFound('no such file or directory');
+  if (info.isFile()) return [absolute];
+  const entries = (await readdir(absolute)).filter((name) => /\.ya?ml$/.test(name)).sort();
+  if (entries.length === 0) throw notFound('the directory has no *.yaml or *.yml file');
+  return entries.map((name) => path.join(absolute, name));
+}
+
+/** A small glob: `**` any depth of directories, `*` and `?` within one name. Results sorted. */
+async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
+  const absolute = path.resolve(cwd, pattern).split(path.sep).join('/');
+  const firstWild = absolute.search(/[*?]/);
+  const root = absolute.slice(0, absolute.lastIndexOf('/', firstWild) + 1) || '/';
+  const re = globToRegExp(absolute);
+  const found: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const full = `${dir.replace(/\/$/, '')}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && entry.name !== '.git') await walk(full);
+      } else if (re.test(full)) {
+        found.push(full);
+      }
+    }
+  };
+  await walk(root);
+  return found.sort();
+}
+
+function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i]!;
+    if (ch === '*' && glob[i + 1] === '*') {
+      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (ch === '*') re += '[^/]*';
+    else if (ch === '?') re += '[^/]';
+    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}

@@ -1,0 +1,34 @@
+import type { SourceLocation } from '../model/source.js';
+import type { AccessEntryV1, AccessPolicyV1, ClusterV1, PodIdentityAssociationV1 } from './schema.js';
+import type { ManifestDiagnostic } from './diagnostics.js';
+
+/** A validated manifest item with where it was declared; `at` locates its fields. */
+export interface Located<T> {
+  value: T;
+  source: SourceLocation;
+  /** Location of a field of this item (the item itself when the field is absent). */
+  at(field: string, ...rest: Array<string | number>): SourceLocation;
+}
+
+export type ManifestCluster = Located<ClusterV1>;
+export type ManifestAssociation = Located<PodIdentityAssociationV1>;
+export type ManifestAccessEntry = Located<AccessEntryV1>;
+export type ManifestAccessPolicy = Located<AccessPolicyV1>;
+
+/** Every file merged: the valid items of all files. */
+export interface Manifest {
+  clusters: ManifestCluster[];
+  defaultTags: Record<string, string>;
+  prune: boolean;
+  podIdentityAssociations: ManifestAssociation[];
+  accessEntries: ManifestAccessEntry[];
+}
+
+export interface LoadedManifest {
+  files: string[];
+  manifest: Manifest;
+  /** Errors and warnings of every file, sorted by location. */
+  diagnostics: ManifestDiagnostic[];
+  /** True when there is no error (warnings allowed). */
+  ok: boolean;
+}

@@ -1,0 +1,99 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { SourceLocation } from '../model/source.js';
+import type { ManifestDiagnostic } from './diagnostics.js';
+
+export type PathSegment = string | number;
+
+/** One parsed manifest file: its data and the means to turn a data path into a location. */
+export interface YamlSource {
+  file: string;
+  /** Plain data (undefined for an empty file). */
+  data: unknown;
+  /** Syntax errors and duplicate keys. */
+  diagnostics: ManifestDiagnostic[];
+  /** Location of the value at `path` (the nearest existing ancestor when absent). */
+  locate(path: readonly PathSegment[]): SourceLocation;
+  /** Location of the key `key` of the mapping at `path` (the mapping itself when absent). */
+  locateKey(path: readonly PathSegment[], key: string): SourceLocation;
+  /** Location of the value of `key` in the mapping at `path`, else of the mapping. */
+  locateKeyOrValue(path: readonly PathSegment[], key: string): SourceLocation;
+}
+
+/** Parses YAML text keeping positions; never throws. */
+export function parseYamlSource(text: string, file: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const at = (offset: number | undefined): SourceLocation => {
+    const { line, col } = lineCounter.linePos(offset ?? 0);
+    return { file, line, column: col };
+  };
+  const diagnostics: ManifestDiagnostic[] = [...doc.errors, ...doc.warnings].map((e) => {
+    const duplicate = e.code === 'DUPLICATE_KEY';
+    return {
+      severity: duplicate || doc.errors.includes(e) ? 'error' : 'warning',
+      code: duplicate ? 'DUPLICATE_YAML_KEY' : 'YAML_SYNTAX',
+      message: firstLine(e.message),
+      fix: duplicate ? 'remove one of the two keys' : 'fix the YAML syntax at this position',
+      location: at(e.pos[0]),
+    };
+  });
+  let data: unknown;
+  if (doc.errors.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'YAML_SYNTAX',
+        message: err instanceof Error ? firstLine(err.message) : String(err),
+        fix: 'simplify the YAML (aliases, tags) at this position',
+        location: at(0),
+      });
+    }
+  }
+  const nodeAt = (path: readonly PathSegment[]): Node | undefined => {
+    let node: unknown = doc.contents;
+    let lastFound = node as Node | undefined;
+    for (const segment of path) {
+      node = childOf(node, segment);
+      if (!node) break;
+      lastFound = node as Node;
+    }
+    return lastFound;
+  };
+  return {
+    file,
+    data,
+    diagnostics,
+    locate: (path) => at(nodeAt(path)?.range?.[0]),
+    locateKey: (path, key) => {
+      const parent = nodeAt(path);
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isPair(p) && keyText(p.key) === key);
+        if (pair && isScalar(pair.key)) return at(pair.key.range?.[0]);
+      }
+      return at(parent?.range?.[0]);
+    },
+    locateKeyOrValue: (path, key) => at(nodeAt([...path, key])?.range?.[0]),
+  };
+}
+
+function childOf(node: unknown, segment: PathSegment): unknown {
+  if (isMap(node)) {
+    const pair = node.items.find((p) => keyText(p.key) === String(segment));
+    return pair?.value ?? undefined;
+  }
+  if (isSeq(node) && typeof segment === 'number') return node.items[segment];
+  return undefined;
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return undefined;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}
+
+export type { Document };
