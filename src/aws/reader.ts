@@ -17,6 +17,7 @@ import { parseArn, roleNameOfArn } from '../model/partition.js';
 import { mapWithConcurrency } from './concurrency.js';
 import { describeAwsError, isNotFound } from './errors.js';
 import { compare, toAssociationSummary, toAuthenticationMode, toLiveAccessEntry, toLiveAssociation, toLiveRole } from './live-convert.js';
+import { PacerRegistry } from './pacer.js';
 import { createProgressGroup, silentProgress, type ProgressReporter } from './progress.js';
 import type { ClusterSession } from './session.js';
 
@@ -24,6 +25,11 @@ export interface ReadOptions {
   /** Describe calls in flight per cluster (default 16). Pages of one list are always sequential. */
   concurrency?: number;
   progress?: ProgressReporter;
+  /**
+   * Paces describes and GetRole per operation at a rate found from throttling (see pacer.ts).
+   * readLiveState shares one registry over all clusters; default: a new one per call.
+   */
+  pacers?: PacerRegistry;
 }
 
 export const DEFAULT_READ_CONCURRENCY = 16;
@@ -34,6 +40,8 @@ const AGENT_ADDON = 'eks-pod-identity-agent';
 /** Reads every desired cluster in parallel, each through the session opened for it. */
 export async function readLiveState(sessions: readonly ClusterSession[], desired: DesiredState, options: ReadOptions = {}): Promise<LiveState> {
   const group = createProgressGroup(options.progress ?? silentProgress, `Reading ${desired.clusters.length} cluster(s)`);
+  // Throttling is per account, region and operation, not per cluster: clusters share the pacers.
+  const pacers = options.pacers ?? new PacerRegistry();
   try {
     const clusters = await Promise.all(
       desired.clusters.map((cluster) => {
@@ -43,7 +51,7 @@ export async function readLiveState(sessions: readonly ClusterSession[], desired
             source: 'internal',
           });
         }
-        return readLiveCluster(session, cluster, { ...options, progress: group.task() });
+        return readLiveCluster(session, cluster, { ...options, pacers, progress: group.task() });
       }),
     );
     return { clusters };
@@ -61,7 +69,7 @@ export async function readLiveState(sessions: readonly ClusterSession[], desired
 export async function readLiveCluster(session: ClusterSession, desired: DesiredCluster, options: ReadOptions = {}): Promise<LiveCluster> {
   const progress = options.progress ?? silentProgress;
   const limit = options.concurrency ?? DEFAULT_READ_CONCURRENCY;
-  const reader = new ClusterReader(session, desired.name);
+  const reader = new ClusterReader(session, desired.name, options.pacers ?? new PacerRegistry());
   const base = {
     name: desired.name,
     region: session.region,
@@ -88,28 +96,38 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
   const declaredPrincipals = new Set(desired.accessEntries.map((e) => e.principalArn));
   const entriesToDescribe = desired.prune ? principals : principals.filter((p) => declaredPrincipals.has(p));
 
-  progress.start(`cluster ${desired.name}`, toDescribe.length + entriesToDescribe.length);
-  // Both kinds share one bound: the limit is per cluster, not per kind.
+  // Both kinds share one bound: the limit is per cluster, not per kind. They are interleaved so
+  // that each operation (throttled on its own) is busy for the whole read, not one after the other.
   type Job = { kind: 'association'; summary: LiveAssociationSummary } | { kind: 'entry'; principalArn: string };
-  const jobs: Job[] = [
-    ...toDescribe.map((summary): Job => ({ kind: 'association', summary })),
-    ...entriesToDescribe.map((principalArn): Job => ({ kind: 'entry', principalArn })),
-  ];
-  const described = await mapWithConcurrency(jobs, limit, async (job) => {
-    const result = job.kind === 'association' ? await reader.describeAssociation(job.summary) : await reader.describeAccessEntry(job.principalArn);
-    progress.tick();
-    return result;
-  });
+  const jobs: Job[] = interleave(
+    toDescribe.map((summary): Job => ({ kind: 'association', summary })),
+    entriesToDescribe.map((principalArn): Job => ({ kind: 'entry', principalArn })),
+  );
+  // Roles the desired state names are known now: read them alongside the describes.
+  const declaredRoles = rolesToRead(session, desired, []);
+  progress.start(`cluster ${desired.name}`, jobs.length + declaredRoles.length);
+  const readRoles = (arns: readonly string[]) =>
+    mapWithConcurrency(arns, limit, async (arn) => {
+      const role = await reader.getRole(arn);
+      progress.tick();
+      return [arn, role] as const;
+    });
+  const [described, declaredRoleList] = await Promise.all([
+    mapWithConcurrency(jobs, limit, async (job) => {
+      const result = job.kind === 'association' ? await reader.describeAssociation(job.summary) : await reader.describeAccessEntry(job.principalArn);
+      progress.tick();
+      return result;
+    }),
+    readRoles(declaredRoles),
+  ]);
   const associations = described.filter((d): d is LiveAssociation => d !== undefined && 'associationId' in d);
   const accessEntries = described.filter((d): d is LiveAccessEntry => d !== undefined && 'accessPolicies' in d);
 
-  const roleArns = rolesToRead(session, desired, accessEntries);
-  progress.start(`cluster ${desired.name}`, jobs.length + roleArns.length);
-  const roleList = await mapWithConcurrency(roleArns, limit, async (arn) => {
-    const role = await reader.getRole(arn);
-    progress.tick();
-    return [arn, role] as const;
-  });
+  // Then the roles of live entries the manifest does not declare (read with prune on).
+  const known = new Set(declaredRoles);
+  const moreRoles = rolesToRead(session, desired, accessEntries).filter((arn) => !known.has(arn));
+  progress.start(`cluster ${desired.name}`, jobs.length + declaredRoles.length + moreRoles.length);
+  const roleList = [...declaredRoleList, ...(await readRoles(moreRoles))].sort((a, b) => compare(a[0], b[0]));
   progress.done();
 
   return {
@@ -130,6 +148,19 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
 /** True when the cluster has the Pod Identity agent add-on (Auto Mode clusters have it built in). */
 export function hasPodIdentityAgent(cluster: Pick<LiveCluster, 'addons' | 'autoMode'>): boolean {
   return cluster.autoMode || cluster.addons.some((a) => a.name === AGENT_ADDON);
+}
+
+/** Merges two lists so that each advances at its share of the total (both end together); order within each is kept. */
+export function interleave<T>(a: readonly T[], b: readonly T[]): T[] {
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    // Take from `a` while it is behind its share of what has been merged so far.
+    if (j >= b.length || (i < a.length && (i + 1) * b.length <= (j + 1) * a.length)) out.push(a[i++] as T);
+    else out.push(b[j++] as T);
+  }
+  return out;
 }
 
 function associationKey(namespace: string, serviceAccount: string): string {
@@ -166,6 +197,7 @@ class ClusterReader {
   constructor(
     private readonly session: ClusterSession,
     private readonly clusterName: string,
+    private readonly pacers: PacerRegistry,
   ) {
     this.where = `cluster ${clusterName} (${session.region})`;
   }
@@ -176,6 +208,10 @@ class ClusterReader {
     } catch (err) {
       throw describeAwsError(operation, key, err);
     }
+  }
+
+  private paced<T>(client: object, operation: string, fn: () => Promise<T>): Promise<T> {
+    return this.pacers.pacerFor(client, operation).run(fn);
   }
 
   /** Undefined when the object is not found. */
@@ -225,7 +261,9 @@ class ClusterReader {
   async describeAssociation(summary: LiveAssociationSummary): Promise<LiveAssociation | undefined> {
     const key = `association ${summary.namespace}/${summary.serviceAccount} (${summary.associationId}) on ${this.where}`;
     const answer = await this.callOrAbsent('DescribePodIdentityAssociation', key, () =>
-      this.session.clients.eks.send(new DescribePodIdentityAssociationCommand({ clusterName: this.clusterName, associationId: summary.associationId })),
+      this.paced(this.session.clients.eks, 'DescribePodIdentityAssociation', () =>
+        this.session.clients.eks.send(new DescribePodIdentityAssociationCommand({ clusterName: this.clusterName, associationId: summary.associationId })),
+      ),
     );
     return answer?.association ? toLiveAssociation(answer.association, summary) : undefined;
   }
@@ -233,18 +271,28 @@ class ClusterReader {
   async describeAccessEntry(principalArn: string): Promise<LiveAccessEntry | undefined> {
     const key = `access entry ${principalArn} on ${this.where}`;
     const answer = await this.callOrAbsent('DescribeAccessEntry', key, () =>
-      this.session.clients.eks.send(new DescribeAccessEntryCommand({ clusterName: this.clusterName, principalArn })),
+      this.paced(this.session.clients.eks, 'DescribeAccessEntry', () =>
+        this.session.clients.eks.send(new DescribeAccessEntryCommand({ clusterName: this.clusterName, principalArn })),
+      ),
     );
     if (!answer?.accessEntry) return undefined;
-    const policies = await this.callOrAbsent('ListAssociatedAccessPolicies', key, async () => {
-      const out: AssociatedAccessPolicy[] = [];
-      const pages = paginateListAssociatedAccessPolicies(
-        { client: this.session.clients.eks, pageSize: PAGE_SIZE },
-        { clusterName: this.clusterName, principalArn },
-      );
-      for await (const page of pages) out.push(...(page.associatedAccessPolicies ?? []));
-      return out;
-    });
+    const listed = await this.callOrAbsent('ListAssociatedAccessPolicies', key, () =>
+      this.paced(this.session.clients.eks, 'ListAssociatedAccessPolicies', async () => {
+        const out: AssociatedAccessPolicy[] = [];
+        // The pacer learns from the attempts of every page (the SDK retries throttled pages itself).
+        let attempts = 1;
+        const pages = paginateListAssociatedAccessPolicies(
+          { client: this.session.clients.eks, pageSize: PAGE_SIZE },
+          { clusterName: this.clusterName, principalArn },
+        );
+        for await (const page of pages) {
+          out.push(...(page.associatedAccessPolicies ?? []));
+          attempts = Math.max(attempts, page.$metadata.attempts ?? 1);
+        }
+        return { policies: out, $metadata: { attempts } };
+      }),
+    );
+    const policies = listed?.policies;
     // The entry vanished between the two calls: absent, like any object deleted mid-read.
     if (policies === undefined) return undefined;
     return toLiveAccessEntry(answer.accessEntry, principalArn, policies);
@@ -254,7 +302,7 @@ class ClusterReader {
     const roleName = roleNameOfArn(roleArn);
     if (roleName === undefined) return null;
     const answer = await this.callOrAbsent('GetRole', `role ${roleArn}`, () =>
-      this.session.clients.iam.send(new GetRoleCommand({ RoleName: roleName })),
+      this.paced(this.session.clients.iam, 'GetRole', () => this.session.clients.iam.send(new GetRoleCommand({ RoleName: roleName }))),
     );
     return answer?.Role ? toLiveRole(answer.Role) : null;
   }

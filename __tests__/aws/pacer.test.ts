@@ -1,0 +1,132 @@
+import { OperationPacer, PacerRegistry, type PacerClock } from '../../src/aws/pacer.js';
+import { interleave } from '../../src/aws/reader.js';
+
+/** A clock that only moves when someone sleeps. */
+function fakeClock(): PacerClock & { t: number } {
+  const clock = {
+    t: 0,
+    now: () => clock.t,
+    sleep: async (ms: number) => {
+      clock.t += ms;
+    },
+  };
+  return clock;
+}
+
+const ok = (attempts = 1) => async () => ({ $metadata: { attempts } });
+
+describe('OperationPacer', () => {
+  it('GIVEN a rate of 10/s WHEN calls that were throttled once run back to back THEN they are spaced by the rate, which then drops', async () => {
+    const clock = fakeClock();
+    const pacer = new OperationPacer({ initialRate: 10, decrease: 0.5, clock });
+    const starts: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await pacer.run(async () => {
+        starts.push(clock.now());
+        return { $metadata: { attempts: 2 } };
+      });
+    }
+    // 100 ms at 10/s; after the first throttle 5/s (200 ms), then 2.5/s (400 ms).
+    expect(starts).toEqual([0, 200, 600]);
+  });
+
+  it('GIVEN calls back to back that succeed at once THEN they are spaced at most 1/rate apart and the spacing shrinks', async () => {
+    const clock = fakeClock();
+    const pacer = new OperationPacer({ initialRate: 10, clock });
+    const starts: number[] = [];
+    for (let i = 0; i < 5; i++) await pacer.run(async () => starts.push(clock.now()));
+    const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
+    expect(gaps[0]).toBe(100);
+    for (const gap of gaps) expect(gap).toBeLessThanOrEqual(100);
+    expect(gaps[gaps.length - 1]!).toBeLessThan(100);
+  });
+
+  it('GIVEN calls that wait for their slot and succeed at once WHEN run THEN the rate grows', async () => {
+    const clock = fakeClock();
+    const pacer = new OperationPacer({ initialRate: 10, clock });
+    for (let i = 0; i < 10; i++) await pacer.run(ok());
+    expect(pacer.rate).toBeGreaterThan(15);
+  });
+
+  it('GIVEN an answer that needed retries WHEN run THEN the rate drops by the decrease share, and growth is slow afterwards', async () => {
+    const clock = fakeClock();
+    const pacer = new OperationPacer({ initialRate: 100, decrease: 0.9, increase: 0.02, clock });
+    await pacer.run(ok(3));
+    expect(pacer.rate).toBeCloseTo(90);
+    for (let i = 0; i < 10; i++) await pacer.run(ok());
+    expect(pacer.rate).toBeCloseTo(90.2);
+  });
+
+  it('GIVEN several throttled answers from calls started before the cut WHEN they arrive THEN the rate is cut once', async () => {
+    const clock = fakeClock();
+    const pacer = new OperationPacer({ initialRate: 100, decrease: 0.5, clock });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const inFlight = [0, 1, 2].map(() =>
+      pacer.run(async () => {
+        await gate;
+        return { $metadata: { attempts: 2 } };
+      }),
+    );
+    await Promise.resolve();
+    release();
+    await Promise.all(inFlight);
+    expect(pacer.rate).toBeCloseTo(50);
+  });
+
+  it('GIVEN a throttling error WHEN run THEN it is rethrown and the rate is cut', async () => {
+    const pacer = new OperationPacer({ initialRate: 40, decrease: 0.5, clock: fakeClock() });
+    const throttle = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 429 } });
+    await expect(pacer.run(() => Promise.reject(throttle))).rejects.toBe(throttle);
+    expect(pacer.rate).toBeCloseTo(20);
+  });
+
+  it('GIVEN an idle pacer (calls never wait) WHEN calls succeed THEN the rate does not grow', async () => {
+    const clock = fakeClock();
+    const pacer = new OperationPacer({ initialRate: 10, clock });
+    for (let i = 0; i < 5; i++) {
+      clock.t += 1000;
+      await pacer.run(ok());
+    }
+    expect(pacer.rate).toBe(10);
+  });
+
+  it('GIVEN a low floor WHEN throttled many times THEN the rate stays at minRate', async () => {
+    const clock = fakeClock();
+    const pacer = new OperationPacer({ initialRate: 1, minRate: 0.5, decrease: 0.1, clock });
+    for (let i = 0; i < 5; i++) await pacer.run(ok(2));
+    expect(pacer.rate).toBe(0.5);
+  });
+});
+
+describe('PacerRegistry', () => {
+  it('GIVEN one client WHEN asked twice for an operation THEN the same pacer; other operations and clients get their own', () => {
+    const registry = new PacerRegistry();
+    const a = {};
+    const b = {};
+    expect(registry.pacerFor(a, 'GetRole')).toBe(registry.pacerFor(a, 'GetRole'));
+    expect(registry.pacerFor(a, 'GetRole')).not.toBe(registry.pacerFor(a, 'DescribeAccessEntry'));
+    expect(registry.pacerFor(a, 'GetRole')).not.toBe(registry.pacerFor(b, 'GetRole'));
+  });
+});
+
+describe('interleave', () => {
+  it('GIVEN lists of 4 and 2 WHEN interleaved THEN each advances at its share and order within each is kept', () => {
+    expect(interleave(['a1', 'a2', 'a3', 'a4'], ['b1', 'b2'])).toEqual(['a1', 'a2', 'b1', 'a3', 'a4', 'b2']);
+  });
+
+  it('GIVEN an empty side WHEN interleaved THEN the other list as is', () => {
+    expect(interleave([], [1, 2])).toEqual([1, 2]);
+    expect(interleave([1, 2], [])).toEqual([1, 2]);
+  });
+
+  it('GIVEN lists of any length WHEN interleaved THEN every item appears once', () => {
+    for (const [n, m] of [[5, 3], [3, 5], [1, 7], [10, 10]] as const) {
+      const a = Array.from({ length: n }, (_, i) => `a${i}`);
+      const b = Array.from({ length: m }, (_, i) => `b${i}`);
+      const out = interleave(a, b);
+      expect(out.filter((x) => x.startsWith('a'))).toEqual(a);
+      expect(out.filter((x) => x.startsWith('b'))).toEqual(b);
+    }
+  });
+});
