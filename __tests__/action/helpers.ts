@@ -97,6 +97,7 @@ export function fakeEngine(options: {
       const plan = next();
       return {
         plan,
+        dispose: () => undefined,
         execute: async () => {
           engine.executed += 1;
           return options.apply ?? { markdown: `applied ${plan.summary.create}`, applied: plan.summary.create, failed: 0, skipped: 0 };

@@ -3,7 +3,7 @@ import { upsertStickyComment } from '../github/sticky-comment.js';
 import type { Plan } from '../model/plan.js';
 import { COMMENT_MARGIN, GITHUB_BODY_LIMIT, Outputs } from './constants.js';
 import { engineRequest, markerKeys, type FlowContext } from './context.js';
-import { diagnosticsOf } from './engine.js';
+import { diagnosticsOf, type PreparedApply } from './engine.js';
 import type { ReviewSource } from './mode.js';
 import { annotateDiagnostics, annotateFindings, fitBody, hasChanges } from './report.js';
 import { footer, publishPlan, SUMMARY_LIMIT, type FlowResult } from './plan-flow.js';
@@ -31,6 +31,14 @@ export async function runApplyFlow(ctx: FlowContext, reviewSource: ReviewSource)
     annotateDiagnostics(ctx.io, diagnostics, ctx.workspace);
     return { failed: `the manifest ${ctx.settings.manifest} has errors; nothing was applied` };
   }
+  try {
+    return await applyPrepared(ctx, prepared, review);
+  } finally {
+    prepared.dispose();
+  }
+}
+
+async function applyPrepared(ctx: FlowContext, prepared: PreparedApply, review: Review): Promise<FlowResult> {
   const plan = prepared.plan;
   await publishPlan(ctx, plan);
   annotateFindings(ctx.io, plan, ctx.workspace);

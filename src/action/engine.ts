@@ -31,6 +31,8 @@ export interface EngineRequest {
 export interface PreparedApply {
   plan: Plan;
   execute(): Promise<ApplyOutcome>;
+  /** Releases the AWS sessions, whether or not `execute` ran. */
+  dispose(): void;
 }
 
 export interface ApplyOutcome {

@@ -28,7 +28,7 @@ export async function run(): Promise<ActionResult> {
     getInput: (name) => core.getInput(name),
     env: process.env,
     io: coreIo(),
-    loadEngine: async () => createDefaultEngine(process.env),
+    loadEngine: async () => createDefaultEngine(),
     createGitHub: (token) => createGitHubClient(token, { log: (message) => core.info(message) }),
     readEventPayload: async (path) => JSON.parse(await readFile(path, 'utf8')) as unknown,
     writeFile: (path, text) => writeFile(path, text, 'utf8'),
