@@ -25,7 +25,7 @@ const LATENCY = { latencyMs: 15, jitterMs: 10 };
 const THROTTLED = { ...LATENCY, throttleRps: 100, throttleBurst: 50 };
 const LIMIT: RateLimit = { rps: 100, burst: 50, latencyMs: LATENCY.latencyMs };
 const APPLY_CHANGES = quick ? 100 : 500;
-const FAULT_CHANGES = quick ? 40 : 200;
+const FAULT_CHANGES = quick ? 40 : 150;
 const RSS_LIMIT = 300 * 1024 * 1024;
 
 interface FaultRow {
