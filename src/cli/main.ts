@@ -4,7 +4,14 @@ import { processIo, type CliCommand, type CliIo } from './io.js';
 
 /** Commands load lazily so that `eks-identity validate` does not pay for the AWS SDK. */
 const COMMANDS: Record<string, () => Promise<CliCommand>> = {
+  validate: async () => (await import('./commands/validate.js')).validateCommand,
+  plan: async () => (await import('./commands/plan.js')).planCommand,
+  apply: async () => (await import('./commands/apply.js')).applyCommand,
+  export: async () => (await import('./commands/export.js')).exportCommand,
+  'migrate-irsa': async () => (await import('./commands/migrate-irsa.js')).migrateIrsaCommand,
+  'migrate-aws-auth': async () => (await import('./commands/migrate-aws-auth.js')).migrateAwsAuthCommand,
   emulator: async () => (await import('./commands/emulator.js')).emulatorCommand,
+  demo: async () => (await import('./commands/demo.js')).demoCommand,
 };
 
 async function helpText(): Promise<string> {
@@ -24,6 +31,8 @@ async function helpText(): Promise<string> {
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  // The SDK's notice about future Node versions is noise in a CLI's output.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(await helpText());

@@ -104,11 +104,11 @@ function checkAccessEntry(e: ManifestAccessEntry, targets: ManifestCluster[], re
   const type = v.type ?? 'STANDARD';
   checkArn(v.principalArn, 'principalArn', names.PRINCIPAL_ARN_RE, 'arn:${partition}:iam::${accountId}:role/NAME', targets, e.at('principalArn'), report);
   if (!names.takesIdentityFields(type)) {
-    if (v.kubernetesGroups !== undefined) report({ code: 'GROUPS_ON_NODE_TYPE', message: `\`kubernetesGroups\` cannot be set on a ${type} entry: EKS sets the groups of node and system types itself`, fix: 'remove `kubernetesGroups`, or use type STANDARD', location: e.at('kubernetesGroups') });
+    if (v.kubernetesGroups !== undefined) report({ code: 'GROUPS_ON_NODE_TYPE', message: `\`kubernetesGroups\` cannot be set on an entry of type ${type}: EKS sets the groups of node types itself`, fix: 'remove `kubernetesGroups`, or use type STANDARD', location: e.at('kubernetesGroups') });
     if (v.username !== undefined) report({ code: 'USERNAME_ON_NODE_TYPE', message: `\`username\` cannot be set on a ${type} entry: EKS sets it itself`, fix: 'remove `username`, or use type STANDARD', location: e.at('username') });
   }
   if (!names.takesAccessPolicies(type) && v.accessPolicies !== undefined && v.accessPolicies.length > 0) {
-    report({ code: 'ACCESS_POLICIES_ON_NODE_TYPE', message: `access policies cannot be associated with a ${type} entry`, fix: 'remove `accessPolicies`, or use type STANDARD', location: e.at('accessPolicies') });
+    report({ code: 'ACCESS_POLICIES_ON_NODE_TYPE', message: `access policies cannot be associated with an entry of type ${type}`, fix: 'remove `accessPolicies`, or use type STANDARD', location: e.at('accessPolicies') });
   }
   v.kubernetesGroups?.forEach((group, i) => {
     const prefix = names.RESERVED_GROUP_PREFIXES.find((p) => group.startsWith(p));

@@ -1,0 +1,154 @@
+import type { DesiredAccessEntry, DesiredAccessPolicy, DesiredCluster } from '../model/desired.js';
+import type { LiveAccessEntry, LiveAccessPolicy, LiveCluster, LiveRole } from '../model/live.js';
+import { eksOwnedEntryReason } from '../model/ownership.js';
+import type { AccessEntryValue, AccessPolicyValue, Change, FieldDiff, Finding } from '../model/plan.js';
+import { finding, sameList, sameRecord } from './finding.js';
+import { entryId, policyId } from './ids.js';
+
+/**
+ * Diffs declared access entries and their policy associations with live ones. An entry whose type
+ * changed, or whose IAM role was re-created after it (EKS binds the role's unique id), is
+ * replaced, and its policies are associated again after the replacement.
+ */
+export function diffAccessEntries(desired: DesiredCluster, live: LiveCluster): { changes: Change[]; findings: Finding[] } {
+  const changes: Change[] = [];
+  const findings: Finding[] = [];
+  const described = new Map(live.accessEntries.map((e) => [e.principalArn, e]));
+  const declared = new Set<string>();
+  const src = (d: { source?: DesiredAccessEntry['source'] }) => (d.source ? { source: d.source } : {});
+
+  for (const d of desired.accessEntries) {
+    declared.add(d.principalArn);
+    const id = entryId(d.principalArn);
+    const l = described.get(d.principalArn);
+    if (!l) {
+      changes.push({ id, kind: 'accessEntry', action: 'create', after: desiredEntryValue(d), ...src(d) });
+      for (const p of d.accessPolicies) changes.push(createPolicy(d, p));
+      continue;
+    }
+    const replaceReason = reasonToReplace(l, d, live.roles[d.principalArn]);
+    if (replaceReason) {
+      changes.push({ id, kind: 'accessEntry', action: 'replace', before: liveEntryValue(l), after: desiredEntryValue(d), fields: entryFieldDiffs(l, d, true), reason: replaceReason.reason, ...src(d) });
+      findings.push(finding(replaceReason.code, replaceReason.reason, { key: id, fix: replaceReason.fix, source: d.source }));
+      // A deleted entry takes its policy associations with it: associate them all again.
+      for (const p of d.accessPolicies) changes.push(createPolicy(d, p));
+      continue;
+    }
+    const fields = entryFieldDiffs(l, d, false);
+    if (fields.length > 0) changes.push({ id, kind: 'accessEntry', action: 'update', before: liveEntryValue(l), after: desiredEntryValue(d), fields, ...src(d) });
+    changes.push(...diffPolicies(d, l, desired.prune));
+  }
+
+  for (const l of live.accessEntries) {
+    if (declared.has(l.principalArn)) continue;
+    const id = entryId(l.principalArn);
+    if (!desired.prune) continue;
+    const owned = eksOwnedEntryReason(l);
+    if (owned) {
+      changes.push({ id, kind: 'accessEntry', action: 'unmanaged', before: liveEntryValue(l), reason: owned });
+      continue;
+    }
+    changes.push({ id, kind: 'accessEntry', action: 'delete', before: liveEntryValue(l), reason: 'not declared in the manifest (prune is on)' });
+  }
+  if (!desired.prune) {
+    const unmanaged = live.accessEntryPrincipals.filter((p) => !declared.has(p)).length;
+    if (unmanaged > 0) {
+      findings.push(
+        finding('UNMANAGED_NOT_SHOWN', `${unmanaged} live access entr${unmanaged === 1 ? 'y is' : 'ies are'} not declared; left alone (prune is off)`, {
+          fix: 'declare them (eks-identity export writes them as a manifest), or set prune: true to delete them',
+        }),
+      );
+    }
+  }
+  return { changes, findings };
+}
+
+function reasonToReplace(l: LiveAccessEntry, d: DesiredAccessEntry, role: LiveRole | null | undefined) {
+  if (l.type !== d.type) {
+    return {
+      code: 'IMMUTABLE_FIELD_CHANGED' as const,
+      reason: `type changes from ${l.type} to ${d.type}; EKS cannot update an entry's type, so it is deleted and created again`,
+      fix: 'nothing to do if the new type is intended; access through this principal is interrupted briefly during apply',
+    };
+  }
+  if (role && l.createdAt && Date.parse(role.createDate) > Date.parse(l.createdAt)) {
+    return {
+      code: 'STALE_ACCESS_ENTRY' as const,
+      reason: `the IAM role ${role.roleName} was re-created on ${role.createDate}, after this entry (${l.createdAt}); EKS still binds the old role id, so the entry no longer grants access`,
+      fix: 'apply replaces the entry so that it binds the current role',
+    };
+  }
+  return undefined;
+}
+
+function diffPolicies(d: DesiredAccessEntry, l: LiveAccessEntry, prune: boolean): Change[] {
+  const changes: Change[] = [];
+  const live = new Map(l.accessPolicies.map((p) => [p.policyArn, p]));
+  for (const p of d.accessPolicies) {
+    const current = live.get(p.policyArn);
+    if (!current) {
+      changes.push(createPolicy(d, p));
+    } else if (!sameScope(current, p)) {
+      changes.push({
+        id: policyId(d.principalArn, p.policyArn),
+        kind: 'accessPolicy',
+        action: 'update',
+        before: livePolicyValue(l.principalArn, current),
+        after: desiredPolicyValue(d.principalArn, p),
+        fields: [{ field: 'scope', before: current.scope, after: p.scope }],
+        ...(p.source ? { source: p.source } : {}),
+      });
+    }
+  }
+  const declared = new Set(d.accessPolicies.map((p) => p.policyArn));
+  for (const p of l.accessPolicies) {
+    if (declared.has(p.policyArn)) continue;
+    const id = policyId(l.principalArn, p.policyArn);
+    changes.push(
+      prune
+        ? { id, kind: 'accessPolicy', action: 'delete', before: livePolicyValue(l.principalArn, p), reason: 'not declared on this entry (prune is on)' }
+        : { id, kind: 'accessPolicy', action: 'unmanaged', before: livePolicyValue(l.principalArn, p), reason: 'associated with a declared entry but not declared; left alone (prune is off)' },
+    );
+  }
+  return changes;
+}
+
+function sameScope(l: LiveAccessPolicy, d: DesiredAccessPolicy): boolean {
+  if (l.scope.type !== d.scope.type) return false;
+  if (l.scope.type === 'namespace' && d.scope.type === 'namespace') return sameList([...l.scope.namespaces].sort(), d.scope.namespaces);
+  return true;
+}
+
+function createPolicy(d: DesiredAccessEntry, p: DesiredAccessPolicy): Change {
+  return { id: policyId(d.principalArn, p.policyArn), kind: 'accessPolicy', action: 'create', after: desiredPolicyValue(d.principalArn, p), ...(p.source ? { source: p.source } : {}) };
+}
+
+function entryFieldDiffs(l: LiveAccessEntry, d: DesiredAccessEntry, includeType: boolean): FieldDiff[] {
+  const fields: FieldDiff[] = [];
+  if (includeType && l.type !== d.type) fields.push({ field: 'type', before: l.type, after: d.type });
+  // Node types take their groups and username from EKS: only STANDARD entries are compared.
+  if (d.type === 'STANDARD') {
+    if (!sameList([...l.kubernetesGroups].sort(), d.kubernetesGroups)) fields.push({ field: 'kubernetesGroups', before: l.kubernetesGroups, after: d.kubernetesGroups });
+    // An omitted username means "whatever EKS chose": never a diff.
+    if (d.username !== undefined && l.username !== d.username) fields.push({ field: 'username', ...(l.username !== undefined ? { before: l.username } : {}), after: d.username });
+  }
+  if (!sameRecord(l.tags, d.tags)) fields.push({ field: 'tags', before: l.tags, after: d.tags });
+  return fields;
+}
+
+export function desiredEntryValue(d: DesiredAccessEntry): AccessEntryValue {
+  return { principalArn: d.principalArn, type: d.type, kubernetesGroups: d.kubernetesGroups, ...(d.username !== undefined ? { username: d.username } : {}), tags: d.tags };
+}
+
+export function liveEntryValue(l: LiveAccessEntry): AccessEntryValue {
+  return { principalArn: l.principalArn, type: l.type, kubernetesGroups: [...l.kubernetesGroups].sort(), ...(l.username !== undefined ? { username: l.username } : {}), tags: l.tags };
+}
+
+function desiredPolicyValue(principalArn: string, p: DesiredAccessPolicy): AccessPolicyValue {
+  return { principalArn, policyArn: p.policyArn, scope: p.scope };
+}
+
+function livePolicyValue(principalArn: string, p: LiveAccessPolicy): AccessPolicyValue {
+  const scope = p.scope.type === 'namespace' ? { type: 'namespace' as const, namespaces: [...p.scope.namespaces].sort() } : p.scope;
+  return { principalArn, policyArn: p.policyArn, scope };
+}

@@ -1,0 +1,104 @@
+import type { DesiredAssociation, DesiredCluster } from '../model/desired.js';
+import type { LiveAssociation, LiveCluster } from '../model/live.js';
+import type { AssociationValue, Change, FieldDiff, Finding } from '../model/plan.js';
+import { compare, finding, sameRecord } from './finding.js';
+import { associationId } from './ids.js';
+
+/** Diffs declared associations with live ones: create, update (field by field), delete with prune. */
+export function diffAssociations(desired: DesiredCluster, live: LiveCluster): { changes: Change[]; findings: Finding[] } {
+  const changes: Change[] = [];
+  const findings: Finding[] = [];
+  const summaries = new Map(live.associationSummaries.map((s) => [`${s.namespace}/${s.serviceAccount}`, s]));
+  const described = new Map(live.associations.map((a) => [`${a.namespace}/${a.serviceAccount}`, a]));
+  const declared = new Set<string>();
+
+  for (const d of desired.associations) {
+    const key = `${d.namespace}/${d.serviceAccount}`;
+    const id = associationId(d.namespace, d.serviceAccount);
+    declared.add(key);
+    const owner = described.get(key)?.ownerArn ?? summaries.get(key)?.ownerArn;
+    if (owner) {
+      findings.push(
+        finding('ADDON_OWNED_ASSOCIATION', `${key} is owned by the add-on ${owner}; eks-identity leaves it alone`, {
+          key: id,
+          fix: 'remove it from the manifest and configure it through the add-on (aws eks update-addon --pod-identity-associations)',
+          source: d.source,
+        }),
+      );
+      continue;
+    }
+    const l = described.get(key);
+    if (!l) {
+      changes.push({ id, kind: 'podIdentityAssociation', action: 'create', after: desiredValue(d), ...(d.source ? { source: d.source } : {}) });
+      continue;
+    }
+    const fields = associationFieldDiffs(l, d);
+    if (fields.length > 0) {
+      changes.push({ id, kind: 'podIdentityAssociation', action: 'update', before: liveValue(l), after: desiredValue(d), fields, ...(d.source ? { source: d.source } : {}) });
+    }
+  }
+
+  if (desired.prune) {
+    for (const l of live.associations) {
+      const key = `${l.namespace}/${l.serviceAccount}`;
+      if (declared.has(key)) continue;
+      const id = associationId(l.namespace, l.serviceAccount);
+      if (l.ownerArn) {
+        changes.push({ id, kind: 'podIdentityAssociation', action: 'unmanaged', before: liveValue(l), reason: `owned by the add-on ${l.ownerArn}; never pruned` });
+      } else {
+        changes.push({ id, kind: 'podIdentityAssociation', action: 'delete', before: liveValue(l), reason: 'not declared in the manifest (prune is on)' });
+      }
+    }
+  } else {
+    const unmanaged = live.associationSummaries.filter((s) => !declared.has(`${s.namespace}/${s.serviceAccount}`)).length;
+    if (unmanaged > 0) {
+      findings.push(
+        finding('UNMANAGED_NOT_SHOWN', `${unmanaged} live Pod Identity association(s) are not declared; they are left alone (prune is off)`, {
+          fix: 'declare them (eks-identity export writes them as a manifest), or set prune: true to delete them',
+        }),
+      );
+    }
+  }
+  return { changes, findings };
+}
+
+export function associationFieldDiffs(l: LiveAssociation, d: DesiredAssociation): FieldDiff[] {
+  const fields: FieldDiff[] = [];
+  const push = (field: string, before: unknown, after: unknown) => fields.push({ field, ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) });
+  if (l.roleArn !== d.roleArn) push('roleArn', l.roleArn, d.roleArn);
+  if ((l.targetRoleArn ?? '') !== (d.targetRoleArn ?? '')) push('targetRoleArn', l.targetRoleArn, d.targetRoleArn);
+  if (l.disableSessionTags !== d.disableSessionTags) push('disableSessionTags', l.disableSessionTags, d.disableSessionTags);
+  if ((l.policy ?? '') !== (d.policy ?? '')) push('policy', l.policy, d.policy);
+  if (!sameRecord(l.tags, d.tags)) push('tags', l.tags, d.tags);
+  return fields;
+}
+
+export function desiredValue(d: DesiredAssociation): AssociationValue {
+  return {
+    namespace: d.namespace,
+    serviceAccount: d.serviceAccount,
+    roleArn: d.roleArn,
+    ...(d.targetRoleArn ? { targetRoleArn: d.targetRoleArn } : {}),
+    disableSessionTags: d.disableSessionTags,
+    ...(d.policy !== undefined ? { policy: d.policy } : {}),
+    tags: sortedTags(d.tags),
+  };
+}
+
+export function liveValue(l: LiveAssociation): AssociationValue {
+  return {
+    namespace: l.namespace,
+    serviceAccount: l.serviceAccount,
+    roleArn: l.roleArn,
+    ...(l.targetRoleArn ? { targetRoleArn: l.targetRoleArn } : {}),
+    disableSessionTags: l.disableSessionTags,
+    ...(l.policy !== undefined ? { policy: l.policy } : {}),
+    tags: sortedTags(l.tags),
+    associationId: l.associationId,
+    ...(l.ownerArn ? { ownerArn: l.ownerArn } : {}),
+  };
+}
+
+function sortedTags(tags: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => compare(a, b)));
+}

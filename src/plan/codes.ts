@@ -1,0 +1,29 @@
+import type { Severity } from '../model/plan.js';
+
+/** Every finding the planner makes: a stable code, its severity, and what it means. */
+export const FINDINGS = {
+  CLUSTER_NOT_FOUND: { severity: 'error', doc: 'The cluster does not exist in the region (or the credentials cannot see it).' },
+  AUTH_MODE_CONFIG_MAP: { severity: 'error', doc: 'Access entries are declared but the cluster authenticates through the aws-auth ConfigMap only.' },
+  POD_IDENTITY_AGENT_MISSING: { severity: 'warning', doc: 'Associations are declared but the eks-pod-identity-agent add-on is not installed (not needed on Auto Mode).' },
+  ADDON_OWNED_ASSOCIATION: { severity: 'warning', doc: 'A declared association is owned by an EKS add-on; it is changed through the add-on, never by eks-identity.' },
+  ROLE_NOT_FOUND: { severity: 'error', doc: 'The IAM role of an association does not exist.' },
+  PRINCIPAL_NOT_FOUND: { severity: 'error', doc: 'The IAM role of an access entry does not exist; EKS would refuse the entry.' },
+  TRUST_POLICY_MISSING_POD_IDENTITY: { severity: 'error', doc: 'The role does not trust pods.eks.amazonaws.com with sts:AssumeRole and sts:TagSession.' },
+  TRUST_POLICY_PARTITION_MISMATCH: { severity: 'warning', doc: 'The trust policy names ARNs or service principals of another partition.' },
+  PARTITION_MISMATCH: { severity: 'error', doc: 'An ARN is in another partition than the cluster.' },
+  STALE_ACCESS_ENTRY: { severity: 'warning', doc: 'The entry\'s IAM role was deleted and re-created after the entry: EKS still binds the old role id, so it no longer works. It is replaced.' },
+  IMMUTABLE_FIELD_CHANGED: { severity: 'warning', doc: 'A field that cannot be updated changed (access entry type): the object is replaced.' },
+  EKS_OWNED_ENTRY: { severity: 'info', doc: 'An undeclared entry EKS created itself (node, Fargate, Auto Mode, service-linked role) is never pruned.' },
+  QUOTA_ASSOCIATIONS: { severity: 'error', doc: 'The cluster would have more than 5,000 Pod Identity associations.' },
+  QUOTA_ACCESS_ENTRIES: { severity: 'error', doc: 'The cluster would have more than 3,000 access entries.' },
+  MAX_DELETES_EXCEEDED: { severity: 'error', doc: 'The plan deletes or replaces more objects than --max-deletes allows.' },
+  LOCKOUT_CALLER: { severity: 'error', doc: 'The plan removes or downgrades the access entry of the identity running eks-identity.' },
+  LOCKOUT_NO_ADMIN: { severity: 'error', doc: 'After the plan no access entry would keep cluster-wide AmazonEKSClusterAdminPolicy.' },
+  UNMANAGED_NOT_SHOWN: { severity: 'info', doc: 'Live objects the manifest does not declare (prune is off): left alone and not read.' },
+} as const satisfies Record<string, { severity: Severity; doc: string }>;
+
+export type FindingCode = keyof typeof FINDINGS;
+
+export const ASSOCIATION_QUOTA = 5000;
+export const ACCESS_ENTRY_QUOTA = 3000;
+export const DEFAULT_MAX_DELETES = 10;

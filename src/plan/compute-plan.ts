@@ -1,0 +1,61 @@
+import type { DesiredCluster, DesiredState } from '../model/desired.js';
+import type { LiveCluster, LiveState } from '../model/live.js';
+import { PLAN_VERSION, type Change, type ClusterPlan, type Finding, type Plan } from '../model/plan.js';
+import { diffAccessEntries } from './access-entries.js';
+import { diffAssociations } from './associations.js';
+import { authModeFinding, checkChanges, checkDeclared } from './checks.js';
+import { compare, finding } from './finding.js';
+import { fingerprintPlan, summarize } from './fingerprint.js';
+
+export interface PlanOptions {
+  /** Deletes plus replacements allowed per cluster before MAX_DELETES_EXCEEDED (default 10). */
+  maxDeletes?: number;
+  /** Do not report lockout (own entry, last cluster admin) as errors. */
+  allowLockout?: boolean;
+}
+
+const KIND_ORDER: Record<Change['kind'], number> = { authenticationMode: 0, trustPolicy: 1, accessEntry: 2, accessPolicy: 3, podIdentityAssociation: 4 };
+const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * The pure diff of desired against live state, with every safety check. Deterministic: the same
+ * inputs give the same plan, in the same order, with the same fingerprint.
+ */
+export function computePlan(desired: DesiredState, live: LiveState, options: PlanOptions = {}): Plan {
+  const liveByName = new Map(live.clusters.map((c) => [`${c.name}\u0000${c.region}`, c]));
+  const clusters = desired.clusters
+    .map((d) => planCluster(d, liveByName.get(`${d.name}\u0000${d.region}`), options))
+    .sort((a, b) => compare(a.name, b.name) || compare(a.region, b.region));
+  return { version: PLAN_VERSION, fingerprint: fingerprintPlan(clusters), summary: summarize(clusters), clusters };
+}
+
+function planCluster(desired: DesiredCluster, live: LiveCluster | undefined, options: PlanOptions): ClusterPlan {
+  const base = { name: desired.name, region: desired.region, ...(live?.accountId ?? desired.accountId ? { accountId: live?.accountId ?? desired.accountId } : {}) };
+  if (!live || !live.exists) {
+    return {
+      ...base,
+      changes: [],
+      findings: [finding('CLUSTER_NOT_FOUND', `cluster ${desired.name} was not found in ${desired.region}${live ? ` (account ${live.accountId})` : ''}`, {
+        fix: 'check the name, region and account in `clusters`, and that the credentials can call eks:DescribeCluster',
+        source: desired.source,
+      })],
+    };
+  }
+  const findings: Finding[] = [];
+  const changes: Change[] = [];
+  const associations = diffAssociations(desired, live);
+  changes.push(...associations.changes);
+  findings.push(...associations.findings);
+  const authMode = authModeFinding(desired, live);
+  if (authMode) {
+    findings.push(authMode);
+  } else {
+    const entries = diffAccessEntries(desired, live);
+    changes.push(...entries.changes);
+    findings.push(...entries.findings);
+  }
+  findings.push(...checkDeclared(desired, live), ...checkChanges(live, changes, options));
+  changes.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compare(a.id, b.id));
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compare(a.code, b.code) || compare(a.key ?? '', b.key ?? ''));
+  return { ...base, changes, findings };
+}

@@ -1,0 +1,5 @@
+export { computePlan, type PlanOptions } from './compute-plan.js';
+export { fingerprintPlan, summarize, hasChanges } from './fingerprint.js';
+export { FINDINGS, ASSOCIATION_QUOTA, ACCESS_ENTRY_QUOTA, DEFAULT_MAX_DELETES, type FindingCode } from './codes.js';
+export { associationId, entryId, policyId } from './ids.js';
+export { trustsPodIdentity, foreignPartitionNames } from './trust.js';

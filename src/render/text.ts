@@ -1,0 +1,41 @@
+import type { Change, Finding, Plan } from '../model/plan.js';
+import { formatLocation } from '../model/source.js';
+import { countsLine, detailLines, findingsLine, KIND_LABEL, objectName } from './describe.js';
+
+export interface TextOptions {
+  /** ANSI colours (only for a terminal). */
+  color?: boolean;
+}
+
+const SYMBOL: Record<Change['action'], string> = { create: '+', update: '~', replace: '-/+', delete: '-', unmanaged: '·' };
+const COLOR: Record<Change['action'] | Finding['severity'], number> = { create: 32, update: 33, replace: 35, delete: 31, unmanaged: 90, error: 31, warning: 33, info: 90 };
+
+/** The plan for a terminal, in the spirit of `terraform plan`. */
+export function renderPlanText(plan: Plan, options: TextOptions = {}): string {
+  const paint = (color: number, text: string) => (options.color ? `\x1b[${color}m${text}\x1b[0m` : text);
+  const bold = (text: string) => (options.color ? `\x1b[1m${text}\x1b[0m` : text);
+  const changes = plan.summary.create + plan.summary.update + plan.summary.replace + plan.summary.delete;
+  const lines: string[] = [];
+  lines.push(changes === 0 ? bold('No changes. Live state matches the manifest.') : bold(`Plan: ${countsLine(plan.summary)}.`));
+  lines.push(`${findingsLine(plan.summary)} · fingerprint ${plan.fingerprint}`);
+  for (const c of plan.clusters) {
+    lines.push('', bold(`Cluster ${c.name} (${c.region}${c.accountId ? `, account ${c.accountId}` : ''})`));
+    for (const f of c.findings) {
+      const where = f.source ? ` [${formatLocation(f.source)}]` : '';
+      lines.push(`  ${paint(COLOR[f.severity], `${f.severity} ${f.code}`)}: ${oneLine(f.message)}${where}`);
+      if (f.fix) lines.push(`      fix: ${oneLine(f.fix)}`);
+    }
+    if (c.changes.length === 0) lines.push('  no changes');
+    for (const ch of c.changes) {
+      lines.push(`  ${paint(COLOR[ch.action], `${SYMBOL[ch.action].padStart(3)} ${ch.action}`)} ${KIND_LABEL[ch.kind]} ${oneLine(objectName(ch))}`);
+      for (const detail of detailLines(ch)) lines.push(`        ${oneLine(detail)}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Manifest text never moves the cursor or adds lines in a terminal. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+}
