@@ -7,7 +7,7 @@ import { exportCluster } from '../../src/migrate/index.js';
 import { desiredClusterFromFragment } from '../../src/migrate/migration-plan.js';
 import { unmanagedEntryReason } from '../../src/migrate/export.js';
 import type { ManifestFragment } from '../../src/migrate/types.js';
-import { ACCOUNT, awsOptions, createOnlyPlan, roleArn, state } from './world.js';
+import { ACCOUNT, awsOptions, planMigration, roleArn, state } from './world.js';
 
 const name = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}[a-z0-9]$/);
 const tags = fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9-]{0,6}$/), fc.stringMatching(/^[A-Za-z0-9 ._-]{0,8}$/), { maxKeys: 3 });
@@ -71,7 +71,7 @@ describe('export round trip (property)', () => {
         try {
           const aws = awsOptions(emulator.endpoint);
           const target = { name: 'prod', region: 'us-east-1' };
-          const result = await exportCluster({ cluster: target, aws, computePlan: createOnlyPlan });
+          const result = await exportCluster({ cluster: target, aws, computePlan: planMigration });
           expect(result.plan!.clusters[0]!.changes).toEqual([]);
 
           // The YAML text itself (not the in-memory fragment) must carry every managed value.

@@ -1,6 +1,6 @@
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { applyMigrationPlan, migrateAwsAuth } from '../../src/migrate/index.js';
-import { awsOptions, createOnlyPlan, roleArn, state } from './world.js';
+import { awsOptions, planMigration, roleArn, state } from './world.js';
 
 const CONFIGMAP = `apiVersion: v1
 kind: ConfigMap
@@ -54,7 +54,7 @@ describe('migrate-aws-auth against the emulator', () => {
   it('GIVEN a CONFIG_MAP cluster WHEN migrated online and applied THEN real role ARNs are used, the mode switches to API_AND_CONFIG_MAP and the entries exist', async () => {
     const aws = awsOptions(emulator.endpoint);
     const cluster = { name: 'prod', region: 'us-east-1' };
-    const result = await migrateAwsAuth({ configMap: { text: CONFIGMAP, file: 'aws-auth.yaml' }, cluster, aws, computePlan: createOnlyPlan });
+    const result = await migrateAwsAuth({ configMap: { text: CONFIGMAP, file: 'aws-auth.yaml' }, cluster, aws, computePlan: planMigration });
     const changes = result.plan!.clusters[0]!.changes;
     expect(changes[0]).toEqual(expect.objectContaining({ kind: 'authenticationMode', before: { authenticationMode: 'CONFIG_MAP' }, after: { authenticationMode: 'API_AND_CONFIG_MAP' } }));
     expect(result.fragment.accessEntries?.map((e) => `${e.principalArn} ${e.type}`)).toEqual([

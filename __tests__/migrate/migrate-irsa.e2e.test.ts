@@ -2,7 +2,7 @@ import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js'
 import { analyzeIrsaTrust } from '../../src/migrate/irsa.js';
 import { applyMigrationPlan, migrateIrsa } from '../../src/migrate/index.js';
 import { trustsPodIdentity } from '../../src/migrate/trust-policy.js';
-import { awsOptions, createOnlyPlan, irsaTrust, ISSUER, roleArn, state } from './world.js';
+import { awsOptions, planMigration, irsaTrust, ISSUER, roleArn, state } from './world.js';
 
 const cluster = { name: 'prod', region: 'us-east-1' };
 const EXPECTED_ASSOCIATIONS = [
@@ -42,7 +42,7 @@ describe('migrate-irsa against the emulator', () => {
   it('GIVEN IRSA roles WHEN migrate-irsa is applied THEN every discovered service account has an association and its role trusts both IRSA and Pod Identity', async () => {
     const aws = awsOptions(emulator.endpoint);
     emulator.resetCalls();
-    const result = await migrateIrsa({ cluster, aws, computePlan: createOnlyPlan });
+    const result = await migrateIrsa({ cluster, aws, computePlan: planMigration });
     expect(emulator.calls()['ListRoles']).toBe(2); // 1,014 roles: every page is read
     const changes = result.plan!.clusters[0]!.changes;
     // Three service accounts share the payments role: one trust policy update for it.
@@ -67,14 +67,14 @@ describe('migrate-irsa against the emulator', () => {
   });
 
   it('GIVEN a completed migration WHEN migrate-irsa runs again THEN nothing changes (no second statement, associations adopted)', async () => {
-    const result = await migrateIrsa({ cluster, aws: awsOptions(emulator.endpoint), computePlan: createOnlyPlan });
+    const result = await migrateIrsa({ cluster, aws: awsOptions(emulator.endpoint), computePlan: planMigration });
     expect(result.plan!.clusters[0]!.changes).toEqual([]);
     expect(result.fragment.podIdentityAssociations).toHaveLength(5);
   });
 
   it('GIVEN associations in place WHEN --remove-oidc-trust is applied THEN the roles trust only Pod Identity', async () => {
     const aws = awsOptions(emulator.endpoint);
-    const result = await migrateIrsa({ cluster, aws, computePlan: createOnlyPlan, removeOidcTrust: true });
+    const result = await migrateIrsa({ cluster, aws, computePlan: planMigration, removeOidcTrust: true });
     const changes = result.plan!.clusters[0]!.changes;
     expect(changes.map((c) => c.id)).toEqual([
       'trustPolicy/arn:aws:iam::111122223333:role/external-dns',

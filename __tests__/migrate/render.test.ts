@@ -1,7 +1,8 @@
 import type { Plan } from '../../src/model/plan.js';
 import { addPodIdentityTrust } from '../../src/migrate/trust-policy.js';
 import { diffJsonLines, renderMigrationNotes, renderTrustPolicyChanges } from '../../src/migrate/render.js';
-import { fingerprintClusters, trustPolicyChange, withMigrationChanges } from '../../src/migrate/migration-plan.js';
+import { trustPolicyChange, withMigrationChanges } from '../../src/migrate/migration-plan.js';
+import { fingerprintPlan } from '../../src/plan/index.js';
 
 const before = {
   Version: '2012-10-17',
@@ -43,8 +44,8 @@ describe('migration rendering', () => {
     expect(md).toContain('```diff\n');
     expect(md).toContain('+       "Sid": "AllowEksPodIdentity"\n');
     expect(plan.summary.update).toBe(1);
-    expect(plan.fingerprint).toBe(fingerprintClusters(plan.clusters));
-    expect(plan.fingerprint).not.toBe(fingerprintClusters(emptyPlan.clusters));
+    expect(plan.fingerprint).toBe(fingerprintPlan(plan.clusters));
+    expect(plan.fingerprint).not.toBe(fingerprintPlan(emptyPlan.clusters));
   });
 
   it('GIVEN not-convertible items and findings WHEN rendered as text THEN each has its location, reason and fix', () => {

@@ -2,7 +2,7 @@ import type { EmulatorState, RoleState } from '../../src/emulator/index.js';
 import type { DesiredState } from '../../src/model/desired.js';
 import type { LiveState } from '../../src/model/live.js';
 import type { Change, Plan } from '../../src/model/plan.js';
-import { fingerprintClusters, summarizePlan } from '../../src/migrate/migration-plan.js';
+import { computePlan } from '../../src/plan/index.js';
 
 export const ACCOUNT = '111122223333';
 export const KEY = 'AKIAMIGRATEDEPLOY001';
@@ -45,32 +45,7 @@ export function awsOptions(endpoint: string) {
   return { credentials: { accessKeyId: KEY, secretAccessKey: 'secret' }, endpoints: { eks: endpoint, iam: endpoint, sts: endpoint }, maxAttempts: 3 };
 }
 
-/**
- * A deliberately small planner for the migration flows' tests: creates what the desired state
- * declares and the live state lacks. The real planner replaces it once it is available.
- */
-export function createOnlyPlan(desired: DesiredState, live: LiveState): Plan {
-  const clusters = desired.clusters.map((d) => {
-    const l = live.clusters.find((c) => c.name === d.name);
-    const changes: Change[] = [];
-    for (const a of d.associations) {
-      if (l?.associationSummaries.some((s) => s.namespace === a.namespace && s.serviceAccount === a.serviceAccount)) continue;
-      const { source: _source, ...value } = a;
-      changes.push({ id: `association/${a.namespace}/${a.serviceAccount}`, kind: 'podIdentityAssociation', action: 'create', after: value });
-    }
-    for (const e of d.accessEntries) {
-      if (l?.accessEntryPrincipals.includes(e.principalArn)) continue;
-      changes.push({
-        id: `entry/${e.principalArn}`,
-        kind: 'accessEntry',
-        action: 'create',
-        after: { principalArn: e.principalArn, type: e.type, kubernetesGroups: e.kubernetesGroups, ...(e.username ? { username: e.username } : {}), tags: e.tags },
-      });
-      for (const p of e.accessPolicies) {
-        changes.push({ id: `policy/${e.principalArn}/${p.policyArn}`, kind: 'accessPolicy', action: 'create', after: { principalArn: e.principalArn, policyArn: p.policyArn, scope: p.scope } });
-      }
-    }
-    return { name: d.name, region: d.region, changes, findings: [] };
-  });
-  return { version: 1, fingerprint: fingerprintClusters(clusters), summary: summarizePlan(clusters), clusters };
+/** The planner the migration flows use in production. */
+export function planMigration(desired: DesiredState, live: LiveState): Plan {
+  return computePlan(desired, live);
 }

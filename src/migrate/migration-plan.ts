@@ -3,12 +3,12 @@
  * as desired state, the live state as it will be once the migration's own steps ran, and the
  * migration's extra changes (trust policies, authentication mode) put in front of the plan.
  */
-import { createHash } from 'node:crypto';
 import { canonicalJson } from '../aws/canonical-json.js';
 import type { AuthenticationMode, DesiredAccessEntry, DesiredAssociation, DesiredCluster } from '../model/desired.js';
 import type { LiveCluster } from '../model/live.js';
 import { accessPolicyArnFor, partitionOfRegion } from '../model/partition.js';
-import type { Change, ClusterPlan, Finding, Plan, PlanSummary } from '../model/plan.js';
+import type { Change, ClusterPlan, Finding, Plan } from '../model/plan.js';
+import { fingerprintPlan, summarize } from '../plan/fingerprint.js';
 import type { TrustPolicyUpdate } from './irsa-migration.js';
 import type { ManifestFragment } from './types.js';
 
@@ -99,27 +99,5 @@ export function withMigrationChanges(plan: Plan, clusterName: string, leading: r
   const clusters: ClusterPlan[] = plan.clusters.map((c) =>
     c.name === clusterName ? { ...c, changes: [...leading, ...c.changes], findings: [...findings, ...c.findings] } : c,
   );
-  return { ...plan, clusters, summary: summarizePlan(clusters), fingerprint: fingerprintClusters(clusters) };
-}
-
-export function summarizePlan(clusters: readonly ClusterPlan[]): PlanSummary {
-  const summary: PlanSummary = { create: 0, update: 0, replace: 0, delete: 0, unmanaged: 0, errors: 0, warnings: 0 };
-  for (const c of clusters) {
-    for (const change of c.changes) summary[change.action]++;
-    for (const f of c.findings) {
-      if (f.severity === 'error') summary.errors++;
-      else if (f.severity === 'warning') summary.warnings++;
-    }
-  }
-  return summary;
-}
-
-/** sha256 over what the changes do (ids, kinds, actions, values), nothing else. */
-export function fingerprintClusters(clusters: readonly ClusterPlan[]): string {
-  const material = clusters.map((c) => ({
-    name: c.name,
-    region: c.region,
-    changes: c.changes.map((ch) => ({ id: ch.id, kind: ch.kind, action: ch.action, before: ch.before ?? null, after: ch.after ?? null })),
-  }));
-  return createHash('sha256').update(canonicalJson(material)).digest('hex');
+  return { ...plan, clusters, summary: summarize(clusters), fingerprint: fingerprintPlan(clusters) };
 }
