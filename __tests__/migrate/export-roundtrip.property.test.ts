@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { parse } from 'yaml';
-import { readLiveCluster } from '../../src/aws/reader.js';
+import { readLiveCluster, readLiveState } from '../../src/aws/reader.js';
 import { closeClusterSessions, openClusterSessions } from '../../src/aws/session.js';
 import { startEmulator, type AccessEntryState, type AssociationState } from '../../src/emulator/index.js';
 import { exportCluster } from '../../src/migrate/index.js';
 import { desiredClusterFromFragment } from '../../src/migrate/migration-plan.js';
 import { unmanagedEntryReason } from '../../src/migrate/export.js';
 import type { ManifestFragment } from '../../src/migrate/types.js';
+import { expandManifest, parseManifestText } from '../../src/manifest/index.js';
+import { computePlan } from '../../src/plan/index.js';
 import { ACCOUNT, awsOptions, planMigration, roleArn, state } from './world.js';
 
 const name = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}[a-z0-9]$/);
@@ -73,6 +75,18 @@ describe('export round trip (property)', () => {
           const target = { name: 'prod', region: 'us-east-1' };
           const result = await exportCluster({ cluster: target, aws, computePlan: planMigration });
           expect(result.plan!.clusters[0]!.changes).toEqual([]);
+
+          // The exported text validates as a manifest, and planning it with prune on changes nothing.
+          const loaded = parseManifestText(result.manifestYaml, 'export.yaml');
+          expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+          const fromText = expandManifest(loaded, { accountIds: { prod: ACCOUNT } });
+          const pruning = { ...fromText, clusters: fromText.clusters.map((c) => ({ ...c, prune: true })) };
+          const textSessions = await openClusterSessions(pruning.clusters, aws);
+          const textLive = await readLiveState(textSessions, pruning);
+          closeClusterSessions(textSessions);
+          const replanned = computePlan(pruning, textLive);
+          expect(replanned.clusters[0]!.changes.filter((c) => c.action !== 'unmanaged')).toEqual([]);
+          expect(replanned.summary.errors).toBe(0);
 
           // The YAML text itself (not the in-memory fragment) must carry every managed value.
           const fragment = parse(result.manifestYaml) as ManifestFragment;
