@@ -1,7 +1,61 @@
-import { EksIdentityError } from '../errors.js';
-import type { ActionEngine } from './engine.js';
+import { applyPlan } from '../apply/index.js';
+import { SdkEksWriteGateway } from '../aws/gateway.js';
+import { closeClusterSessions } from '../aws/session.js';
+import { planManifest, type PlanRequest } from '../engine.js';
+import { renderApplyReport } from '../render/apply-report.js';
+import { escapeMarkdownText, renderPlan } from '../render/index.js';
+import type { ActionEngine, EngineRequest, PreparedApply } from './engine.js';
+import { runMigration } from './migration-engine.js';
 
-/** The engine the published action runs (wired to src/engine.ts). */
+/** The real engine behind the action: manifest → AWS → plan → apply, as the CLI runs it. */
 export function createDefaultEngine(): ActionEngine {
-  throw new EksIdentityError('ENGINE_UNAVAILABLE', 'the planning engine is not built into this version of the action', { source: 'internal' });
+  return {
+    plan: async (request) => {
+      const result = await planManifest(planRequest(request));
+      closeClusterSessions(result.sessions);
+      return result.plan;
+    },
+    prepareApply: async (request) => prepareApply(request),
+    migrate: (request) => runMigration(request, (plan, maxLength) => renderPlan(plan, 'markdown', { title: 'Plan', maxLength })),
+    renderPlanMarkdown: (plan, options) => renderPlan(plan, 'markdown', options),
+    escapeMarkdown: escapeMarkdownText,
+  };
+}
+
+function planRequest(request: EngineRequest): PlanRequest {
+  return {
+    manifest: request.manifest,
+    cwd: request.cwd,
+    clusters: request.clusters,
+    ...(request.prune === undefined ? {} : { prune: request.prune }),
+    ...(request.maxDeletes === undefined ? {} : { maxDeletes: request.maxDeletes }),
+    allowLockout: request.allowLockout,
+  };
+}
+
+async function prepareApply(request: EngineRequest): Promise<PreparedApply> {
+  const { plan, sessions } = await planManifest(planRequest(request));
+  return {
+    plan,
+    dispose: () => closeClusterSessions(sessions),
+    execute: async () => {
+      const gateways = Object.fromEntries(
+        sessions.map((s) => [s.target.name, new SdkEksWriteGateway(s.clients, { callerPrincipalArn: s.caller.principalArn })]),
+      );
+      const report = await applyPlan(
+        plan,
+        { gateways, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), now: Date.now },
+        {
+          ...(request.maxDeletes === undefined ? {} : { maxDeletes: request.maxDeletes }),
+          allowLockout: request.allowLockout,
+        },
+      );
+      return {
+        markdown: renderApplyReport(report, 'markdown'),
+        applied: report.summary.applied + report.summary.adopted,
+        failed: report.summary.failed,
+        skipped: report.summary.skipped,
+      };
+    },
+  };
 }
