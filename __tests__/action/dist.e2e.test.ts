@@ -189,6 +189,26 @@ describe('dist/index.js end to end', () => {
     expect(result.outputs['has-changes']).toBe('false');
   });
 
+  it('GIVEN workflow_dispatch with mode export THEN the live cluster is exported and proposed in a new pull request', async () => {
+    github.requests.length = 0;
+    const result = await run('workflow_dispatch', workflowDispatchPayload({ mode: 'export' }));
+
+    expect(result.code).toBe(0);
+    expect(github.writes()).toEqual([
+      `POST ${REPO_PATH}/git/blobs`,
+      `POST ${REPO_PATH}/git/trees`,
+      `POST ${REPO_PATH}/git/commits`,
+      `POST ${REPO_PATH}/git/refs`,
+      `POST ${REPO_PATH}/pulls`,
+    ]);
+    const branch = github.branches.get('eks-identity/export-4242')!;
+    const exported = branch.files['eks-identity-migrations/export-prod.yaml']!;
+    expect(exported).toContain('serviceAccount: karpenter');
+    expect(exported).toContain('serviceAccount: external-dns');
+    expect(result.outputs['pull-request-url']).toMatch(/\/pull\/\d+$/);
+    expect(result.outputs['has-changes']).toBe('false');
+  });
+
   it('GIVEN a 3,000-change plan THEN the comment stays under 65,536 characters and the summary holds every change', async () => {
     const many = Array.from({ length: 3000 }, (_, i) => `  - namespace: team-${i}\n    serviceAccount: app-${i}\n    roleName: SharedWorkload\n`).join('');
     await writeManifest(manifest(many), 'big.yaml');
