@@ -1,7 +1,7 @@
 import type { EmulatorState, RoleState } from '../../src/emulator/index.js';
 import type { DesiredState } from '../../src/model/desired.js';
 import type { LiveState } from '../../src/model/live.js';
-import type { Change, Plan } from '../../src/model/plan.js';
+import type { Plan } from '../../src/model/plan.js';
 import { computePlan } from '../../src/plan/index.js';
 
 export const ACCOUNT = '111122223333';

@@ -3,13 +3,21 @@ import { EksIdentityError } from '../errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+type OptionValue<O> = O extends { type: 'boolean' }
+  ? O extends { multiple: true } ? boolean[] : boolean
+  : O extends { multiple: true } ? string[] : string;
+
+/** Parsed option values; every option may be absent unless it has a default. */
+export type ParsedOptions<T extends Options> = { [K in keyof T]?: OptionValue<T[K]> };
+
 /**
  * node:util parseArgs with errors turned into a one-line user error that names the command
  * and points at its --help.
  */
-export function parseCommandArgs<T extends Options>(command: string, argv: string[], options: T) {
+export function parseCommandArgs<T extends Options>(command: string, argv: string[], options: T): { values: ParsedOptions<T> } {
   try {
-    return parseArgs({ args: argv, options, allowPositionals: false, strict: true });
+    const { values } = parseArgs({ args: argv, options, allowPositionals: false, strict: true });
+    return { values: values as ParsedOptions<T> };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     throw new EksIdentityError('CLI_USAGE', `${command}: ${message}`, {
