@@ -66,4 +66,18 @@ describe('migration rendering', () => {
       ].join('\n'),
     );
   });
+
+  it('GIVEN hostile text from a ConfigMap WHEN rendered as Markdown THEN no markup or HTML gets through', () => {
+    const md = renderMigrationNotes(
+      [{ origin: 'mapUsers', subject: 'arn:aws:iam::1:user/`x`', reason: '<img src=x onerror=alert(1)> | *bold*', fix: '[click](http://evil)', source: { file: 'cm.yaml', line: 2, column: 3 } }],
+      [{ severity: 'warning', code: 'X', message: '<script>alert(1)</script>', fix: '`rm -rf`' }],
+      'markdown',
+    );
+    expect(md).not.toContain('<img');
+    expect(md).not.toContain('<script>');
+    expect(md).not.toContain('[click](');
+    expect(md).toContain('&lt;img');
+    expect(md).toContain('\\*bold\\*');
+  });
 });
+

@@ -4,6 +4,7 @@
  */
 import type { Change, Finding, Plan, TrustPolicyValue } from '../model/plan.js';
 import { formatLocation } from '../model/source.js';
+import { code, escapeMarkdownText } from '../render/escape.js';
 import type { NotConvertible } from './types.js';
 
 /** Pretty JSON of both documents, compared line by line: `-` removed, `+` added, ` ` kept. */
@@ -54,7 +55,9 @@ export function renderTrustPolicyChanges(plan: Plan, format: 'text' | 'markdown'
       const roleArn = (change.after as TrustPolicyValue | undefined)?.roleArn ?? (change.before as TrustPolicyValue | undefined)?.roleArn ?? change.id;
       const lines = diffJsonLines(documentOf(change.before), documentOf(change.after));
       if (format === 'markdown') {
-        parts.push(`#### ~ trust policy of \`${roleArn}\` (cluster ${cluster.name})${change.reason ? `\n\n${change.reason}` : ''}\n\n\`\`\`diff\n${lines.join('\n')}\n\`\`\`\n`);
+        const fence = fenceFor(lines);
+        const reason = change.reason ? `\n\n${escapeMarkdownText(change.reason)}` : '';
+        parts.push(`#### ~ trust policy of ${code(roleArn)} (cluster ${escapeMarkdownText(cluster.name)})${reason}\n\n${fence}diff\n${lines.join('\n')}\n${fence}\n`);
       } else {
         parts.push(`  ~ trust policy ${roleArn}${change.reason ? ` (${change.reason})` : ''}\n${lines.map((l) => `      ${l}`).join('\n')}\n`);
       }
@@ -71,7 +74,9 @@ export function renderMigrationNotes(notConvertible: readonly NotConvertible[], 
     lines.push(md ? `### Not converted (${notConvertible.length})\n` : `Not converted (${notConvertible.length}):`);
     for (const n of notConvertible) {
       const where = formatLocation(n.source);
-      const text = `${md ? `\`${n.subject}\`` : n.subject}${where ? ` (${where})` : ''}: ${n.reason}${n.fix ? ` — ${n.fix}` : ''}`;
+      const text = md
+        ? `${code(n.subject)}${where ? ` (${code(where)})` : ''}: ${escapeMarkdownText(n.reason)}${n.fix ? ` — ${escapeMarkdownText(n.fix)}` : ''}`
+        : `${n.subject}${where ? ` (${where})` : ''}: ${n.reason}${n.fix ? ` — ${n.fix}` : ''}`;
       lines.push(md ? `- ${text}` : `  - ${text}`);
     }
     lines.push('');
@@ -80,10 +85,18 @@ export function renderMigrationNotes(notConvertible: readonly NotConvertible[], 
     lines.push(md ? `### Findings (${findings.length})\n` : `Findings (${findings.length}):`);
     for (const f of findings) {
       const where = formatLocation(f.source);
-      const text = `${where ? `${where}: ` : ''}${f.severity} ${f.code}: ${f.message}${f.fix ? `${md ? ' — fix: ' : '\n      fix: '}${f.fix}` : ''}`;
+      const text = md
+        ? `${where ? `${code(where)}: ` : ''}${f.severity} ${code(f.code)}: ${escapeMarkdownText(f.message)}${f.fix ? ` — fix: ${escapeMarkdownText(f.fix)}` : ''}`
+        : `${where ? `${where}: ` : ''}${f.severity} ${f.code}: ${f.message}${f.fix ? `\n      fix: ${f.fix}` : ''}`;
       lines.push(md ? `- ${text}` : `  ${text}`);
     }
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/** A code fence longer than any run of backticks inside, so policy text cannot close it early. */
+function fenceFor(lines: readonly string[]): string {
+  const longest = Math.max(0, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((run) => run.length))));
+  return '`'.repeat(Math.max(3, longest + 1));
 }
