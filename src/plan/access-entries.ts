@@ -46,6 +46,7 @@ export function diffAccessEntries(desired: DesiredCluster, live: LiveCluster): {
     const owned = eksOwnedEntryReason(l);
     if (owned) {
       changes.push({ id, kind: 'accessEntry', action: 'unmanaged', before: liveEntryValue(l), reason: owned });
+      findings.push(finding('EKS_OWNED_ENTRY', `${l.principalArn}: ${owned}`, { key: id, fix: 'nothing to do: prune leaves it in place' }));
       continue;
     }
     changes.push({ id, kind: 'accessEntry', action: 'delete', before: liveEntryValue(l), reason: 'not declared in the manifest (prune is on)' });
