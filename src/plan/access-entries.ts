@@ -30,8 +30,14 @@ export function diffAccessEntries(desired: DesiredCluster, live: LiveCluster): {
     if (replaceReason) {
       changes.push({ id, kind: 'accessEntry', action: 'replace', before: liveEntryValue(l), after: desiredEntryValue(d), fields: entryFieldDiffs(l, d, true), reason: replaceReason.reason, ...src(d) });
       findings.push(finding(replaceReason.code, replaceReason.reason, { key: id, fix: replaceReason.fix, source: d.source }));
-      // A deleted entry takes its policy associations with it: associate them all again.
+      // A deleted entry takes its policy associations with it: associate the declared ones again,
+      // and show the undeclared ones, which the replacement loses even with prune off.
       for (const p of d.accessPolicies) changes.push(createPolicy(d, p));
+      const declaredPolicies = new Set(d.accessPolicies.map((p) => p.policyArn));
+      for (const p of l.accessPolicies) {
+        if (declaredPolicies.has(p.policyArn)) continue;
+        changes.push({ id: policyId(l.principalArn, p.policyArn), kind: 'accessPolicy', action: 'unmanaged', before: livePolicyValue(l.principalArn, p), reason: 'not declared: lost when the entry is replaced (declare it to keep it)' });
+      }
       continue;
     }
     const fields = entryFieldDiffs(l, d, false);

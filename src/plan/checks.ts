@@ -109,9 +109,19 @@ function lockoutFindings(live: LiveCluster, changes: Change[]): Finding[] {
     }
   }
   // Last admin: only when the plan takes cluster-wide admin away from someone.
-  const lost = new Set(changes.filter((c) => removesAdmin(c) || (c.kind === 'accessEntry' && c.action === 'delete')).map((c) => (c.before as { principalArn: string }).principalArn));
+  // Deleting or replacing an entry takes its policies along (a replacement keeps only those the plan
+  // associates again, counted in `gains`); it matters here only for an entry that was an admin.
+  const isAdmin = (e: LiveCluster['accessEntries'][number]) => e.accessPolicies.some((p) => isClusterAdminPolicy(p.policyArn) && p.scope.type === 'cluster');
+  const admins = new Set(live.accessEntries.filter(isAdmin).map((e) => e.principalArn));
+  const dropsEntry = (c: Change) => c.kind === 'accessEntry' && (c.action === 'delete' || c.action === 'replace');
+  const lost = new Set(
+    changes
+      .map((c) => ({ c, principal: (c.before as { principalArn?: string } | undefined)?.principalArn ?? '' }))
+      .filter(({ c, principal }) => removesAdmin(c) || (dropsEntry(c) && admins.has(principal)))
+      .map(({ principal }) => principal),
+  );
   if (lost.size > 0) {
-    const keeps = live.accessEntries.some((e) => !lost.has(e.principalArn) && e.accessPolicies.some((p) => isClusterAdminPolicy(p.policyArn) && p.scope.type === 'cluster'));
+    const keeps = [...admins].some((principal) => !lost.has(principal));
     const gains = changes.some((c) => c.kind === 'accessPolicy' && (c.action === 'create' || c.action === 'update') && isClusterAdminPolicy((c.after as AccessPolicyValue).policyArn) && (c.after as AccessPolicyValue).scope.type === 'cluster');
     if (!keeps && !gains) {
       findings.push(finding('LOCKOUT_NO_ADMIN', `after this plan no known access entry of cluster ${live.name} keeps cluster-wide AmazonEKSClusterAdminPolicy`, { fix }));
