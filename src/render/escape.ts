@@ -11,9 +11,24 @@ export function escapeMarkdownText(text: string): string {
     .replace(/([\\`*_[\]|~#!])/g, '\\$1');
 }
 
-/** Text inside a single-backtick code span: backticks cannot be escaped there, and a pipe would end a table cell. */
+/**
+ * Text inside a single-backtick code span: backticks cannot be escaped there, and a pipe would end
+ * a table cell. GitHub splits table cells before it reads code spans and takes `\\` as one escaped
+ * character, so a backslash right before a pipe would free it: such backslashes become the
+ * look-alike ⧵ (code spans cannot escape them).
+ */
 export function escapeCode(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/`/g, 'ˋ').replace(/\|/g, '\\|').replace(/</g, '&lt;');
+  return text
+    .replace(/\r?\n/g, ' ')
+    .replace(/`/g, 'ˋ')
+    .replace(/\\+(?=\|)/g, (run) => '⧵'.repeat(run.length))
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;');
+}
+
+/** Text inside raw HTML (a `<summary>`): Markdown is not read there, so only HTML is escaped. */
+export function escapeHtml(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** A code span around any text. */

@@ -1,7 +1,7 @@
 import type { Change, ClusterPlan, Finding, Plan } from '../model/plan.js';
 import { formatLocation } from '../model/source.js';
 import { countsLine, detailLines, findingsLine, KIND_LABEL, objectName } from './describe.js';
-import { code, escapeMarkdownText } from './escape.js';
+import { code, escapeHtml, escapeMarkdownText } from './escape.js';
 
 export interface MarkdownOptions {
   title?: string;
@@ -73,9 +73,9 @@ function clusterSection(c: ClusterPlan): { open: string[]; rows: string[]; close
   const errors = c.findings.filter((f) => f.severity === 'error').length;
   const warnings = c.findings.filter((f) => f.severity === 'warning').length;
   const open = errors > 0 || c.changes.some((ch) => ch.action !== 'unmanaged') ? ' open' : '';
-  const account = c.accountId ? `, ${escapeMarkdownText(c.accountId)}` : '';
+  const account = c.accountId ? `, ${escapeHtml(c.accountId)}` : '';
   const header = [
-    `<details${open}><summary><b>${escapeMarkdownText(c.name)}</b> (${escapeMarkdownText(c.region)}${account}): ${countsLine(counts)} · ${findingsLine({ errors, warnings })}</summary>`,
+    `<details${open}><summary><b>${escapeHtml(c.name)}</b> (${escapeHtml(c.region)}${account}): ${countsLine(counts)} · ${findingsLine({ errors, warnings })}</summary>`,
     '',
   ];
   const infos = c.findings.filter((f) => f.severity === 'info').map((f) => `> ${escapeMarkdownText(f.message)}`);
