@@ -1,7 +1,7 @@
 import type { DesiredAssociation, DesiredCluster } from '../model/desired.js';
 import type { LiveAssociation, LiveCluster } from '../model/live.js';
 import type { AssociationValue, Change, FieldDiff, Finding } from '../model/plan.js';
-import { compare, finding, sameRecord } from './finding.js';
+import { finding, sameRecord, sortedTags } from './finding.js';
 import { associationId } from './ids.js';
 
 /** Diffs declared associations with live ones: create, update (field by field), delete with prune. */
@@ -69,7 +69,7 @@ export function associationFieldDiffs(l: LiveAssociation, d: DesiredAssociation)
   if ((l.targetRoleArn ?? '') !== (d.targetRoleArn ?? '')) push('targetRoleArn', l.targetRoleArn, d.targetRoleArn);
   if (l.disableSessionTags !== d.disableSessionTags) push('disableSessionTags', l.disableSessionTags, d.disableSessionTags);
   if ((l.policy ?? '') !== (d.policy ?? '')) push('policy', l.policy, d.policy);
-  if (!sameRecord(l.tags, d.tags)) push('tags', l.tags, d.tags);
+  if (!sameRecord(l.tags, d.tags)) push('tags', sortedTags(l.tags), sortedTags(d.tags));
   return fields;
 }
 
@@ -97,8 +97,4 @@ export function liveValue(l: LiveAssociation): AssociationValue {
     associationId: l.associationId,
     ...(l.ownerArn ? { ownerArn: l.ownerArn } : {}),
   };
-}
-
-function sortedTags(tags: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => compare(a, b)));
 }

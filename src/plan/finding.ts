@@ -26,3 +26,8 @@ export function sameRecord(a: Record<string, string>, b: Record<string, string>)
 export function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
+
+/** Tags with sorted keys, so that plans and their renderings do not depend on the order AWS answered in. */
+export function sortedTags(tags: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => compare(a, b)));
+}
