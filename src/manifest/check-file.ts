@@ -12,6 +12,8 @@ export interface FileManifest {
   clusters: Located<ClusterV1>[];
   podIdentityAssociations: Located<PodIdentityAssociationV1>[];
   accessEntries: Located<AccessEntryV1>[];
+  /** Names of clusters whose declaration has errors: selectors naming them are not "unknown". */
+  rejectedClusterNames: string[];
   defaultTags?: { value: Record<string, string>; source: SourceLocation };
   prune?: { value: boolean; source: SourceLocation };
   diagnostics: ManifestDiagnostic[];
@@ -20,7 +22,8 @@ export interface FileManifest {
 /** The top level with the lists left open, so that one bad item does not hide the others. */
 const topLevelSchema = z
   .object({
-    version: z.unknown(),
+    // Optional here: a missing or wrong version gets its own diagnostic below.
+    version: z.unknown().optional(),
     clusters: z.array(z.unknown()).optional(),
     defaults: manifestSchema.shape.defaults,
     podIdentityAssociations: z.array(z.unknown()).optional(),
@@ -31,7 +34,7 @@ const topLevelSchema = z
 
 /** Validates the shape of one parsed file against manifest v1 and locates every problem. */
 export function checkFile(source: YamlSource): FileManifest {
-  const result: FileManifest = { file: source.file, clusters: [], podIdentityAssociations: [], accessEntries: [], diagnostics: [...source.diagnostics] };
+  const result: FileManifest = { file: source.file, clusters: [], podIdentityAssociations: [], accessEntries: [], rejectedClusterNames: [], diagnostics: [...source.diagnostics] };
   if (source.diagnostics.some((d) => d.severity === 'error')) return result;
   const report = (d: Omit<ManifestDiagnostic, 'severity'>) => result.diagnostics.push({ severity: 'error', ...d });
 
@@ -42,7 +45,7 @@ export function checkFile(source: YamlSource): FileManifest {
   }
   const top = topLevelSchema.safeParse(data);
   if (!top.success) {
-    result.diagnostics.push(...zodDiagnostics(top.error.issues, [], source, topLevelKeys));
+    result.diagnostics.push(...zodDiagnostics(top.error.issues, [], source, topLevelKeys, manifestSchema));
     if (typeof data !== 'object' || Array.isArray(data)) return result;
   }
   const record = data as Record<string, unknown>;
@@ -61,9 +64,16 @@ export function checkFile(source: YamlSource): FileManifest {
     if (top.data.prune !== undefined) result.prune = { value: top.data.prune, source: source.locateKey([], 'prune') };
   }
   result.clusters = checkList(record.clusters, 'clusters', clusterSchema, source, result.diagnostics);
+  result.rejectedClusterNames = rejectedNames(record.clusters, result.clusters);
   result.podIdentityAssociations = checkList(record.podIdentityAssociations, 'podIdentityAssociations', podIdentityAssociationSchema, source, result.diagnostics);
   result.accessEntries = checkList(record.accessEntries, 'accessEntries', accessEntrySchema, source, result.diagnostics);
   return result;
+}
+
+function rejectedNames(list: unknown, accepted: Located<ClusterV1>[]): string[] {
+  if (!Array.isArray(list)) return [];
+  const names = list.flatMap((item) => (item !== null && typeof item === 'object' && typeof (item as { name?: unknown }).name === 'string' ? [(item as { name: string }).name] : []));
+  return names.filter((name) => !accepted.some((c) => c.value.name === name));
 }
 
 const topLevelKeys = Object.keys(manifestSchema.shape);
@@ -89,6 +99,11 @@ function checkList<T>(
       value: parsed.data as T,
       source: source.locate(path),
       at: (field, ...rest) => (rest.length === 0 ? source.locateKeyOrValue(path, field) : source.locate([...path, field, ...rest])),
+      keyAt: (field, ...rest) => {
+        const segments = [field, ...rest];
+        const last = segments.pop()!;
+        return source.locateKey([...path, ...segments], String(last));
+      },
     });
   });
   return items;
@@ -105,7 +120,7 @@ function zodDiagnostics(
   const out: ManifestDiagnostic[] = [];
   for (const issue of issues) {
     const path = [...base, ...(issue.path as PathSegment[])];
-    const field = path.filter((p) => typeof p === 'string').at(-1) ?? 'value';
+    const field = fieldLabel(path);
     if (issue.code === 'unrecognized_keys') {
       const keysHere = issue.path.length === 0 ? knownKeys : nestedKeys(schema, issue.path as PathSegment[]) ?? knownKeys;
       for (const key of issue.keys) {
@@ -156,6 +171,13 @@ function zodDiagnostics(
     out.push({ severity: 'error', code: 'INVALID_VALUE', message: `\`${field}\`: ${issue.message}`, location: source.locate(path) });
   }
   return out;
+}
+
+/** The field a path ends in, with the index of a list item: `clusters[0]`, `namespaces[2]`. */
+function fieldLabel(path: PathSegment[]): string {
+  const lastKey = path.findLastIndex((p) => typeof p === 'string');
+  if (lastKey < 0) return 'manifest';
+  return `${String(path[lastKey])}${path.slice(lastKey + 1).map((i) => `[${i}]`).join('')}`;
 }
 
 function nestedKeys(schema: z.ZodObject | undefined, path: PathSegment[]): string[] | undefined {

@@ -8,6 +8,8 @@ export interface Located<T> {
   source: SourceLocation;
   /** Location of a field of this item (the item itself when the field is absent). */
   at(field: string, ...rest: Array<string | number>): SourceLocation;
+  /** Location of the key that ends the path, e.g. keyAt('tags', 'team') (the mapping when absent). */
+  keyAt(field: string, ...rest: Array<string | number>): SourceLocation;
 }
 
 export type ManifestCluster = Located<ClusterV1>;

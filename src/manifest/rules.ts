@@ -29,13 +29,16 @@ export function mergeAndCheck(files: FileManifest[]): { manifest: Manifest; diag
     report({ code: 'NO_CLUSTERS', message: 'no cluster is declared', fix: 'add a `clusters:` list with the name and region of each cluster', location: { file: firstFile.file, line: 1, column: 1 } });
   }
   for (const c of manifest.clusters) checkCluster(c, report);
-  checkTags(manifest.defaultTags, files.find((f) => f.defaultTags)?.defaultTags?.source, report);
+  const defaultsFile = files.find((f) => f.defaultTags)?.defaultTags?.source;
+  if (defaultsFile) checkTags(manifest.defaultTags, () => defaultsFile, report);
 
   const declared = new Set(manifest.clusters.map((c) => c.value.name));
+  // A cluster whose declaration has errors is reported there; its name in a selector is not a second error.
+  const rejected = new Set(files.flatMap((f) => f.rejectedClusterNames));
   const targetsOf = (item: Located<{ clusters?: string[] | undefined }>): ManifestCluster[] => {
     const selector = item.value.clusters;
     selector?.forEach((name, i) => {
-      if (!declared.has(name)) {
+      if (!declared.has(name) && !rejected.has(name)) {
         report({ code: 'UNKNOWN_CLUSTER', message: `cluster \`${name}\` is not declared in \`clusters\``, fix: `declare it, or use one of: ${[...declared].join(', ') || '(none)'}`, location: item.at('clusters', i) });
       }
     });
@@ -96,7 +99,7 @@ function checkAssociation(a: ManifestAssociation, targets: ManifestCluster[], re
   if (v.policy !== undefined && v.disableSessionTags !== true) {
     report({ code: 'POLICY_REQUIRES_DISABLE_SESSION_TAGS', message: 'a session `policy` needs `disableSessionTags: true` (EKS refuses it otherwise)', fix: 'add `disableSessionTags: true`', location: a.at('policy') });
   }
-  checkTags(v.tags, a.at('tags'), report);
+  checkTags(v.tags, (key) => (key === undefined ? a.at('tags') : a.keyAt('tags', key)), report);
 }
 
 function checkAccessEntry(e: ManifestAccessEntry, targets: ManifestCluster[], report: Report): void {
@@ -147,7 +150,7 @@ function checkAccessEntry(e: ManifestAccessEntry, targets: ManifestCluster[], re
     if (first) report({ code: 'DUPLICATE_ACCESS_POLICY', message: `access policy \`${p.policy}\` is listed twice on this entry (first at ${where(first)})`, fix: 'keep one; namespaces of both belong in one list', location: at('policy'), related: [first] });
     else policies.set(p.policy, at('policy'));
   });
-  checkTags(v.tags, e.at('tags'), report);
+  checkTags(v.tags, (key) => (key === undefined ? e.at('tags') : e.keyAt('tags', key)), report);
 }
 
 /** Checks an ARN field for every target cluster: variables, shape, and the cluster's partition. */
@@ -184,15 +187,21 @@ function expandFor(text: string, c: ManifestCluster): string {
   return expandVariables(text, { partition: partitionOfRegion(c.value.region), accountId: c.value.accountId ?? PLACEHOLDER_ACCOUNT, region: c.value.region, cluster: c.value.name });
 }
 
-function checkTags(tags: Record<string, string> | undefined, location: SourceLocation | undefined, report: Report): void {
-  if (!tags || !location) return;
+/** Tag limits of EKS; `locate(key)` points at one tag's key, `locate()` at the whole mapping. */
+function checkTags(tags: Record<string, string> | undefined, locate: (key?: string) => SourceLocation, report: Report): void {
+  if (!tags) return;
   const keys = Object.keys(tags);
-  if (keys.length > names.TAG_LIMITS.count) report({ code: 'TOO_MANY_TAGS', message: `${keys.length} tags; EKS allows at most ${names.TAG_LIMITS.count}`, fix: 'remove some tags', location });
+  if (keys.length > names.TAG_LIMITS.count) report({ code: 'TOO_MANY_TAGS', message: `${keys.length} tags; EKS allows at most ${names.TAG_LIMITS.count}`, fix: 'remove some tags', location: locate() });
   for (const key of keys) {
-    if (key.length === 0 || key.length > names.TAG_LIMITS.key) report({ code: 'TAG_KEY_TOO_LONG', message: `tag key \`${key.slice(0, 40)}…\` has ${key.length} characters; the limit is 1–${names.TAG_LIMITS.key}`, fix: 'shorten the key', location });
-    if ((tags[key] ?? '').length > names.TAG_LIMITS.value) report({ code: 'TAG_VALUE_TOO_LONG', message: `the value of tag \`${key}\` has ${tags[key]!.length} characters; the limit is ${names.TAG_LIMITS.value}`, fix: 'shorten the value', location });
-    if (key.toLowerCase().startsWith('aws:')) report({ code: 'RESERVED_TAG_PREFIX', message: `tag key \`${key}\` uses the reserved prefix \`aws:\``, fix: 'rename the key', location });
+    const location = locate(key);
+    if (key.length === 0 || key.length > names.TAG_LIMITS.key) report({ code: 'TAG_KEY_TOO_LONG', message: `tag key \`${shorten(key)}\` has ${key.length} characters; the limit is 1–${names.TAG_LIMITS.key}`, fix: key.length === 0 ? 'give the tag a key' : 'shorten the key', location });
+    if ((tags[key] ?? '').length > names.TAG_LIMITS.value) report({ code: 'TAG_VALUE_TOO_LONG', message: `the value of tag \`${shorten(key)}\` has ${tags[key]!.length} characters; the limit is ${names.TAG_LIMITS.value}`, fix: 'shorten the value', location });
+    if (key.toLowerCase().startsWith('aws:')) report({ code: 'RESERVED_TAG_PREFIX', message: `tag key \`${shorten(key)}\` uses the reserved prefix \`aws:\``, fix: 'rename the key', location });
   }
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 function single<K extends 'defaultTags' | 'prune'>(files: FileManifest[], key: K, label: string, report: Report): NonNullable<FileManifest[K]>['value'] | undefined {
