@@ -1,52 +1,9 @@
-import type { AccessEntryRecord } from '../aws/gateway.js';
-import { accessPolicyName, parseArn } from '../model/partition.js';
-
 /*
  * Delete guards, checked again right before each delete against what EKS answers at that moment
  * (the plan may be minutes old). They are the last line of defence; the plan reports the same
- * situations as findings.
+ * situations as findings, with the same ownership rules (src/model/ownership.ts).
  */
-
-/**
- * Node entries EKS makes itself for managed node groups, Fargate profiles and Auto Mode
- * (EC2_LINUX, EC2_WINDOWS, FARGATE_LINUX, EC2) and entries for service-linked roles
- * (AWSServiceRoleFor…). The API does not say who created an entry, so every entry of these kinds
- * is protected: removing a node role's entry takes its nodes out of the cluster.
- */
-const EKS_NODE_TYPES = new Set(['EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX', 'EC2']);
-
-/** Why EKS owns this entry, or undefined when it is ours to delete. */
-export function eksOwnedEntryReason(entry: Pick<AccessEntryRecord, 'principalArn' | 'type'>): string | undefined {
-  if (EKS_NODE_TYPES.has(entry.type)) return `access entry of type ${entry.type} is a node entry EKS manages; it is never deleted`;
-  const name = roleNameOf(entry.principalArn);
-  if (name?.startsWith('AWSServiceRoleFor')) return `access entry for the service-linked role ${name} belongs to EKS; it is never deleted`;
-  return undefined;
-}
-
-/**
- * The same IAM principal, comparing roles by partition, account and name: STS reports an assumed
- * role without its path, so `role/teams/Deploy` and `role/Deploy` are the same caller.
- */
-export function isSamePrincipal(a: string, b: string): boolean {
-  if (a === b) return true;
-  const pa = parseArn(a);
-  const pb = parseArn(b);
-  if (!pa || !pb || pa.service !== 'iam' || pb.service !== 'iam') return false;
-  if (!pa.resource.startsWith('role/') || !pb.resource.startsWith('role/')) return false;
-  return pa.partition === pb.partition && pa.accountId === pb.accountId && roleNameOf(a) === roleNameOf(b);
-}
-
-export const CLUSTER_ADMIN_POLICY = 'AmazonEKSClusterAdminPolicy';
-
-export function isClusterAdminPolicy(policyArn: string): boolean {
-  return accessPolicyName(policyArn) === CLUSTER_ADMIN_POLICY;
-}
-
-function roleNameOf(arn: string): string | undefined {
-  const parsed = parseArn(arn);
-  if (!parsed || parsed.service !== 'iam' || !parsed.resource.startsWith('role/')) return undefined;
-  return parsed.resource.split('/').pop();
-}
+export { eksOwnedEntryReason, isClusterAdminPolicy, isSamePrincipal, CLUSTER_ADMIN_POLICY } from '../model/ownership.js';
 
 /**
  * Hands out the max-deletes budget. Reservations happen synchronously before each delete starts,

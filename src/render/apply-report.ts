@@ -1,4 +1,5 @@
 import type { ApplyReport, ApplyResult } from '../apply/types.js';
+import { escapeCode, escapeHtml, escapeMarkdownText } from './escape.js';
 
 export type ApplyReportFormat = 'text' | 'markdown' | 'json';
 
@@ -80,7 +81,7 @@ function renderMarkdown(report: ApplyReport, options: ApplyReportRenderOptions):
     );
     parts.push(
       [
-        `<details${open}><summary><b>${escapeMarkdownText(cluster)}</b>: ${counts}</summary>`,
+        `<details${open}><summary><b>${escapeHtml(cluster)}</b>: ${counts}</summary>`,
         '',
         '| outcome | action | kind | key | calls | details |',
         '| --- | --- | --- | --- | --- | --- |',
@@ -126,22 +127,4 @@ function shortFingerprint(report: ApplyReport): string {
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
-}
-
-/**
- * User and AWS text in Markdown (outside code spans): characters that would start markup, HTML or
- * break a table cell are escaped, newlines become spaces.
- */
-export function escapeMarkdownText(text: string): string {
-  return text
-    .replace(/\r?\n/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|~])/g, '\\$1');
-}
-
-/** Text inside a single-backtick code span: backticks cannot be escaped there, and a pipe would end a table cell. */
-function escapeCode(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/`/g, 'ˋ').replace(/\|/g, '\\|');
 }

@@ -9,6 +9,7 @@ import type { PlanRequest, PlanResult } from '../../engine.js';
 import { EksIdentityError } from '../../errors.js';
 import type { Plan } from '../../model/plan.js';
 import { renderApplyReport } from '../../render/apply-report.js';
+import { renderPlan } from '../../render/index.js';
 import { parseCommandArgs, parseFormat, parsePositiveInt } from '../args.js';
 import type { CliCommand, CliIo } from '../io.js';
 
@@ -19,7 +20,7 @@ associations, creates and updates before deletes, retries while IAM changes prop
 with error findings is never applied. Exit code 0 only when every change was applied.
 
 Options:
-  --manifest PATH              manifest file, directory or glob — required
+  --manifest PATH              manifest file, directory or glob (default: eks-identity.yaml)
   --cluster NAME               only this cluster (repeatable)
   --expect-fingerprint F       refuse unless the plan's fingerprint is F (the reviewed plan)
   --max-deletes N              refuse a plan with more than N deletes and replacements (default 10)
@@ -49,7 +50,7 @@ const defaultDeps: ApplyCommandDeps = {
 
 export async function runApplyCommand(argv: string[], io: CliIo, deps: ApplyCommandDeps = defaultDeps): Promise<number> {
   const { values } = parseCommandArgs('apply', argv, {
-    manifest: { type: 'string' },
+    manifest: { type: 'string', default: 'eks-identity.yaml' },
     cluster: { type: 'string', multiple: true },
     'expect-fingerprint': { type: 'string' },
     'max-deletes': { type: 'string' },
@@ -59,25 +60,24 @@ export async function runApplyCommand(argv: string[], io: CliIo, deps: ApplyComm
     format: { type: 'string' },
     'plan-out': { type: 'string' },
   });
-  if (!values.manifest) throw new EksIdentityError('CLI_USAGE', 'apply: --manifest is required', { fix: 'eks-identity apply --manifest eks-identity.yaml' });
   const format = parseFormat('apply', values.format, ['text', 'json']);
   const maxDeletes = parsePositiveInt('apply', '--max-deletes', values['max-deletes']);
   const concurrency = parsePositiveInt('apply', '--concurrency', values.concurrency);
   const allowLockout = values['allow-lockout'] === true;
 
-  const stderrStream = { write: (text: string) => io.stderr(text), isTTY: false };
   const planned = await deps.planManifest({
-    manifest: values.manifest,
+    manifest: values.manifest ?? 'eks-identity.yaml',
     cwd: io.cwd,
     ...(values.cluster ? { clusters: values.cluster } : {}),
     ...(values.prune ? { prune: true } : {}),
     ...(maxDeletes === undefined ? {} : { maxDeletes }),
     allowLockout,
-    progress: createProgressReporter(stderrStream, { now: deps.now }),
+    progress: createProgressReporter({ write: io.stderr, isTTY: io.isTTY }, { now: deps.now }),
   });
   try {
     const { plan } = planned;
     if (values['plan-out']) await writeFile(resolve(io.cwd, values['plan-out']), `${JSON.stringify(plan, null, 2)}\n`);
+    if (plan.summary.errors > 0) io.stderr(renderPlan(plan, 'text'));
     refuseUnapplicable(plan, values['expect-fingerprint']);
 
     const gateways = Object.fromEntries(planned.sessions.map((s) => [s.target.name, deps.gatewayFor(s)]));
