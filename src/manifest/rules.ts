@@ -163,8 +163,10 @@ function checkArn(text: string, field: string, re: RegExp, example: string, targ
   const checked = new Set<string>();
   for (const cluster of targets.length > 0 ? targets : [undefined]) {
     const expanded = cluster ? expandFor(text, cluster) : expandVariables(text, { partition: 'aws', accountId: PLACEHOLDER_ACCOUNT, region: 'us-east-1', cluster: 'cluster' });
-    if (checked.has(expanded)) continue;
-    checked.add(expanded);
+    // The same literal ARN can still be wrong for a cluster of another partition: check per partition.
+    const seen = `${cluster ? partitionOfRegion(cluster.value.region) : ''} ${expanded}`;
+    if (checked.has(seen)) continue;
+    checked.add(seen);
     if (!re.test(expanded)) {
       report({ code: 'INVALID_ARN', message: `\`${field}\` is not a valid ARN: \`${text}\``, fix: `write it like ${example}`, location });
       return;

@@ -34,7 +34,7 @@ export function parseYamlSource(text: string, file: string): YamlSource {
       code: duplicate ? 'DUPLICATE_YAML_KEY' : 'YAML_SYNTAX',
       message: firstLine(e.message),
       fix: duplicate ? 'remove one of the two keys' : 'fix the YAML syntax at this position',
-      location: at(e.pos[0]),
+      location: at(skipIndent(text, e.pos[0])),
     };
   });
   let data: unknown;
@@ -76,6 +76,13 @@ export function parseYamlSource(text: string, file: string): YamlSource {
     },
     locateKeyOrValue: (path, key) => at(nodeAt([...path, key])?.range?.[0]),
   };
+}
+
+/** Parser errors can start at a line's indentation; the problem is the token after it. */
+function skipIndent(text: string, offset: number): number {
+  let i = offset;
+  while (text[i] === ' ') i++;
+  return text[i] === undefined || text[i] === '\n' || text[i] === '\r' ? offset : i;
 }
 
 function childOf(node: unknown, segment: PathSegment): unknown {
