@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { SourceLocation } from '../model/source.js';
 import type { ManifestDiagnostic } from './diagnostics.js';
 
@@ -21,12 +21,9 @@ export interface YamlSource {
 
 /** Parses YAML text keeping positions; never throws. */
 export function parseYamlSource(text: string, file: string): YamlSource {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  const at = (offset: number | undefined): SourceLocation => {
-    const { line, col } = lineCounter.linePos(offset ?? 0);
-    return { file, line, column: col };
-  };
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const linePos = lineIndex(text);
+  const at = (offset: number | undefined): SourceLocation => ({ file, ...linePos(offset ?? 0) });
   const diagnostics: ManifestDiagnostic[] = [...doc.errors, ...doc.warnings].map((e) => {
     const duplicate = e.code === 'DUPLICATE_KEY';
     return {
@@ -75,6 +72,25 @@ export function parseYamlSource(text: string, file: string): YamlSource {
       return at(parent?.range?.[0]);
     },
     locateKeyOrValue: (path, key) => at(nodeAt([...path, key])?.range?.[0]),
+  };
+}
+
+/**
+ * Offset → 1-based line and column, from the text itself. yaml's LineCounter is fed by the parser
+ * and misses the line breaks inside a broken flow collection, which puts errors lines too early.
+ */
+function lineIndex(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
   };
 }
 
