@@ -717,6 +717,18 @@ const cases: Case[] = [
     errors: [['ACCESS_POLICIES_ON_NODE_TYPE', 7, 7]],
   },
   {
+    name: 'access policies on a HYPERPOD_LINUX entry',
+    text: yaml`
+      version: 1
+      clusters: [{ name: prod, region: us-east-1 }]
+      accessEntries:
+        - principalArn: arn:aws:iam::111122223333:role/HyperPodNodes
+          type: HYPERPOD_LINUX
+          accessPolicies: [{ policy: AmazonEKSViewPolicy, scope: cluster }]
+    `,
+    errors: [['ACCESS_POLICIES_ON_NODE_TYPE', 6, 21]],
+  },
+  {
     name: 'the system:masters group',
     text: yaml`
       version: 1
@@ -1071,7 +1083,7 @@ describe('GIVEN values at the Kubernetes and EKS limits', () => {
     expect(result.diagnostics).toEqual([]);
   });
 
-  it('WHEN an EC2 or HYPERPOD_LINUX entry has access policies THEN that is allowed', () => {
+  it('WHEN an EC2 (Auto Mode) entry has the Auto Mode node policy THEN that is allowed', () => {
     const result = parseManifestText(yaml`
       version: 1
       clusters: [{ name: prod, region: us-east-1 }]
@@ -1079,9 +1091,6 @@ describe('GIVEN values at the Kubernetes and EKS limits', () => {
         - principalArn: arn:aws:iam::111122223333:role/AutoNodes
           type: EC2
           accessPolicies: [{ policy: AmazonEKSAutoNodePolicy, scope: cluster }]
-        - principalArn: arn:aws:iam::111122223333:role/HyperPod
-          type: HYPERPOD_LINUX
-          accessPolicies: [{ policy: AmazonSagemakerHyperpodClusterPolicy, scope: cluster }]
     `, 'm.yaml');
     expect(result.diagnostics).toEqual([]);
   });

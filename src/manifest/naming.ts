@@ -27,7 +27,11 @@ export function takesIdentityFields(type: string): boolean {
   return type === 'STANDARD';
 }
 
-/** Node types: EKS grants their permissions itself and refuses access policies. */
+/**
+ * Types that take access policies: STANDARD, and EC2 (EKS Auto Mode node roles get
+ * AmazonEKSAutoNodePolicy). The other node types get their permissions from EKS, which refuses
+ * AssociateAccessPolicy on them; the emulator enforces the same rule.
+ */
 export function takesAccessPolicies(type: string): boolean {
-  return !['EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX', 'HYBRID_LINUX'].includes(type);
+  return type === 'STANDARD' || type === 'EC2';
 }
