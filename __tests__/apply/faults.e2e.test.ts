@@ -1,8 +1,14 @@
 import { CreateRoleCommand } from '@aws-sdk/client-iam';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { silentProgress } from '../../src/aws/progress.js';
+import { closeClusterSessions } from '../../src/aws/session.js';
+import { planManifest } from '../../src/engine.js';
 import { applyPlan } from '../../src/apply/index.js';
 import type { AssociationValue, Change } from '../../src/model/plan.js';
 import { association, createAssociation, createEntry, createPolicy, deleteAssociation, entry, planOf, policy, updateAssociation, VIEW, ADMIN } from './plan-fixtures.js';
-import { realClock, roleArn, startApplyWorld, stateWith, TRUST, type World } from './emulator-world.js';
+import { DEPLOY_KEY, realClock, roleArn, startApplyWorld, stateWith, TRUST, type World } from './emulator-world.js';
 
 let world: World | undefined;
 afterEach(async () => {
@@ -105,5 +111,64 @@ describe('GIVEN throttling, 5xx, connection resets and IAM propagation delay', (
     });
     // Wall time, for the record (shown with --verbose): retries under faults, not sleeps, dominate.
     console.info(`seed ${seed}: 500 changes in ${elapsed} ms, ${faulted} faulted requests, ${retryEvents.length} apply-level retries`);
+  }, 120_000);
+});
+
+describe('GIVEN a manifest planned by the engine and applied under faults', () => {
+  it('WHEN 500 changes are applied with throttling, 5xx, resets and IAM propagation delay THEN a fresh plan has zero changes', async () => {
+    const fresh = Array.from({ length: 20 }, (_, i) => `Fresh${pad(i)}`);
+    const teams = Array.from({ length: 50 }, (_, i) => `Team${pad(i)}`);
+    const lines = ['version: 1', 'clusters: [{ name: prod, region: us-east-1 }]', 'prune: true', 'podIdentityAssociations:'];
+    for (let i = 0; i < 300; i++) lines.push(`  - { namespace: new, serviceAccount: sa-${pad(i)}, roleName: ${i < 20 ? fresh[i] : 'Shared'} }`);
+    for (let i = 0; i < 60; i++) lines.push(`  - { namespace: live, serviceAccount: sa-${pad(i)}, roleName: Other, tags: { updated: "yes" } }`);
+    lines.push('accessEntries:', '  - principalArn: arn:${partition}:iam::${accountId}:role/Deploy', '    accessPolicies: [{ policy: AmazonEKSClusterAdminPolicy, scope: cluster }]');
+    teams.forEach((t, i) => lines.push(`  - principalArn: arn:\${partition}:iam::\${accountId}:role/${t}`, `    kubernetesGroups: [g-${i}]`, `    accessPolicies: [{ policy: AmazonEKSViewPolicy, namespaces: [ns-${i}] }]`));
+    const dir = await mkdtemp(join(tmpdir(), 'eks-identity-faults-'));
+    await writeFile(join(dir, 'eks-identity.yaml'), `${lines.join('\n')}\n`);
+    try {
+      world = await startApplyWorld(
+        stateWith(['Shared', 'Other', ...teams], [
+          {
+            name: 'prod',
+            addons: [{ name: 'eks-pod-identity-agent' }],
+            podIdentityAssociations: Array.from({ length: 100 }, (_, i) => ({ namespace: 'live', serviceAccount: `sa-${pad(i)}`, roleArn: roleArn('Shared') })),
+            accessEntries: [{ principalArn: roleArn('Deploy'), accessPolicies: [{ policyArn: 'AmazonEKSClusterAdminPolicy' }] }],
+          },
+        ]),
+        undefined,
+        23,
+        'standard',
+      );
+      world.emulator.setFaults({ iamPropagationMs: 4_000 });
+      for (const name of fresh) await world.clients.iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: JSON.stringify(TRUST) }));
+      const e = world.emulator.endpoint;
+      const plan = async () => {
+        const result = await planManifest({
+          manifest: 'eks-identity.yaml',
+          cwd: dir,
+          maxDeletes: 100,
+          progress: silentProgress,
+          aws: { endpoints: { eks: e, iam: e, sts: e }, credentials: { accessKeyId: DEPLOY_KEY, secretAccessKey: 'secret' } },
+        });
+        closeClusterSessions(result.sessions);
+        return result.plan;
+      };
+      const reviewed = await plan();
+      expect(reviewed.summary).toMatchObject({ create: 300 + 50 + 50, update: 60, delete: 40, errors: 0 });
+
+      world.emulator.setFaults({ throttleRate: 0.1, errorRate: 0.02, resetRate: 0.01, iamPropagationMs: 4_000 });
+      const report = await applyPlan(reviewed, { gateways: { prod: world.gateway }, ...realClock }, { maxDeletes: 100, concurrency: 16 });
+      expect(report.results.filter((r) => r.outcome !== 'applied')).toEqual([]);
+      expect(report.summary.total).toBe(500);
+
+      world.emulator.setFaults({});
+      const after = await plan();
+      expect(after.clusters[0]!.changes.filter((c) => c.action !== 'unmanaged')).toEqual([]);
+      const keys = world.emulator.snapshot().clusters![0]!.podIdentityAssociations!.map((a) => `${a.namespace}/${a.serviceAccount}`);
+      expect(keys).toHaveLength(360);
+      expect(new Set(keys).size).toBe(360);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });
