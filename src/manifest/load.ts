@@ -51,7 +51,10 @@ async function resolveManifestFiles(pattern: string, cwd: string): Promise<strin
   const info = await stat(absolute).catch(() => undefined);
   if (!info) throw notFound('no such file or directory');
   if (info.isFile()) return [absolute];
-  const entries = (await readdir(absolute)).filter((name) => /\.ya?ml$/.test(name)).sort();
+  const named = (await readdir(absolute)).filter((name) => /\.ya?ml$/.test(name)).sort();
+  // A subdirectory can be named like a manifest; stat follows symlinks to files.
+  const isFile = await Promise.all(named.map((name) => stat(path.join(absolute, name)).then((s) => s.isFile(), () => false)));
+  const entries = named.filter((_, i) => isFile[i]);
   if (entries.length === 0) throw notFound('the directory has no *.yaml or *.yml file');
   return entries.map((name) => path.join(absolute, name));
 }
