@@ -8,7 +8,8 @@ export const SERVICE_ACCOUNT_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a
 export const SERVICE_ACCOUNT_MAX = 253;
 /** EKS cluster names. */
 export const CLUSTER_NAME_RE = /^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$/;
-export const REGION_RE = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+/** Regions of the partitions this tool knows (aws, aws-cn, aws-us-gov); ISO regions would get wrong ARNs. */
+export const REGION_RE = /^[a-z]{2}(-gov)?-[a-z]+-\d{1,2}$/;
 export const ACCOUNT_ID_RE = /^\d{12}$/;
 /** IAM role name with an optional path: `Name` or `path/to/Name`. */
 export const ROLE_NAME_RE = /^([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;

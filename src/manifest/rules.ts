@@ -1,4 +1,4 @@
-import { partitionOfRegion, parseArn } from '../model/partition.js';
+import { accessPolicyName, partitionOfRegion, parseArn } from '../model/partition.js';
 import type { SourceLocation } from '../model/source.js';
 import type { ManifestDiagnostic } from './diagnostics.js';
 import type { FileManifest } from './check-file.js';
@@ -73,7 +73,7 @@ export function mergeAndCheck(files: FileManifest[]): { manifest: Manifest; diag
 function checkCluster(c: ManifestCluster, report: Report): void {
   const { name, region, accountId, assumeRoleArn } = c.value;
   if (!names.CLUSTER_NAME_RE.test(name)) report({ code: 'INVALID_CLUSTER_NAME', message: `\`${name}\` is not a valid EKS cluster name`, fix: 'use 1–100 letters, digits, hyphens and underscores, starting with a letter or digit', location: c.at('name') });
-  if (!names.REGION_RE.test(region)) report({ code: 'INVALID_REGION', message: `\`${region}\` is not an AWS region`, fix: 'use a region code such as us-east-1 or cn-north-1', location: c.at('region') });
+  if (!names.REGION_RE.test(region)) report({ code: 'INVALID_REGION', message: `\`${region}\` is not an AWS region of the aws, aws-cn or aws-us-gov partition`, fix: 'use a region code such as us-east-1, cn-north-1 or us-gov-west-1', location: c.at('region') });
   if (accountId !== undefined && !names.ACCOUNT_ID_RE.test(accountId)) report({ code: 'INVALID_ACCOUNT_ID', message: `accountId \`${accountId}\` is not 12 digits`, fix: 'quote it as a string of 12 digits, e.g. accountId: "012345678901"', location: c.at('accountId') });
   if (assumeRoleArn !== undefined) checkArn(assumeRoleArn, 'assumeRoleArn', names.ROLE_ARN_RE, 'arn:aws:iam::123456789012:role/eks-identity', [c], c.at('assumeRoleArn'), report);
 }
@@ -146,9 +146,10 @@ function checkAccessEntry(e: ManifestAccessEntry, targets: ManifestCluster[], re
         report({ code: 'INVALID_NAMESPACE', message: `namespace \`${ns}\` is not a valid Kubernetes namespace`, fix: 'use lowercase letters, digits and hyphens (a trailing * matches a prefix)', location: e.at('accessPolicies', i, 'namespaces', j) });
       }
     });
-    const first = policies.get(p.policy);
+    // A short name and a full ARN can name the same policy: compare the names.
+    const first = policies.get(accessPolicyName(p.policy));
     if (first) report({ code: 'DUPLICATE_ACCESS_POLICY', message: `access policy \`${p.policy}\` is listed twice on this entry (first at ${where(first)})`, fix: 'keep one; namespaces of both belong in one list', location: at('policy'), related: [first] });
-    else policies.set(p.policy, at('policy'));
+    else policies.set(accessPolicyName(p.policy), at('policy'));
   });
   checkTags(v.tags, (key) => (key === undefined ? e.at('tags') : e.keyAt('tags', key)), report);
 }
