@@ -90,10 +90,14 @@ function checkList<T>(
   const items: Located<T>[] = [];
   value.forEach((item, index) => {
     const path = [key, index];
-    const parsed = schema.safeParse(item);
+    let parsed: z.ZodSafeParseResult<unknown> = schema.safeParse(item);
     if (!parsed.success) {
       diagnostics.push(...zodDiagnostics(parsed.error.issues, path, source, keys, schema));
-      return;
+      // An item whose only fault is an unknown key is still checked by the rules, so that one
+      // run lists its other errors too; its unknown keys are already reported.
+      if (!parsed.error.issues.every((issue) => issue.code === 'unrecognized_keys')) return;
+      parsed = stripUnknownKeys(schema).safeParse(item);
+      if (!parsed.success) return;
     }
     items.push({
       value: parsed.data as T,
@@ -107,6 +111,17 @@ function checkList<T>(
     });
   });
   return items;
+}
+
+/** The same object schema, nested objects included, with unknown keys dropped instead of refused. */
+function stripUnknownKeys(schema: z.ZodType): z.ZodType {
+  if (schema instanceof z.ZodOptional) return stripUnknownKeys(schema.unwrap() as z.ZodType).optional();
+  if (schema instanceof z.ZodArray) return z.array(stripUnknownKeys(schema.element as z.ZodType));
+  if (schema instanceof z.ZodObject) {
+    const shape = Object.fromEntries(Object.entries(schema.shape as Record<string, z.ZodType>).map(([k, v]) => [k, stripUnknownKeys(v)]));
+    return z.object(shape).strip();
+  }
+  return schema;
 }
 
 /** Turns zod issues into located diagnostics with codes: unknown key, missing field, wrong type, bad value. */
