@@ -61,8 +61,8 @@ const cases: Case[] = [
             - policy: AmazonEKSClusterAdminPolicy
               scop: cluster
     `,
-    errors: [['UNKNOWN_KEY', 7, 9]],
-    message: 'did you mean `scope`?',
+    // The item is still checked without the unknown key, so the missing scope shows too.
+    errors: [['ACCESS_SCOPE_REQUIRED', 6, 17], ['UNKNOWN_KEY', 7, 9]],
   },
   {
     name: 'a misspelled key under defaults',
@@ -374,6 +374,34 @@ const cases: Case[] = [
     `,
     errors: [['DUPLICATE_ACCESS_POLICY', 7, 19]],
     message: 'first at m.yaml:6:19',
+  },
+  {
+    name: 'the same access policy as a short name and as an ARN',
+    text: yaml`
+      version: 1
+      clusters: [{ name: prod, region: us-east-1 }]
+      accessEntries:
+        - principalArn: arn:aws:iam::111122223333:role/Dev
+          accessPolicies:
+            - { policy: AmazonEKSViewPolicy, scope: cluster }
+            - { policy: "arn:\${partition}:eks::aws:cluster-access-policy/AmazonEKSViewPolicy", namespaces: [a] }
+    `,
+    errors: [['DUPLICATE_ACCESS_POLICY', 7, 19]],
+    message: 'first at m.yaml:6:19',
+  },
+  {
+    name: 'an unknown key next to a rule violation in the same item',
+    text: yaml`
+      version: 1
+      clusters: [{ name: prod, region: us-east-1 }]
+      podIdentityAssociations:
+        - namespace: app
+          serviceAccount: app
+          roleName: App
+          roleArn: arn:aws:iam::111122223333:role/App
+          team: platform
+    `,
+    errors: [['ROLE_NAME_AND_ARN', 7, 14], ['UNKNOWN_KEY', 8, 5]],
   },
   // ── associations ─────────────────────────────────────────────────────────────────────────────
   {
@@ -852,6 +880,17 @@ const cases: Case[] = [
     errors: [['INVALID_REGION', 4, 13]],
   },
   {
+    name: 'an ISO region, whose partition this tool does not know',
+    text: yaml`
+      version: 1
+      clusters:
+        - name: secret
+          region: us-iso-east-1
+    `,
+    errors: [['INVALID_REGION', 4, 13]],
+    message: 'aws, aws-cn or aws-us-gov',
+  },
+  {
     name: 'an account id of 11 digits',
     text: yaml`
       version: 1
@@ -932,6 +971,7 @@ describe('GIVEN a manifest with several errors', () => {
       ['USERNAME_ON_NODE_TYPE', 17, 15],
       ['RESERVED_TAG_PREFIX', 18, 13],
       ['UNKNOWN_CLUSTER', 19, 22],
+      ['PARTITION_MISMATCH', 20, 19],
       ['UNKNOWN_KEY', 21, 5],
     ]);
   });
