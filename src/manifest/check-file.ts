@@ -14,7 +14,7 @@ export interface FileManifest {
   accessEntries: Located<AccessEntryV1>[];
   /** Names of clusters whose declaration has errors: selectors naming them are not "unknown". */
   rejectedClusterNames: string[];
-  defaultTags?: { value: Record<string, string>; source: SourceLocation };
+  defaultTags?: { value: Record<string, string>; source: SourceLocation; keyAt: (key: string) => SourceLocation };
   prune?: { value: boolean; source: SourceLocation };
   diagnostics: ManifestDiagnostic[];
 }
@@ -60,7 +60,9 @@ export function checkFile(source: YamlSource): FileManifest {
     });
   }
   if (top.success) {
-    if (top.data.defaults?.tags) result.defaultTags = { value: top.data.defaults.tags, source: source.locateKey([], 'defaults') };
+    if (top.data.defaults?.tags) {
+      result.defaultTags = { value: top.data.defaults.tags, source: source.locateKey([], 'defaults'), keyAt: (key) => source.locateKey(['defaults', 'tags'], key) };
+    }
     if (top.data.prune !== undefined) result.prune = { value: top.data.prune, source: source.locateKey([], 'prune') };
   }
   result.clusters = checkList(record.clusters, 'clusters', clusterSchema, source, result.diagnostics);

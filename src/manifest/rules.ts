@@ -29,8 +29,8 @@ export function mergeAndCheck(files: FileManifest[]): { manifest: Manifest; diag
     report({ code: 'NO_CLUSTERS', message: 'no cluster is declared', fix: 'add a `clusters:` list with the name and region of each cluster', location: { file: firstFile.file, line: 1, column: 1 } });
   }
   for (const c of manifest.clusters) checkCluster(c, report);
-  const defaultsFile = files.find((f) => f.defaultTags)?.defaultTags?.source;
-  if (defaultsFile) checkTags(manifest.defaultTags, () => defaultsFile, report);
+  const defaults = files.find((f) => f.defaultTags)?.defaultTags;
+  if (defaults) checkTags(defaults.value, (key) => (key === undefined ? defaults.source : defaults.keyAt(key)), report);
 
   const declared = new Set(manifest.clusters.map((c) => c.value.name));
   // A cluster whose declaration has errors is reported there; its name in a selector is not a second error.
