@@ -694,7 +694,7 @@ const cases: Case[] = [
       defaults:
         tags: { "AWS:created-by": me }
     `,
-    errors: [['RESERVED_TAG_PREFIX', 3, 1]],
+    errors: [['RESERVED_TAG_PREFIX', 4, 11]],
   },
   // ── access entries ───────────────────────────────────────────────────────────────────────────
   {
