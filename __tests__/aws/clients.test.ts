@@ -9,7 +9,7 @@ describe('createAwsClients', () => {
     expect(iamRegionFor(region)).toBe(iamRegion);
   });
 
-  it('GIVEN a region, endpoints and attempts THEN each client is configured for them with adaptive retry', async () => {
+  it('GIVEN a region, endpoints and attempts THEN each client is configured for them with standard retry', async () => {
     const clients = createAwsClients({
       region: 'cn-north-1',
       credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
@@ -20,7 +20,7 @@ describe('createAwsClients', () => {
       expect(await clients.eks.config.region()).toBe('cn-north-1');
       expect(await clients.iam.config.region()).toBe('cn-north-1');
       expect(await clients.sts.config.region()).toBe('cn-north-1');
-      expect((await clients.eks.config.retryStrategy()).constructor.name).toBe('AdaptiveRetryStrategy');
+      expect((await clients.eks.config.retryStrategy()).constructor.name).toBe('StandardRetryStrategy');
       expect(await clients.eks.config.maxAttempts()).toBe(3);
       const eksEndpoint = await clients.eks.config.endpoint?.();
       expect(eksEndpoint?.hostname).toBe('127.0.0.1');
@@ -29,17 +29,17 @@ describe('createAwsClients', () => {
     }
   });
 
-  it('GIVEN no attempts or retry mode THEN 8 attempts with adaptive retry; standard when asked', async () => {
+  it('GIVEN no attempts or retry mode THEN 8 attempts with standard retry; adaptive when asked', async () => {
     const clients = createAwsClients({ region: 'us-east-1' });
-    const standard = createAwsClients({ region: 'us-east-1', retryMode: 'standard' });
+    const adaptive = createAwsClients({ region: 'us-east-1', retryMode: 'adaptive' });
     try {
       expect(await clients.iam.config.maxAttempts()).toBe(8);
-      expect((await clients.sts.config.retryStrategy()).constructor.name).toBe('AdaptiveRetryStrategy');
-      expect((await standard.sts.config.retryStrategy()).constructor.name).toBe('StandardRetryStrategy');
+      expect((await clients.sts.config.retryStrategy()).constructor.name).toBe('StandardRetryStrategy');
+      expect((await adaptive.sts.config.retryStrategy()).constructor.name).toBe('AdaptiveRetryStrategy');
       expect(await clients.iam.config.region()).toBe('us-east-1');
     } finally {
       destroyAwsClients(clients);
-      destroyAwsClients(standard);
+      destroyAwsClients(adaptive);
     }
   });
 });

@@ -1,4 +1,4 @@
-import { OperationPacer, PacerRegistry, type PacerClock } from '../../src/aws/pacer.js';
+import { OperationPacer, PacerRegistry, pacedClients, type PacerClock } from '../../src/aws/pacer.js';
 import { interleave } from '../../src/aws/reader.js';
 
 /** A clock that only moves when someone sleeps. */
@@ -128,5 +128,28 @@ describe('interleave', () => {
       expect(out.filter((x) => x.startsWith('a'))).toEqual(a);
       expect(out.filter((x) => x.startsWith('b'))).toEqual(b);
     }
+  });
+});
+
+describe('pacedClients', () => {
+  it('GIVEN clients WHEN commands are sent THEN each goes through the pacer of its operation and other members pass through', async () => {
+    const sent: string[] = [];
+    class DescribeThingCommand {}
+    class ListThingsCommand {}
+    const client = { region: 'us-east-1', send: async (command: object) => { sent.push(command.constructor.name); return { $metadata: { attempts: 1 } }; } };
+    let t = 0;
+    const slept: number[] = [];
+    const clock: PacerClock = { now: () => t, sleep: async (ms) => { slept.push(ms); t += ms; } };
+    const registry = new PacerRegistry({ initialRate: 1, maxRate: 1, clock });
+    const paced = pacedClients({ eks: client }, registry);
+    await paced.eks.send(new DescribeThingCommand());
+    await paced.eks.send(new ListThingsCommand());
+    await paced.eks.send(new DescribeThingCommand());
+    expect(sent).toEqual(['DescribeThingCommand', 'ListThingsCommand', 'DescribeThingCommand']);
+    // One call per second per operation: only the second describe waits, the list has its own pacer.
+    expect(slept).toEqual([1000]);
+    expect(registry.pacerFor(client, 'DescribeThing')).toBe(registry.pacerFor(client, 'DescribeThing'));
+    expect(registry.pacerFor(client, 'DescribeThing')).not.toBe(registry.pacerFor(client, 'ListThings'));
+    expect(paced.eks.region).toBe('us-east-1');
   });
 });

@@ -18,8 +18,10 @@ export interface AwsClientOptions {
   /** Attempts per call including the first (default 8). */
   maxAttempts?: number;
   /**
-   * Default `adaptive`: the client also rate-limits itself after throttling, which under sustained
-   * throttling means a few requests per second. `standard` only backs off per call.
+   * Default `standard`: each call backs off on its own, and the reader and the write gateway pace
+   * each operation at the rate they find (pacer.ts). `adaptive` also makes the whole client slow
+   * down after any throttle; measured on the emulator it ran 1.3× slower on a full read and about
+   * 8× slower on an apply under random throttling (BENCHMARKS.md), so it is opt-in.
    */
   retryMode?: 'adaptive' | 'standard';
 }
@@ -45,12 +47,12 @@ export function iamRegionFor(region: string): string {
 }
 
 /**
- * Builds the EKS, IAM and STS clients for one region. Adaptive retry lets the SDK absorb
- * throttling (it rate-limits itself on 429s), so callers do not add their own throttle loops.
+ * Builds the EKS, IAM and STS clients for one region, with the SDK's retries for throttling, 5xx
+ * and dropped connections (`standard` mode by default, see `retryMode`).
  */
 export function createAwsClients(options: AwsClientOptions): AwsClients {
   const common = {
-    retryMode: options.retryMode ?? 'adaptive',
+    retryMode: options.retryMode ?? 'standard',
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
   };

@@ -24,6 +24,7 @@ import type { AwsClients } from './clients.js';
 import { describeAwsError, isNotFound } from './errors.js';
 import { toAssociationSummary, toLiveAccessEntry, toLiveAssociation } from './live-convert.js';
 import { callerIdentityOf } from './session.js';
+import { PacerRegistry, pacedClients } from './pacer.js';
 
 /** An access entry as the write calls return it (policies are not part of these answers). */
 export type AccessEntryRecord = Omit<LiveAccessEntry, 'accessPolicies'>;
@@ -81,10 +82,14 @@ export interface EksWriteGateway {
 export class SdkEksWriteGateway implements EksWriteGateway {
   private caller: Promise<string> | undefined;
 
-  constructor(
-    private readonly clients: AwsClients,
-    options: { callerPrincipalArn?: string } = {},
-  ) {
+  private readonly clients: AwsClients;
+
+  /**
+   * Writes are paced per operation (pacer.ts) unless `pacers: false`: a burst of creates then runs
+   * at the rate EKS allows instead of into throttling and the SDK's backoff.
+   */
+  constructor(clients: AwsClients, options: { callerPrincipalArn?: string; pacers?: PacerRegistry | false } = {}) {
+    this.clients = options.pacers === false ? clients : pacedClients(clients, options.pacers ?? new PacerRegistry());
     if (options.callerPrincipalArn !== undefined) this.caller = Promise.resolve(options.callerPrincipalArn);
   }
 

@@ -122,3 +122,20 @@ export class PacerRegistry {
     return pacer;
   }
 }
+
+/**
+ * The same clients with every `send` paced per operation (the command's name), so any code that
+ * writes through them, such as the apply gateway, finds each operation's rate limit.
+ */
+export function pacedClients<T extends { [K in keyof T]: { send(command: object): Promise<unknown> } }>(clients: T, pacers: PacerRegistry): T {
+  const paced: Record<string, unknown> = {};
+  for (const [name, client] of Object.entries(clients) as Array<[string, { send(command: object): Promise<unknown> }]>) {
+    paced[name] = new Proxy(client, {
+      get(target, property, receiver) {
+        if (property !== 'send') return Reflect.get(target, property, receiver);
+        return (command: object) => pacers.pacerFor(target, command.constructor.name.replace(/Command$/, '')).run(() => target.send(command));
+      },
+    });
+  }
+  return paced as T;
+}
