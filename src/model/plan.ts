@@ -1,4 +1,4 @@
-import type { AccessEntryType, AccessScope, AuthenticationMode } from './desired.js';
+import type { AccessScope, AuthenticationMode, DesiredAccessEntry, DesiredAssociation } from './desired.js';
 import type { SourceLocation } from './source.js';
 
 export const PLAN_VERSION = 1;
@@ -13,26 +13,13 @@ export type ResourceKind =
   | 'authenticationMode';
 
 /** The fields a change writes, per kind. Values are the desired (after) or live (before) object. */
-export interface AssociationValue {
-  namespace: string;
-  serviceAccount: string;
-  roleArn: string;
-  targetRoleArn?: string;
-  disableSessionTags: boolean;
-  policy?: string;
-  tags: Record<string, string>;
+export interface AssociationValue extends Omit<DesiredAssociation, 'source'> {
   /** Live only. */
   associationId?: string;
   ownerArn?: string;
 }
 
-export interface AccessEntryValue {
-  principalArn: string;
-  type: AccessEntryType;
-  kubernetesGroups: string[];
-  username?: string;
-  tags: Record<string, string>;
-}
+export type AccessEntryValue = Omit<DesiredAccessEntry, 'accessPolicies' | 'source'>;
 
 export interface AccessPolicyValue {
   principalArn: string;
