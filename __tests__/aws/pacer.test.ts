@@ -74,11 +74,37 @@ describe('OperationPacer', () => {
     expect(pacer.rate).toBeCloseTo(50);
   });
 
-  it('GIVEN a throttling error WHEN run THEN it is rethrown and the rate is cut', async () => {
-    const pacer = new OperationPacer({ initialRate: 40, decrease: 0.5, clock: fakeClock() });
+  it('GIVEN a call that stays throttled WHEN run THEN it is tried again with backoff, then rethrown, and the rate is cut', async () => {
+    const clock = fakeClock();
+    const pacer = new OperationPacer({ initialRate: 40, decrease: 0.5, throttleRetries: 2, random: () => 1, clock });
     const throttle = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 429 } });
-    await expect(pacer.run(() => Promise.reject(throttle))).rejects.toBe(throttle);
-    expect(pacer.rate).toBeCloseTo(20);
+    let calls = 0;
+    await expect(pacer.run(() => { calls += 1; return Promise.reject(throttle); })).rejects.toBe(throttle);
+    expect(calls).toBe(3);
+    expect(pacer.rate).toBeLessThanOrEqual(20);
+    // Backoff of 200 ms then 400 ms (full jitter at its top), plus the lowered rate's spacing.
+    expect(clock.t).toBeGreaterThanOrEqual(600);
+  });
+
+  it('GIVEN a call throttled twice WHEN run THEN the third try succeeds and its answer is returned', async () => {
+    const pacer = new OperationPacer({ initialRate: 40, clock: fakeClock(), random: () => 0 });
+    const throttle = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 429 } });
+    let calls = 0;
+    const answer = await pacer.run(async () => {
+      calls += 1;
+      if (calls < 3) throw throttle;
+      return { value: 'ok', $metadata: { attempts: 1 } };
+    });
+    expect(answer.value).toBe('ok');
+    expect(calls).toBe(3);
+  });
+
+  it('GIVEN another error WHEN run THEN it is rethrown at once', async () => {
+    const pacer = new OperationPacer({ clock: fakeClock() });
+    const denied = Object.assign(new Error('no'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 403 } });
+    let calls = 0;
+    await expect(pacer.run(() => { calls += 1; return Promise.reject(denied); })).rejects.toBe(denied);
+    expect(calls).toBe(1);
   });
 
   it('GIVEN an idle pacer (calls never wait) WHEN calls succeed THEN the rate does not grow', async () => {

@@ -23,6 +23,12 @@ export interface PacerOptions {
   decrease?: number;
   /** After the first throttle, growth per second as a share of the rate (default 0.02). */
   increase?: number;
+  /** Times a call still throttled after the SDK's retries is tried again (default 8). */
+  throttleRetries?: number;
+  /** Longest wait before such a retry (default 20 s). */
+  maxBackoffMs?: number;
+  /** 0..1 for backoff jitter (default Math.random). */
+  random?: () => number;
   clock?: PacerClock;
 }
 
@@ -40,6 +46,9 @@ export class OperationPacer {
   private readonly decrease: number;
   private readonly increase: number;
   private readonly clock: PacerClock;
+  private readonly throttleRetries: number;
+  private readonly maxBackoffMs: number;
+  private readonly random: () => number;
   private nextAt = Number.NEGATIVE_INFINITY;
   private lastCutAt = Number.NEGATIVE_INFINITY;
   /** Until the first throttle the rate doubles each second (as TCP's slow start), then grows slowly. */
@@ -52,6 +61,9 @@ export class OperationPacer {
     this.decrease = options.decrease ?? 0.9;
     this.increase = options.increase ?? 0.02;
     this.clock = options.clock ?? systemClock;
+    this.throttleRetries = options.throttleRetries ?? 8;
+    this.maxBackoffMs = options.maxBackoffMs ?? 20_000;
+    this.random = options.random ?? Math.random;
   }
 
   /** Calls per second currently allowed. */
@@ -59,18 +71,27 @@ export class OperationPacer {
     return this.rateValue;
   }
 
-  /** Runs `fn` in its slot and learns from its answer; errors pass through unchanged. */
+  /**
+   * Runs `fn` in its slot and learns from its answer. A call still throttled after the SDK's own
+   * retries (or refused by the SDK's retry quota, which sustained throttling drains) waits and
+   * takes a new slot at the lowered rate, up to `throttleRetries` times; other errors pass through.
+   */
   async run<T>(fn: () => Promise<T>): Promise<T> {
-    const { startedAt, waited } = await this.acquire();
-    try {
-      const answer = await fn();
-      const attempts = (answer as Answer | undefined)?.$metadata?.attempts ?? 1;
-      if (attempts > 1) this.onThrottle(startedAt);
-      else if (waited) this.onSuccess();
-      return answer;
-    } catch (err) {
-      if (isThrottle(err)) this.onThrottle(startedAt);
-      throw err;
+    for (let attempt = 1; ; attempt++) {
+      const { startedAt, waited } = await this.acquire();
+      try {
+        const answer = await fn();
+        const attempts = (answer as Answer | undefined)?.$metadata?.attempts ?? 1;
+        if (attempts > 1) this.onThrottle(startedAt);
+        else if (waited) this.onSuccess();
+        return answer;
+      } catch (err) {
+        if (!isThrottle(err)) throw err;
+        this.onThrottle(startedAt);
+        if (attempt > this.throttleRetries) throw err;
+        // Exponential backoff with full jitter, so throttled callers do not return together.
+        await this.clock.sleep(Math.min(this.maxBackoffMs, 100 * 2 ** attempt) * (0.5 + this.random() / 2));
+      }
     }
   }
 
