@@ -76070,18 +76070,16 @@ function accessPolicyName(policyArn) {
     return i < 0 ? policyArn : policyArn.slice(i + 'cluster-access-policy/'.length);
 }
 
-;// CONCATENATED MODULE: ./src/apply/guards.ts
+;// CONCATENATED MODULE: ./src/model/ownership.ts
 
 /*
- * Delete guards, checked again right before each delete against what EKS answers at that moment
- * (the plan may be minutes old). They are the last line of defence; the plan reports the same
- * situations as findings.
+ * Who owns an access entry, and who a principal is. Shared by the planner (findings) and the apply
+ * engine (the delete guards it checks again right before each delete).
  */
 /**
- * Node entries EKS makes itself for managed node groups, Fargate profiles and Auto Mode
- * (EC2_LINUX, EC2_WINDOWS, FARGATE_LINUX, EC2) and entries for service-linked roles
- * (AWSServiceRoleFor…). The API does not say who created an entry, so every entry of these kinds
- * is protected: removing a node role's entry takes its nodes out of the cluster.
+ * Node entries EKS makes itself for managed node groups, Fargate profiles and Auto Mode, and
+ * entries of service-linked roles. The API does not say who created an entry, so every entry of
+ * these kinds is protected: removing a node role's entry takes its nodes out of the cluster.
  */
 const EKS_NODE_TYPES = new Set(['EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX', 'EC2']);
 /** Why EKS owns this entry, or undefined when it is ours to delete. */
@@ -76118,6 +76116,14 @@ function roleNameOf(arn) {
         return undefined;
     return parsed.resource.split('/').pop();
 }
+
+;// CONCATENATED MODULE: ./src/apply/guards.ts
+/*
+ * Delete guards, checked again right before each delete against what EKS answers at that moment
+ * (the plan may be minutes old). They are the last line of defence; the plan reports the same
+ * situations as findings, with the same ownership rules (src/model/ownership.ts).
+ */
+
 /**
  * Hands out the max-deletes budget. Reservations happen synchronously before each delete starts,
  * so concurrent deletes can never overrun it.
@@ -76728,12 +76734,12 @@ function iamRegionFor(region) {
     return IAM_SIGNING_REGION[partitionOfRegion(region)];
 }
 /**
- * Builds the EKS, IAM and STS clients for one region. Adaptive retry lets the SDK absorb
- * throttling (it rate-limits itself on 429s), so callers do not add their own throttle loops.
+ * Builds the EKS, IAM and STS clients for one region, with the SDK's retries for throttling, 5xx
+ * and dropped connections (`standard` mode by default, see `retryMode`).
  */
 function createAwsClients(options) {
     const common = {
-        retryMode: options.retryMode ?? 'adaptive',
+        retryMode: options.retryMode ?? 'standard',
         maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
         ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
     };
@@ -76918,7 +76924,146 @@ function combineFailures(failures) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/aws/pacer.ts
+/**
+ * Finds an operation's rate limit instead of guessing it. AWS throttles each API operation on its
+ * own token bucket, and the limit differs by operation, account and region; a fixed pool either
+ * leaves capacity unused or runs into throttling, which the SDK's adaptive retry answers by slowing
+ * the whole client (every operation) for seconds. A pacer spaces the calls of one operation at a
+ * rate it adjusts from what the answers say: it speeds up while it is the bottleneck and calls
+ * succeed at once, and slows down by a fixed share when a call needed retries (the SDK retried a
+ * throttle), at most once per round of calls.
+ */
+
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+class OperationPacer {
+    rateValue;
+    minRate;
+    maxRate;
+    decrease;
+    increase;
+    clock;
+    throttleRetries;
+    maxBackoffMs;
+    random;
+    nextAt = Number.NEGATIVE_INFINITY;
+    lastCutAt = Number.NEGATIVE_INFINITY;
+    /** Until the first throttle the rate doubles each second (as TCP's slow start), then grows slowly. */
+    probing = true;
+    constructor(options = {}) {
+        this.rateValue = options.initialRate ?? 25;
+        this.minRate = options.minRate ?? 0.5;
+        this.maxRate = options.maxRate ?? 10_000;
+        this.decrease = options.decrease ?? 0.9;
+        this.increase = options.increase ?? 0.02;
+        this.clock = options.clock ?? systemClock;
+        this.throttleRetries = options.throttleRetries ?? 8;
+        this.maxBackoffMs = options.maxBackoffMs ?? 20_000;
+        this.random = options.random ?? Math.random;
+    }
+    /** Calls per second currently allowed. */
+    get rate() {
+        return this.rateValue;
+    }
+    /**
+     * Runs `fn` in its slot and learns from its answer. A call still throttled after the SDK's own
+     * retries (or refused by the SDK's retry quota, which sustained throttling drains) waits and
+     * takes a new slot at the lowered rate, up to `throttleRetries` times; other errors pass through.
+     */
+    async run(fn) {
+        for (let attempt = 1;; attempt++) {
+            const { startedAt, waited } = await this.acquire();
+            try {
+                const answer = await fn();
+                const attempts = answer?.$metadata?.attempts ?? 1;
+                if (attempts > 1)
+                    this.onThrottle(startedAt);
+                else if (waited)
+                    this.onSuccess();
+                return answer;
+            }
+            catch (err) {
+                if (!isThrottle(err))
+                    throw err;
+                this.onThrottle(startedAt);
+                if (attempt > this.throttleRetries)
+                    throw err;
+                // Exponential backoff with full jitter, so throttled callers do not return together.
+                await this.clock.sleep(Math.min(this.maxBackoffMs, 100 * 2 ** attempt) * (0.5 + this.random() / 2));
+            }
+        }
+    }
+    async acquire() {
+        const now = this.clock.now();
+        const slot = Math.max(now, this.nextAt);
+        this.nextAt = slot + 1000 / this.rateValue;
+        const waited = slot > now;
+        if (waited)
+            await this.clock.sleep(slot - now);
+        return { startedAt: slot, waited };
+    }
+    /** Only calls that had to wait for their slot grow the rate: an idle pacer learns nothing. */
+    onSuccess() {
+        const step = this.probing ? 1 : this.increase;
+        this.rateValue = Math.min(this.maxRate, this.rateValue + step);
+    }
+    /** Calls started before the last cut saw the old rate: their throttles are already answered. */
+    onThrottle(startedAt) {
+        this.probing = false;
+        if (startedAt <= this.lastCutAt)
+            return;
+        this.lastCutAt = this.clock.now();
+        this.rateValue = Math.max(this.minRate, this.rateValue * this.decrease);
+        this.nextAt = Math.max(this.nextAt, this.lastCutAt + 1000 / this.rateValue);
+    }
+}
+/**
+ * Pacers per (client, operation): throttling is per operation, and clients are shared by every
+ * cluster of an account and region, so one read of a fleet shares one pacer per operation.
+ */
+class PacerRegistry {
+    options;
+    byClient = new WeakMap();
+    constructor(options = {}) {
+        this.options = options;
+    }
+    pacerFor(client, operation) {
+        let pacers = this.byClient.get(client);
+        if (!pacers) {
+            pacers = new Map();
+            this.byClient.set(client, pacers);
+        }
+        let pacer = pacers.get(operation);
+        if (!pacer) {
+            pacer = new OperationPacer(this.options);
+            pacers.set(operation, pacer);
+        }
+        return pacer;
+    }
+}
+/**
+ * The same clients with every `send` paced per operation (the command's name), so any code that
+ * writes through them, such as the apply gateway, finds each operation's rate limit.
+ */
+function pacedClients(clients, pacers) {
+    const paced = {};
+    for (const [name, client] of Object.entries(clients)) {
+        paced[name] = new Proxy(client, {
+            get(target, property, receiver) {
+                if (property !== 'send')
+                    return Reflect.get(target, property, receiver);
+                return (command) => pacers.pacerFor(target, command.constructor.name.replace(/Command$/, '')).run(() => target.send(command));
+            },
+        });
+    }
+    return paced;
+}
+
 ;// CONCATENATED MODULE: ./src/aws/gateway.ts
+
 
 
 
@@ -76927,10 +77072,14 @@ function combineFailures(failures) {
 
 /** EksWriteGateway over the AWS SDK v3 clients of one cluster session. */
 class gateway_SdkEksWriteGateway {
-    clients;
     caller;
+    clients;
+    /**
+     * Writes are paced per operation (pacer.ts) unless `pacers: false`: a burst of creates then runs
+     * at the rate EKS allows instead of into throttling and the SDK's backoff.
+     */
     constructor(clients, options = {}) {
-        this.clients = clients;
+        this.clients = options.pacers === false ? clients : pacedClients(clients, options.pacers ?? new PacerRegistry());
         if (options.callerPrincipalArn !== undefined)
             this.caller = Promise.resolve(options.callerPrincipalArn);
     }
@@ -77054,111 +77203,6 @@ async function callOrAbsent(operation, key, fn) {
         if (isNotFound(err))
             return undefined;
         throw describeAwsError(operation, key, err);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/aws/pacer.ts
-/**
- * Finds an operation's rate limit instead of guessing it. AWS throttles each API operation on its
- * own token bucket, and the limit differs by operation, account and region; a fixed pool either
- * leaves capacity unused or runs into throttling, which the SDK's adaptive retry answers by slowing
- * the whole client (every operation) for seconds. A pacer spaces the calls of one operation at a
- * rate it adjusts from what the answers say: it speeds up while it is the bottleneck and calls
- * succeed at once, and slows down by a fixed share when a call needed retries (the SDK retried a
- * throttle), at most once per round of calls.
- */
-
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
-class OperationPacer {
-    rateValue;
-    minRate;
-    maxRate;
-    decrease;
-    increase;
-    clock;
-    nextAt = Number.NEGATIVE_INFINITY;
-    lastCutAt = Number.NEGATIVE_INFINITY;
-    /** Until the first throttle the rate doubles each second (as TCP's slow start), then grows slowly. */
-    probing = true;
-    constructor(options = {}) {
-        this.rateValue = options.initialRate ?? 25;
-        this.minRate = options.minRate ?? 0.5;
-        this.maxRate = options.maxRate ?? 10_000;
-        this.decrease = options.decrease ?? 0.9;
-        this.increase = options.increase ?? 0.02;
-        this.clock = options.clock ?? systemClock;
-    }
-    /** Calls per second currently allowed. */
-    get rate() {
-        return this.rateValue;
-    }
-    /** Runs `fn` in its slot and learns from its answer; errors pass through unchanged. */
-    async run(fn) {
-        const { startedAt, waited } = await this.acquire();
-        try {
-            const answer = await fn();
-            const attempts = answer?.$metadata?.attempts ?? 1;
-            if (attempts > 1)
-                this.onThrottle(startedAt);
-            else if (waited)
-                this.onSuccess();
-            return answer;
-        }
-        catch (err) {
-            if (isThrottle(err))
-                this.onThrottle(startedAt);
-            throw err;
-        }
-    }
-    async acquire() {
-        const now = this.clock.now();
-        const slot = Math.max(now, this.nextAt);
-        this.nextAt = slot + 1000 / this.rateValue;
-        const waited = slot > now;
-        if (waited)
-            await this.clock.sleep(slot - now);
-        return { startedAt: slot, waited };
-    }
-    /** Only calls that had to wait for their slot grow the rate: an idle pacer learns nothing. */
-    onSuccess() {
-        const step = this.probing ? 1 : this.increase;
-        this.rateValue = Math.min(this.maxRate, this.rateValue + step);
-    }
-    /** Calls started before the last cut saw the old rate: their throttles are already answered. */
-    onThrottle(startedAt) {
-        this.probing = false;
-        if (startedAt <= this.lastCutAt)
-            return;
-        this.lastCutAt = this.clock.now();
-        this.rateValue = Math.max(this.minRate, this.rateValue * this.decrease);
-        this.nextAt = Math.max(this.nextAt, this.lastCutAt + 1000 / this.rateValue);
-    }
-}
-/**
- * Pacers per (client, operation): throttling is per operation, and clients are shared by every
- * cluster of an account and region, so one read of a fleet shares one pacer per operation.
- */
-class PacerRegistry {
-    options;
-    byClient = new WeakMap();
-    constructor(options = {}) {
-        this.options = options;
-    }
-    pacerFor(client, operation) {
-        let pacers = this.byClient.get(client);
-        if (!pacers) {
-            pacers = new Map();
-            this.byClient.set(client, pacers);
-        }
-        let pacer = pacers.get(operation);
-        if (!pacer) {
-            pacer = new OperationPacer(this.options);
-            pacers.set(operation, pacer);
-        }
-        return pacer;
     }
 }
 
@@ -87201,7 +87245,8 @@ function manifestJsonSchema() {
 
 /** The top level with the lists left open, so that one bad item does not hide the others. */
 const topLevelSchema = object({
-    version: unknown(),
+    // Optional here: a missing or wrong version gets its own diagnostic below.
+    version: unknown().optional(),
     clusters: array(unknown()).optional(),
     defaults: manifestSchema.shape.defaults,
     podIdentityAssociations: array(unknown()).optional(),
@@ -87211,7 +87256,7 @@ const topLevelSchema = object({
     .strict();
 /** Validates the shape of one parsed file against manifest v1 and locates every problem. */
 function checkFile(source) {
-    const result = { file: source.file, clusters: [], podIdentityAssociations: [], accessEntries: [], diagnostics: [...source.diagnostics] };
+    const result = { file: source.file, clusters: [], podIdentityAssociations: [], accessEntries: [], rejectedClusterNames: [], diagnostics: [...source.diagnostics] };
     if (source.diagnostics.some((d) => d.severity === 'error'))
         return result;
     const report = (d) => result.diagnostics.push({ severity: 'error', ...d });
@@ -87222,7 +87267,7 @@ function checkFile(source) {
     }
     const top = topLevelSchema.safeParse(data);
     if (!top.success) {
-        result.diagnostics.push(...zodDiagnostics(top.error.issues, [], source, topLevelKeys));
+        result.diagnostics.push(...zodDiagnostics(top.error.issues, [], source, topLevelKeys, manifestSchema));
         if (typeof data !== 'object' || Array.isArray(data))
             return result;
     }
@@ -87239,15 +87284,23 @@ function checkFile(source) {
         });
     }
     if (top.success) {
-        if (top.data.defaults?.tags)
-            result.defaultTags = { value: top.data.defaults.tags, source: source.locateKey([], 'defaults') };
+        if (top.data.defaults?.tags) {
+            result.defaultTags = { value: top.data.defaults.tags, source: source.locateKey([], 'defaults'), keyAt: (key) => source.locateKey(['defaults', 'tags'], key) };
+        }
         if (top.data.prune !== undefined)
             result.prune = { value: top.data.prune, source: source.locateKey([], 'prune') };
     }
     result.clusters = checkList(record.clusters, 'clusters', clusterSchema, source, result.diagnostics);
+    result.rejectedClusterNames = rejectedNames(record.clusters, result.clusters);
     result.podIdentityAssociations = checkList(record.podIdentityAssociations, 'podIdentityAssociations', podIdentityAssociationSchema, source, result.diagnostics);
     result.accessEntries = checkList(record.accessEntries, 'accessEntries', accessEntrySchema, source, result.diagnostics);
     return result;
+}
+function rejectedNames(list, accepted) {
+    if (!Array.isArray(list))
+        return [];
+    const names = list.flatMap((item) => (item !== null && typeof item === 'object' && typeof item.name === 'string' ? [item.name] : []));
+    return names.filter((name) => !accepted.some((c) => c.value.name === name));
 }
 const topLevelKeys = Object.keys(manifestSchema.shape);
 function checkList(value, key, schema, source, diagnostics) {
@@ -87257,25 +87310,48 @@ function checkList(value, key, schema, source, diagnostics) {
     const items = [];
     value.forEach((item, index) => {
         const path = [key, index];
-        const parsed = schema.safeParse(item);
+        let parsed = schema.safeParse(item);
         if (!parsed.success) {
             diagnostics.push(...zodDiagnostics(parsed.error.issues, path, source, keys, schema));
-            return;
+            // An item whose only fault is an unknown key is still checked by the rules, so that one
+            // run lists its other errors too; its unknown keys are already reported.
+            if (!parsed.error.issues.every((issue) => issue.code === 'unrecognized_keys'))
+                return;
+            parsed = stripUnknownKeys(schema).safeParse(item);
+            if (!parsed.success)
+                return;
         }
         items.push({
             value: parsed.data,
             source: source.locate(path),
             at: (field, ...rest) => (rest.length === 0 ? source.locateKeyOrValue(path, field) : source.locate([...path, field, ...rest])),
+            keyAt: (field, ...rest) => {
+                const segments = [field, ...rest];
+                const last = segments.pop();
+                return source.locateKey([...path, ...segments], String(last));
+            },
         });
     });
     return items;
+}
+/** The same object schema, nested objects included, with unknown keys dropped instead of refused. */
+function stripUnknownKeys(schema) {
+    if (schema instanceof ZodOptional)
+        return stripUnknownKeys(schema.unwrap()).optional();
+    if (schema instanceof ZodArray)
+        return array(stripUnknownKeys(schema.element));
+    if (schema instanceof ZodObject) {
+        const shape = Object.fromEntries(Object.entries(schema.shape).map(([k, v]) => [k, stripUnknownKeys(v)]));
+        return object(shape).strip();
+    }
+    return schema;
 }
 /** Turns zod issues into located diagnostics with codes: unknown key, missing field, wrong type, bad value. */
 function zodDiagnostics(issues, base, source, knownKeys, schema) {
     const out = [];
     for (const issue of issues) {
         const path = [...base, ...issue.path];
-        const field = path.filter((p) => typeof p === 'string').at(-1) ?? 'value';
+        const field = fieldLabel(path);
         if (issue.code === 'unrecognized_keys') {
             const keysHere = issue.path.length === 0 ? knownKeys : nestedKeys(schema, issue.path) ?? knownKeys;
             for (const key of issue.keys) {
@@ -87327,6 +87403,13 @@ function zodDiagnostics(issues, base, source, knownKeys, schema) {
     }
     return out;
 }
+/** The field a path ends in, with the index of a list item: `clusters[0]`, `namespaces[2]`. */
+function fieldLabel(path) {
+    const lastKey = path.findLastIndex((p) => typeof p === 'string');
+    if (lastKey < 0)
+        return 'manifest';
+    return `${String(path[lastKey])}${path.slice(lastKey + 1).map((i) => `[${i}]`).join('')}`;
+}
 function nestedKeys(schema, path) {
     let current = schema;
     for (const segment of path) {
@@ -87376,7 +87459,8 @@ const SERVICE_ACCOUNT_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*
 const SERVICE_ACCOUNT_MAX = 253;
 /** EKS cluster names. */
 const CLUSTER_NAME_RE = /^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$/;
-const REGION_RE = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+/** Regions of the partitions this tool knows (aws, aws-cn, aws-us-gov); ISO regions would get wrong ARNs. */
+const REGION_RE = /^[a-z]{2}(-gov)?-[a-z]+-\d{1,2}$/;
 const ACCOUNT_ID_RE = /^\d{12}$/;
 /** IAM role name with an optional path: `Name` or `path/to/Name`. */
 const ROLE_NAME_RE = /^([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
@@ -87391,9 +87475,13 @@ const TAG_LIMITS = { count: 50, key: 128, value: 256 };
 function takesIdentityFields(type) {
     return type === 'STANDARD';
 }
-/** Node types: EKS grants their permissions itself and refuses access policies. */
+/**
+ * Types that take access policies: STANDARD, and EC2 (EKS Auto Mode node roles get
+ * AmazonEKSAutoNodePolicy). The other node types get their permissions from EKS, which refuses
+ * AssociateAccessPolicy on them; the emulator enforces the same rule.
+ */
 function takesAccessPolicies(type) {
-    return !['EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX', 'HYBRID_LINUX'].includes(type);
+    return type === 'STANDARD' || type === 'EC2';
 }
 
 ;// CONCATENATED MODULE: ./src/manifest/variables.ts
@@ -87432,12 +87520,16 @@ function mergeAndCheck(files) {
     }
     for (const c of manifest.clusters)
         checkCluster(c, report);
-    checkTags(manifest.defaultTags, files.find((f) => f.defaultTags)?.defaultTags?.source, report);
+    const defaults = files.find((f) => f.defaultTags)?.defaultTags;
+    if (defaults)
+        checkTags(defaults.value, (key) => (key === undefined ? defaults.source : defaults.keyAt(key)), report);
     const declared = new Set(manifest.clusters.map((c) => c.value.name));
+    // A cluster whose declaration has errors is reported there; its name in a selector is not a second error.
+    const rejected = new Set(files.flatMap((f) => f.rejectedClusterNames));
     const targetsOf = (item) => {
         const selector = item.value.clusters;
         selector?.forEach((name, i) => {
-            if (!declared.has(name)) {
+            if (!declared.has(name) && !rejected.has(name)) {
                 report({ code: 'UNKNOWN_CLUSTER', message: `cluster \`${name}\` is not declared in \`clusters\``, fix: `declare it, or use one of: ${[...declared].join(', ') || '(none)'}`, location: item.at('clusters', i) });
             }
         });
@@ -87476,7 +87568,7 @@ function checkCluster(c, report) {
     if (!CLUSTER_NAME_RE.test(name))
         report({ code: 'INVALID_CLUSTER_NAME', message: `\`${name}\` is not a valid EKS cluster name`, fix: 'use 1–100 letters, digits, hyphens and underscores, starting with a letter or digit', location: c.at('name') });
     if (!REGION_RE.test(region))
-        report({ code: 'INVALID_REGION', message: `\`${region}\` is not an AWS region`, fix: 'use a region code such as us-east-1 or cn-north-1', location: c.at('region') });
+        report({ code: 'INVALID_REGION', message: `\`${region}\` is not an AWS region of the aws, aws-cn or aws-us-gov partition`, fix: 'use a region code such as us-east-1, cn-north-1 or us-gov-west-1', location: c.at('region') });
     if (accountId !== undefined && !ACCOUNT_ID_RE.test(accountId))
         report({ code: 'INVALID_ACCOUNT_ID', message: `accountId \`${accountId}\` is not 12 digits`, fix: 'quote it as a string of 12 digits, e.g. accountId: "012345678901"', location: c.at('accountId') });
     if (assumeRoleArn !== undefined)
@@ -87506,7 +87598,7 @@ function checkAssociation(a, targets, report) {
     if (v.policy !== undefined && v.disableSessionTags !== true) {
         report({ code: 'POLICY_REQUIRES_DISABLE_SESSION_TAGS', message: 'a session `policy` needs `disableSessionTags: true` (EKS refuses it otherwise)', fix: 'add `disableSessionTags: true`', location: a.at('policy') });
     }
-    checkTags(v.tags, a.at('tags'), report);
+    checkTags(v.tags, (key) => (key === undefined ? a.at('tags') : a.keyAt('tags', key)), report);
 }
 function checkAccessEntry(e, targets, report) {
     const v = e.value;
@@ -87559,13 +87651,14 @@ function checkAccessEntry(e, targets, report) {
                 report({ code: 'INVALID_NAMESPACE', message: `namespace \`${ns}\` is not a valid Kubernetes namespace`, fix: 'use lowercase letters, digits and hyphens (a trailing * matches a prefix)', location: e.at('accessPolicies', i, 'namespaces', j) });
             }
         });
-        const first = policies.get(p.policy);
+        // A short name and a full ARN can name the same policy: compare the names.
+        const first = policies.get(accessPolicyName(p.policy));
         if (first)
             report({ code: 'DUPLICATE_ACCESS_POLICY', message: `access policy \`${p.policy}\` is listed twice on this entry (first at ${where(first)})`, fix: 'keep one; namespaces of both belong in one list', location: at('policy'), related: [first] });
         else
-            policies.set(p.policy, at('policy'));
+            policies.set(accessPolicyName(p.policy), at('policy'));
     });
-    checkTags(v.tags, e.at('tags'), report);
+    checkTags(v.tags, (key) => (key === undefined ? e.at('tags') : e.keyAt('tags', key)), report);
 }
 /** Checks an ARN field for every target cluster: variables, shape, and the cluster's partition. */
 function checkArn(text, field, re, example, targets, location, report) {
@@ -87577,9 +87670,11 @@ function checkArn(text, field, re, example, targets, location, report) {
     const checked = new Set();
     for (const cluster of targets.length > 0 ? targets : [undefined]) {
         const expanded = cluster ? expandFor(text, cluster) : expandVariables(text, { partition: 'aws', accountId: PLACEHOLDER_ACCOUNT, region: 'us-east-1', cluster: 'cluster' });
-        if (checked.has(expanded))
+        // The same literal ARN can still be wrong for a cluster of another partition: check per partition.
+        const seen = `${cluster ? partitionOfRegion(cluster.value.region) : ''} ${expanded}`;
+        if (checked.has(seen))
             continue;
-        checked.add(expanded);
+        checked.add(seen);
         if (!re.test(expanded)) {
             report({ code: 'INVALID_ARN', message: `\`${field}\` is not a valid ARN: \`${text}\``, fix: `write it like ${example}`, location });
             return;
@@ -87600,20 +87695,25 @@ function checkArn(text, field, re, example, targets, location, report) {
 function expandFor(text, c) {
     return expandVariables(text, { partition: partitionOfRegion(c.value.region), accountId: c.value.accountId ?? PLACEHOLDER_ACCOUNT, region: c.value.region, cluster: c.value.name });
 }
-function checkTags(tags, location, report) {
-    if (!tags || !location)
+/** Tag limits of EKS; `locate(key)` points at one tag's key, `locate()` at the whole mapping. */
+function checkTags(tags, locate, report) {
+    if (!tags)
         return;
     const keys = Object.keys(tags);
     if (keys.length > TAG_LIMITS.count)
-        report({ code: 'TOO_MANY_TAGS', message: `${keys.length} tags; EKS allows at most ${TAG_LIMITS.count}`, fix: 'remove some tags', location });
+        report({ code: 'TOO_MANY_TAGS', message: `${keys.length} tags; EKS allows at most ${TAG_LIMITS.count}`, fix: 'remove some tags', location: locate() });
     for (const key of keys) {
+        const location = locate(key);
         if (key.length === 0 || key.length > TAG_LIMITS.key)
-            report({ code: 'TAG_KEY_TOO_LONG', message: `tag key \`${key.slice(0, 40)}…\` has ${key.length} characters; the limit is 1–${TAG_LIMITS.key}`, fix: 'shorten the key', location });
+            report({ code: 'TAG_KEY_TOO_LONG', message: `tag key \`${shorten(key)}\` has ${key.length} characters; the limit is 1–${TAG_LIMITS.key}`, fix: key.length === 0 ? 'give the tag a key' : 'shorten the key', location });
         if ((tags[key] ?? '').length > TAG_LIMITS.value)
-            report({ code: 'TAG_VALUE_TOO_LONG', message: `the value of tag \`${key}\` has ${tags[key].length} characters; the limit is ${TAG_LIMITS.value}`, fix: 'shorten the value', location });
+            report({ code: 'TAG_VALUE_TOO_LONG', message: `the value of tag \`${shorten(key)}\` has ${tags[key].length} characters; the limit is ${TAG_LIMITS.value}`, fix: 'shorten the value', location });
         if (key.toLowerCase().startsWith('aws:'))
-            report({ code: 'RESERVED_TAG_PREFIX', message: `tag key \`${key}\` uses the reserved prefix \`aws:\``, fix: 'rename the key', location });
+            report({ code: 'RESERVED_TAG_PREFIX', message: `tag key \`${shorten(key)}\` uses the reserved prefix \`aws:\``, fix: 'rename the key', location });
     }
+}
+function shorten(text) {
+    return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 function single(files, key, label, report) {
     const declared = files.flatMap((f) => (f[key] ? [f[key]] : []));
@@ -87643,12 +87743,9 @@ var dist = __nccwpck_require__(8815);
 
 /** Parses YAML text keeping positions; never throws. */
 function parseYamlSource(text, file) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-    const at = (offset) => {
-        const { line, col } = lineCounter.linePos(offset ?? 0);
-        return { file, line, column: col };
-    };
+    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+    const linePos = lineIndex(text);
+    const at = (offset) => ({ file, ...linePos(offset ?? 0) });
     const diagnostics = [...doc.errors, ...doc.warnings].map((e) => {
         const duplicate = e.code === 'DUPLICATE_KEY';
         return {
@@ -87656,7 +87753,7 @@ function parseYamlSource(text, file) {
             code: duplicate ? 'DUPLICATE_YAML_KEY' : 'YAML_SYNTAX',
             message: firstLine(e.message),
             fix: duplicate ? 'remove one of the two keys' : 'fix the YAML syntax at this position',
-            location: at(e.pos[0]),
+            location: at(skipIndent(text, e.pos[0])),
         };
     });
     let data;
@@ -87701,6 +87798,34 @@ function parseYamlSource(text, file) {
         },
         locateKeyOrValue: (path, key) => at(nodeAt([...path, key])?.range?.[0]),
     };
+}
+/**
+ * Offset → 1-based line and column, from the text itself. yaml's LineCounter is fed by the parser
+ * and misses the line breaks inside a broken flow collection, which puts errors lines too early.
+ */
+function lineIndex(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return (offset) => {
+        let low = 0;
+        let high = starts.length - 1;
+        while (low < high) {
+            const mid = (low + high + 1) >> 1;
+            if (starts[mid] <= offset)
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        return { line: low + 1, column: offset - starts[low] + 1 };
+    };
+}
+/** Parser errors can start at a line's indentation; the problem is the token after it. */
+function skipIndent(text, offset) {
+    let i = offset;
+    while (text[i] === ' ')
+        i++;
+    return text[i] === undefined || text[i] === '\n' || text[i] === '\r' ? offset : i;
 }
 function childOf(node, segment) {
     if ((0,dist/* isMap */.jh)(node)) {
@@ -87766,7 +87891,10 @@ async function resolveManifestFiles(pattern, cwd) {
         throw notFound('no such file or directory');
     if (info.isFile())
         return [absolute];
-    const entries = (await (0,promises_.readdir)(absolute)).filter((name) => /\.ya?ml$/.test(name)).sort();
+    const named = (await (0,promises_.readdir)(absolute)).filter((name) => /\.ya?ml$/.test(name)).sort();
+    // A subdirectory can be named like a manifest; stat follows symlinks to files.
+    const isFile = await Promise.all(named.map((name) => (0,promises_.stat)(external_node_path_default().join(absolute, name)).then((s) => s.isFile(), () => false)));
+    const entries = named.filter((_, i) => isFile[i]);
     if (entries.length === 0)
         throw notFound('the directory has no *.yaml or *.yml file');
     return entries.map((name) => external_node_path_default().join(absolute, name));
@@ -87895,53 +88023,6 @@ function expand_compare(a, b) {
 ;// CONCATENATED MODULE: ./src/model/plan.ts
 const PLAN_VERSION = 1;
 
-;// CONCATENATED MODULE: ./src/model/ownership.ts
-
-/*
- * Who owns an access entry, and who a principal is. Shared by the planner (findings) and the apply
- * engine (the delete guards it checks again right before each delete).
- */
-/**
- * Node entries EKS makes itself for managed node groups, Fargate profiles and Auto Mode, and
- * entries of service-linked roles. The API does not say who created an entry, so every entry of
- * these kinds is protected: removing a node role's entry takes its nodes out of the cluster.
- */
-const ownership_EKS_NODE_TYPES = new Set(['EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX', 'EC2']);
-/** Why EKS owns this entry, or undefined when it is ours to delete. */
-function ownership_eksOwnedEntryReason(entry) {
-    if (ownership_EKS_NODE_TYPES.has(entry.type))
-        return `access entry of type ${entry.type} is a node entry EKS manages; it is never deleted`;
-    const name = ownership_roleNameOf(entry.principalArn);
-    if (name?.startsWith('AWSServiceRoleFor'))
-        return `access entry for the service-linked role ${name} belongs to EKS; it is never deleted`;
-    return undefined;
-}
-/**
- * The same IAM principal, comparing roles by partition, account and name: STS reports an assumed
- * role without its path, so `role/teams/Deploy` and `role/Deploy` are the same caller.
- */
-function ownership_isSamePrincipal(a, b) {
-    if (a === b)
-        return true;
-    const pa = parseArn(a);
-    const pb = parseArn(b);
-    if (!pa || !pb || pa.service !== 'iam' || pb.service !== 'iam')
-        return false;
-    if (!pa.resource.startsWith('role/') || !pb.resource.startsWith('role/'))
-        return false;
-    return pa.partition === pb.partition && pa.accountId === pb.accountId && ownership_roleNameOf(a) === ownership_roleNameOf(b);
-}
-const ownership_CLUSTER_ADMIN_POLICY = 'AmazonEKSClusterAdminPolicy';
-function ownership_isClusterAdminPolicy(policyArn) {
-    return accessPolicyName(policyArn) === ownership_CLUSTER_ADMIN_POLICY;
-}
-function ownership_roleNameOf(arn) {
-    const parsed = parseArn(arn);
-    if (!parsed || parsed.service !== 'iam' || !parsed.resource.startsWith('role/'))
-        return undefined;
-    return parsed.resource.split('/').pop();
-}
-
 ;// CONCATENATED MODULE: ./src/plan/codes.ts
 /** Every finding the planner makes: a stable code, its severity, and what it means. */
 const FINDINGS = {
@@ -87991,6 +88072,10 @@ function sameRecord(a, b) {
 function sameList(a, b) {
     return a.length === b.length && a.every((v, i) => v === b[i]);
 }
+/** Tags with sorted keys, so that plans and their renderings do not depend on the order AWS answered in. */
+function sortedTags(tags) {
+    return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => finding_compare(a, b)));
+}
 
 ;// CONCATENATED MODULE: ./src/plan/ids.ts
 /** Change ids: stable, unique within a cluster, readable in a plan. */
@@ -88033,9 +88118,16 @@ function diffAccessEntries(desired, live) {
         if (replaceReason) {
             changes.push({ id, kind: 'accessEntry', action: 'replace', before: liveEntryValue(l), after: desiredEntryValue(d), fields: entryFieldDiffs(l, d, true), reason: replaceReason.reason, ...src(d) });
             findings.push(finding(replaceReason.code, replaceReason.reason, { key: id, fix: replaceReason.fix, source: d.source }));
-            // A deleted entry takes its policy associations with it: associate them all again.
+            // A deleted entry takes its policy associations with it: associate the declared ones again,
+            // and show the undeclared ones, which the replacement loses even with prune off.
             for (const p of d.accessPolicies)
                 changes.push(createPolicy(d, p));
+            const declaredPolicies = new Set(d.accessPolicies.map((p) => p.policyArn));
+            for (const p of l.accessPolicies) {
+                if (declaredPolicies.has(p.policyArn))
+                    continue;
+                changes.push({ id: policyId(l.principalArn, p.policyArn), kind: 'accessPolicy', action: 'unmanaged', before: livePolicyValue(l.principalArn, p), reason: 'not declared: lost when the entry is replaced (declare it to keep it)' });
+            }
             continue;
         }
         const fields = entryFieldDiffs(l, d, false);
@@ -88049,9 +88141,10 @@ function diffAccessEntries(desired, live) {
         const id = entryId(l.principalArn);
         if (!desired.prune)
             continue;
-        const owned = ownership_eksOwnedEntryReason(l);
+        const owned = eksOwnedEntryReason(l);
         if (owned) {
             changes.push({ id, kind: 'accessEntry', action: 'unmanaged', before: liveEntryValue(l), reason: owned });
+            findings.push(finding('EKS_OWNED_ENTRY', `${l.principalArn}: ${owned}`, { key: id, fix: 'nothing to do: prune leaves it in place' }));
             continue;
         }
         changes.push({ id, kind: 'accessEntry', action: 'delete', before: liveEntryValue(l), reason: 'not declared in the manifest (prune is on)' });
@@ -88137,14 +88230,14 @@ function entryFieldDiffs(l, d, includeType) {
             fields.push({ field: 'username', ...(l.username !== undefined ? { before: l.username } : {}), after: d.username });
     }
     if (!sameRecord(l.tags, d.tags))
-        fields.push({ field: 'tags', before: l.tags, after: d.tags });
+        fields.push({ field: 'tags', before: sortedTags(l.tags), after: sortedTags(d.tags) });
     return fields;
 }
 function desiredEntryValue(d) {
-    return { principalArn: d.principalArn, type: d.type, kubernetesGroups: d.kubernetesGroups, ...(d.username !== undefined ? { username: d.username } : {}), tags: d.tags };
+    return { principalArn: d.principalArn, type: d.type, kubernetesGroups: d.kubernetesGroups, ...(d.username !== undefined ? { username: d.username } : {}), tags: sortedTags(d.tags) };
 }
 function liveEntryValue(l) {
-    return { principalArn: l.principalArn, type: l.type, kubernetesGroups: [...l.kubernetesGroups].sort(), ...(l.username !== undefined ? { username: l.username } : {}), tags: l.tags };
+    return { principalArn: l.principalArn, type: l.type, kubernetesGroups: [...l.kubernetesGroups].sort(), ...(l.username !== undefined ? { username: l.username } : {}), tags: sortedTags(l.tags) };
 }
 function desiredPolicyValue(principalArn, p) {
     return { principalArn, policyArn: p.policyArn, scope: p.scope };
@@ -88223,7 +88316,7 @@ function associationFieldDiffs(l, d) {
     if ((l.policy ?? '') !== (d.policy ?? ''))
         push('policy', l.policy, d.policy);
     if (!sameRecord(l.tags, d.tags))
-        push('tags', l.tags, d.tags);
+        push('tags', sortedTags(l.tags), sortedTags(d.tags));
     return fields;
 }
 function desiredValue(d) {
@@ -88249,9 +88342,6 @@ function liveValue(l) {
         associationId: l.associationId,
         ...(l.ownerArn ? { ownerArn: l.ownerArn } : {}),
     };
-}
-function sortedTags(tags) {
-    return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => finding_compare(a, b)));
 }
 
 ;// CONCATENATED MODULE: ./src/plan/trust.ts
@@ -88413,22 +88503,30 @@ function lockoutFindings(live, changes) {
     const caller = live.caller.principalArn;
     const fix = 'keep your own entry and a cluster admin, or pass --allow-lockout (action input allow-lockout) if this is intended';
     const removesAdmin = (c) => c.kind === 'accessPolicy' &&
-        ownership_isClusterAdminPolicy(c.before?.policyArn ?? '') &&
+        isClusterAdminPolicy(c.before?.policyArn ?? '') &&
         c.before.scope.type === 'cluster' &&
         (c.action === 'delete' || (c.action === 'update' && c.after.scope.type !== 'cluster'));
     for (const c of changes) {
         const principal = c.kind === 'accessEntry' ? c.before?.principalArn : c.kind === 'accessPolicy' ? c.before?.principalArn : undefined;
-        if (!principal || !ownership_isSamePrincipal(principal, caller))
+        if (!principal || !isSamePrincipal(principal, caller))
             continue;
         if ((c.kind === 'accessEntry' && (c.action === 'delete' || c.action === 'replace')) || removesAdmin(c)) {
             findings.push(finding('LOCKOUT_CALLER', `this plan ${c.action === 'replace' ? 'replaces' : 'removes'} ${c.kind === 'accessEntry' ? 'the access entry' : 'the cluster admin policy'} of the identity running it (${live.caller.arn}) on cluster ${live.name}`, { key: c.id, fix }));
         }
     }
     // Last admin: only when the plan takes cluster-wide admin away from someone.
-    const lost = new Set(changes.filter((c) => removesAdmin(c) || (c.kind === 'accessEntry' && c.action === 'delete')).map((c) => c.before.principalArn));
+    // Deleting or replacing an entry takes its policies along (a replacement keeps only those the plan
+    // associates again, counted in `gains`); it matters here only for an entry that was an admin.
+    const isAdmin = (e) => e.accessPolicies.some((p) => isClusterAdminPolicy(p.policyArn) && p.scope.type === 'cluster');
+    const admins = new Set(live.accessEntries.filter(isAdmin).map((e) => e.principalArn));
+    const dropsEntry = (c) => c.kind === 'accessEntry' && (c.action === 'delete' || c.action === 'replace');
+    const lost = new Set(changes
+        .map((c) => ({ c, principal: c.before?.principalArn ?? '' }))
+        .filter(({ c, principal }) => removesAdmin(c) || (dropsEntry(c) && admins.has(principal)))
+        .map(({ principal }) => principal));
     if (lost.size > 0) {
-        const keeps = live.accessEntries.some((e) => !lost.has(e.principalArn) && e.accessPolicies.some((p) => ownership_isClusterAdminPolicy(p.policyArn) && p.scope.type === 'cluster'));
-        const gains = changes.some((c) => c.kind === 'accessPolicy' && (c.action === 'create' || c.action === 'update') && ownership_isClusterAdminPolicy(c.after.policyArn) && c.after.scope.type === 'cluster');
+        const keeps = [...admins].some((principal) => !lost.has(principal));
+        const gains = changes.some((c) => c.kind === 'accessPolicy' && (c.action === 'create' || c.action === 'update') && isClusterAdminPolicy(c.after.policyArn) && c.after.scope.type === 'cluster');
         if (!keeps && !gains) {
             findings.push(finding('LOCKOUT_NO_ADMIN', `after this plan no known access entry of cluster ${live.name} keeps cluster-wide AmazonEKSClusterAdminPolicy`, { fix }));
         }
@@ -88612,7 +88710,44 @@ async function planManifest(request) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/render/escape.ts
+/**
+ * User and AWS text in Markdown (outside code spans): characters that would start markup, HTML or
+ * break a table cell are escaped, newlines become spaces.
+ */
+function escapeMarkdownText(text) {
+    return text
+        .replace(/\r?\n/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_[\]|~#!])/g, '\\$1');
+}
+/**
+ * Text inside a single-backtick code span: backticks cannot be escaped there, and a pipe would end
+ * a table cell. GitHub splits table cells before it reads code spans and takes `\\` as one escaped
+ * character, so a backslash right before a pipe would free it: such backslashes become the
+ * look-alike ⧵ (code spans cannot escape them).
+ */
+function escapeCode(text) {
+    return text
+        .replace(/\r?\n/g, ' ')
+        .replace(/`/g, 'ˋ')
+        .replace(/\\+(?=\|)/g, (run) => '⧵'.repeat(run.length))
+        .replace(/\|/g, '\\|')
+        .replace(/</g, '&lt;');
+}
+/** Text inside raw HTML (a `<summary>`): Markdown is not read there, so only HTML is escaped. */
+function escapeHtml(text) {
+    return text.replace(/\r?\n/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+/** A code span around any text. */
+function code(text) {
+    return `\`${escapeCode(text)}\``;
+}
+
 ;// CONCATENATED MODULE: ./src/render/apply-report.ts
+
 /** The apply report for a terminal (text), a PR comment or job summary (markdown), or machines (json). */
 function renderApplyReport(report, format, options = {}) {
     switch (format) {
@@ -88673,7 +88808,7 @@ function renderMarkdown(report, options) {
         const open = results.some((r) => r.outcome === 'failed' || r.outcome === 'skipped') ? ' open' : '';
         const rows = results.map((r) => `| ${MD_MARK[r.outcome]} | ${r.action} | ${r.kind} | \`${escapeCode(r.changeId)}\` | ${r.attempts} | ${escapeMarkdownText(detailOf(r) ?? '')} |`);
         parts.push([
-            `<details${open}><summary><b>${escapeMarkdownText(cluster)}</b>: ${counts}</summary>`,
+            `<details${open}><summary><b>${escapeHtml(cluster)}</b>: ${counts}</summary>`,
             '',
             '| outcome | action | kind | key | calls | details |',
             '| --- | --- | --- | --- | --- | --- |',
@@ -88713,22 +88848,6 @@ function shortFingerprint(report) {
 }
 function seconds(ms) {
     return `${(ms / 1000).toFixed(1)} s`;
-}
-/**
- * User and AWS text in Markdown (outside code spans): characters that would start markup, HTML or
- * break a table cell are escaped, newlines become spaces.
- */
-function escapeMarkdownText(text) {
-    return text
-        .replace(/\r?\n/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/([\\`*_[\]|~])/g, '\\$1');
-}
-/** Text inside a single-backtick code span: backticks cannot be escaped there, and a pipe would end a table cell. */
-function escapeCode(text) {
-    return text.replace(/\r?\n/g, ' ').replace(/`/g, 'ˋ').replace(/\|/g, '\\|');
 }
 
 ;// CONCATENATED MODULE: ./src/model/source.ts
@@ -88804,28 +88923,6 @@ function show(value) {
     return JSON.stringify(value);
 }
 
-;// CONCATENATED MODULE: ./src/render/escape.ts
-/**
- * User and AWS text in Markdown (outside code spans): characters that would start markup, HTML or
- * break a table cell are escaped, newlines become spaces.
- */
-function escape_escapeMarkdownText(text) {
-    return text
-        .replace(/\r?\n/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/([\\`*_[\]|~#!])/g, '\\$1');
-}
-/** Text inside a single-backtick code span: backticks cannot be escaped there, and a pipe would end a table cell. */
-function escape_escapeCode(text) {
-    return text.replace(/\r?\n/g, ' ').replace(/`/g, 'ˋ').replace(/\|/g, '\\|').replace(/</g, '&lt;');
-}
-/** A code span around any text. */
-function code(text) {
-    return `\`${escape_escapeCode(text)}\``;
-}
-
 ;// CONCATENATED MODULE: ./src/render/markdown.ts
 
 
@@ -88837,7 +88934,7 @@ const SEVERITY_MARK = { error: '❌ **error**', warning: '⚠️ warning', info:
  * section per cluster with a table of changes. All user and AWS text is escaped.
  */
 function renderPlanMarkdown(plan, options = {}) {
-    const head = [`### ${escape_escapeMarkdownText(options.title ?? 'eks-identity plan')}`, '', summaryLine(plan), ''];
+    const head = [`### ${escapeMarkdownText(options.title ?? 'eks-identity plan')}`, '', summaryLine(plan), ''];
     const findingRows = plan.clusters.flatMap((c) => c.findings.filter((f) => f.severity !== 'info').map((f) => findingRow(c, f)));
     const findingsBlock = findingRows.length > 0 ? ['#### Findings', '', ...findingRows, ''] : [];
     const sections = plan.clusters.map(clusterSection);
@@ -88884,8 +88981,8 @@ function summaryLine(plan) {
 }
 function findingRow(c, f) {
     const where = f.source ? ` (${code(formatLocation(f.source))})` : '';
-    const fix = f.fix ? `<br>Fix: ${escape_escapeMarkdownText(f.fix)}` : '';
-    return `- ${SEVERITY_MARK[f.severity]} ${code(f.code)} on **${escape_escapeMarkdownText(c.name)}**${where}: ${escape_escapeMarkdownText(f.message)}${fix}`;
+    const fix = f.fix ? `<br>Fix: ${escapeMarkdownText(f.fix)}` : '';
+    return `- ${SEVERITY_MARK[f.severity]} ${code(f.code)} on **${escapeMarkdownText(c.name)}**${where}: ${escapeMarkdownText(f.message)}${fix}`;
 }
 function clusterSection(c) {
     const counts = { create: 0, update: 0, replace: 0, delete: 0 };
@@ -88895,12 +88992,12 @@ function clusterSection(c) {
     const errors = c.findings.filter((f) => f.severity === 'error').length;
     const warnings = c.findings.filter((f) => f.severity === 'warning').length;
     const open = errors > 0 || c.changes.some((ch) => ch.action !== 'unmanaged') ? ' open' : '';
-    const account = c.accountId ? `, ${escape_escapeMarkdownText(c.accountId)}` : '';
+    const account = c.accountId ? `, ${escapeHtml(c.accountId)}` : '';
     const header = [
-        `<details${open}><summary><b>${escape_escapeMarkdownText(c.name)}</b> (${escape_escapeMarkdownText(c.region)}${account}): ${countsLine(counts)} · ${findingsLine({ errors, warnings })}</summary>`,
+        `<details${open}><summary><b>${escapeHtml(c.name)}</b> (${escapeHtml(c.region)}${account}): ${countsLine(counts)} · ${findingsLine({ errors, warnings })}</summary>`,
         '',
     ];
-    const infos = c.findings.filter((f) => f.severity === 'info').map((f) => `> ${escape_escapeMarkdownText(f.message)}`);
+    const infos = c.findings.filter((f) => f.severity === 'info').map((f) => `> ${escapeMarkdownText(f.message)}`);
     if (c.changes.length === 0) {
         return { open: header, rows: ['No changes on this cluster.', '', ...(infos.length > 0 ? [...infos, ''] : [])], close: ['</details>', ''] };
     }
@@ -88913,7 +89010,7 @@ function clusterSection(c) {
 function changeRow(ch) {
     const details = detailLines(ch).map((line) => {
         const i = line.indexOf(': ');
-        return i < 0 ? escape_escapeMarkdownText(line) : `${code(line.slice(0, i))}: ${escape_escapeMarkdownText(line.slice(i + 2))}`;
+        return i < 0 ? escapeMarkdownText(line) : `${code(line.slice(0, i))}: ${escapeMarkdownText(line.slice(i + 2))}`;
     });
     return `| ${ACTION_MARK[ch.action]} | ${KIND_LABEL[ch.kind]} | ${code(objectName(ch))} | ${details.join('<br>')} |`;
 }
@@ -90321,6 +90418,7 @@ function modeAdvice(clusterName, complete, mode) {
 
 ;// CONCATENATED MODULE: ./src/migrate/render.ts
 
+
 /** Pretty JSON of both documents, compared line by line: `-` removed, `+` added, ` ` kept. */
 function diffJsonLines(before, after) {
     const a = before === undefined ? [] : JSON.stringify(before, null, 2).split('\n');
@@ -90371,7 +90469,9 @@ function renderTrustPolicyChanges(plan, format) {
             const roleArn = change.after?.roleArn ?? change.before?.roleArn ?? change.id;
             const lines = diffJsonLines(documentOf(change.before), documentOf(change.after));
             if (format === 'markdown') {
-                parts.push(`#### ~ trust policy of \`${roleArn}\` (cluster ${cluster.name})${change.reason ? `\n\n${change.reason}` : ''}\n\n\`\`\`diff\n${lines.join('\n')}\n\`\`\`\n`);
+                const fence = fenceFor(lines);
+                const reason = change.reason ? `\n\n${escapeMarkdownText(change.reason)}` : '';
+                parts.push(`#### ~ trust policy of ${code(roleArn)} (cluster ${escapeMarkdownText(cluster.name)})${reason}\n\n${fence}diff\n${lines.join('\n')}\n${fence}\n`);
             }
             else {
                 parts.push(`  ~ trust policy ${roleArn}${change.reason ? ` (${change.reason})` : ''}\n${lines.map((l) => `      ${l}`).join('\n')}\n`);
@@ -90388,7 +90488,9 @@ function renderMigrationNotes(notConvertible, findings, format) {
         lines.push(md ? `### Not converted (${notConvertible.length})\n` : `Not converted (${notConvertible.length}):`);
         for (const n of notConvertible) {
             const where = formatLocation(n.source);
-            const text = `${md ? `\`${n.subject}\`` : n.subject}${where ? ` (${where})` : ''}: ${n.reason}${n.fix ? ` — ${n.fix}` : ''}`;
+            const text = md
+                ? `${code(n.subject)}${where ? ` (${code(where)})` : ''}: ${escapeMarkdownText(n.reason)}${n.fix ? ` — ${escapeMarkdownText(n.fix)}` : ''}`
+                : `${n.subject}${where ? ` (${where})` : ''}: ${n.reason}${n.fix ? ` — ${n.fix}` : ''}`;
             lines.push(md ? `- ${text}` : `  - ${text}`);
         }
         lines.push('');
@@ -90397,12 +90499,19 @@ function renderMigrationNotes(notConvertible, findings, format) {
         lines.push(md ? `### Findings (${findings.length})\n` : `Findings (${findings.length}):`);
         for (const f of findings) {
             const where = formatLocation(f.source);
-            const text = `${where ? `${where}: ` : ''}${f.severity} ${f.code}: ${f.message}${f.fix ? `${md ? ' — fix: ' : '\n      fix: '}${f.fix}` : ''}`;
+            const text = md
+                ? `${where ? `${code(where)}: ` : ''}${f.severity} ${code(f.code)}: ${escapeMarkdownText(f.message)}${f.fix ? ` — fix: ${escapeMarkdownText(f.fix)}` : ''}`
+                : `${where ? `${where}: ` : ''}${f.severity} ${f.code}: ${f.message}${f.fix ? `\n      fix: ${f.fix}` : ''}`;
             lines.push(md ? `- ${text}` : `  ${text}`);
         }
         lines.push('');
     }
     return lines.join('\n');
+}
+/** A code fence longer than any run of backticks inside, so policy text cannot close it early. */
+function fenceFor(lines) {
+    const longest = Math.max(0, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((run) => run.length))));
+    return '`'.repeat(Math.max(3, longest + 1));
 }
 
 ;// CONCATENATED MODULE: ./src/migrate/index.ts
@@ -90511,7 +90620,7 @@ function createDefaultEngine() {
         prepareApply: async (request) => prepareApply(request),
         migrate: (request) => runMigration(request, (plan, maxLength) => renderPlan(plan, 'markdown', { title: 'Plan', maxLength })),
         renderPlanMarkdown: (plan, options) => renderPlan(plan, 'markdown', options),
-        escapeMarkdown: escape_escapeMarkdownText,
+        escapeMarkdown: escapeMarkdownText,
     };
 }
 function planRequest(request) {
