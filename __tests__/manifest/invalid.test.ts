@@ -768,6 +768,18 @@ const cases: Case[] = [
     errors: [['RESERVED_GROUP_PREFIX', 5, 33]],
     message: 'reserved prefix `system:`',
   },
+  {
+    name: 'a blank Kubernetes group',
+    text: yaml`
+      version: 1
+      clusters: [{ name: prod, region: us-east-1 }]
+      accessEntries:
+        - principalArn: arn:aws:iam::111122223333:role/Admins
+          kubernetesGroups: [viewers, "  "]
+    `,
+    errors: [['INVALID_GROUP', 5, 33]],
+    message: 'group name is empty',
+  },
   ...['system:', 'eks:', 'aws:', 'amazon:', 'iam:'].map(
     (prefix): Case => ({
       name: `a username starting with ${prefix}`,
