@@ -168,6 +168,12 @@ describe('computePlan: findings in context', () => {
     ['a Deny', { Statement: [{ Effect: 'Deny', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] }] }, true],
     ['another service', { Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] }] }, true],
     ['garbage', 'not a document', true],
+    ['action wildcards', { Statement: [{ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: ['sts:Assume*', 'sts:T?gSession'] }] }, false],
+    ['only sts:AssumeRole', { Statement: [{ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: 'sts:AssumeRole' }] }, true],
+    ['the two actions in two statements', { Statement: [{ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: 'sts:AssumeRole' }, { Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: 'sts:TagSession' }] }, false],
+    ['an Allow and an unconditional Deny of TagSession to everyone', { Statement: [{ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: '*' }, { Effect: 'Deny', Principal: '*', Action: 'sts:TagSession' }] }, true],
+    ['an Allow and a conditional Deny', { Statement: [{ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: 'sts:*' }, { Effect: 'Deny', Principal: { AWS: '*' }, Action: 'sts:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] }, false],
+    ['a regex-looking action', { Statement: [{ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: ['sts:AssumeRol.', 'sts:TagSession'] }] }, true],
   ])('GIVEN a trust policy with %s WHEN planning THEN TRUST_POLICY_MISSING_POD_IDENTITY is %s', (_label, trustPolicy, expected) => {
     const plan = planOne(desiredCluster({ associations: [desiredAssociation('a', 'b')] }), liveCluster({ roles: { [roleArn('a-b')]: liveRole(roleArn('a-b'), { trustPolicy }) } }));
     expect(codesOf(plan).includes('TRUST_POLICY_MISSING_POD_IDENTITY')).toBe(expected);

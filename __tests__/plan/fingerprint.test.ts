@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { DesiredCluster } from '../../src/model/desired.js';
 import type { LiveCluster } from '../../src/model/live.js';
+import { EMPTY_PLAN_FINGERPRINT } from '../../src/plan/index.js';
 import {
   ADMIN,
   EDIT,
@@ -28,7 +29,8 @@ const ROGUE = policyArn('AmazonEKSAdminPolicy');
  * A plan for one cluster `prod` in us-east-1 with no changes: sha256 of
  * `[{"changes":[],"cluster":"prod","region":"us-east-1"}]`, a constant of the format.
  */
-const EMPTY_PROD_FINGERPRINT = 'dba35b701f431956e59e630de1342238216982fdec3ec021f8763660406e4b69';
+/** sha256 of `[]`: the canonical form of a plan with nothing to do, whatever its clusters. */
+const EMPTY_FINGERPRINT = '4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945';
 
 function world(): { desired: DesiredCluster; live: LiveCluster } {
   const desired = desiredCluster({
@@ -121,8 +123,12 @@ describe('fingerprint', () => {
   it('GIVEN a world with nothing to change WHEN planning THEN the fingerprint is a fixed value', () => {
     const plan = planAll([desiredCluster({ associations: [desiredAssociation('a', 'b')] })], [liveCluster({ associations: [liveAssociation('a', 'b', { associationId: 'whatever' })] })]);
     expect(plan.summary).toMatchObject({ create: 0, update: 0, replace: 0, delete: 0 });
-    expect(plan.fingerprint).toBe(EMPTY_PROD_FINGERPRINT);
-    expect(planAll([desiredCluster()], [liveCluster()]).fingerprint).toBe(EMPTY_PROD_FINGERPRINT);
+    expect(plan.fingerprint).toBe(EMPTY_FINGERPRINT);
+    expect(EMPTY_PLAN_FINGERPRINT).toBe(EMPTY_FINGERPRINT);
+    expect(planAll([desiredCluster()], [liveCluster()]).fingerprint).toBe(EMPTY_FINGERPRINT);
+    // Other clusters, none of them with anything to do: still the same value.
+    expect(planAll([desiredCluster({ name: 'a' }), desiredCluster({ name: 'b', region: 'eu-west-1' })], [liveCluster({ name: 'a' }), liveCluster({ name: 'b', region: 'eu-west-1' })]).fingerprint).toBe(EMPTY_FINGERPRINT);
+    expect(planAll([], []).fingerprint).toBe(EMPTY_FINGERPRINT);
   });
 
   it('GIVEN two clusters in any order WHEN planning THEN clusters are sorted and the fingerprint is the same', () => {

@@ -5,13 +5,16 @@ import { diffAccessEntries } from './access-entries.js';
 import { diffAssociations } from './associations.js';
 import { authModeFinding, checkChanges, checkDeclared } from './checks.js';
 import { compare, finding } from './finding.js';
-import { fingerprintPlan, summarize } from './fingerprint.js';
+import { fingerprintPlan } from './fingerprint.js';
+import { summarize } from './summary.js';
 
 export interface PlanOptions {
   /** Deletes plus replacements allowed per cluster before MAX_DELETES_EXCEEDED (default 10). */
   maxDeletes?: number;
   /** Do not report lockout (own entry, last cluster admin) as errors. */
   allowLockout?: boolean;
+  /** Plan only these clusters (by name); empty or absent: every cluster the manifest declares. */
+  clusters?: readonly string[];
 }
 
 const KIND_ORDER: Record<Change['kind'], number> = { authenticationMode: 0, trustPolicy: 1, accessEntry: 2, accessPolicy: 3, podIdentityAssociation: 4 };
@@ -23,7 +26,9 @@ const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning:
  */
 export function computePlan(desired: DesiredState, live: LiveState, options: PlanOptions = {}): Plan {
   const liveByName = new Map(live.clusters.map((c) => [`${c.name}\u0000${c.region}`, c]));
+  const wanted = options.clusters && options.clusters.length > 0 ? new Set(options.clusters) : undefined;
   const clusters = desired.clusters
+    .filter((d) => !wanted || wanted.has(d.name))
     .map((d) => planCluster(d, liveByName.get(`${d.name}\u0000${d.region}`), options))
     .sort((a, b) => compare(a.name, b.name) || compare(a.region, b.region));
   return { version: PLAN_VERSION, fingerprint: fingerprintPlan(clusters), summary: summarize(clusters), clusters };

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Change, ClusterPlan, PlanSummary } from '../model/plan.js';
+import type { ClusterPlan } from '../model/plan.js';
+import { hasChanges } from './summary.js';
+
+export { summarize, hasChanges } from './summary.js';
 
 /** Live-only identifiers: they do not change what a plan does, so they stay out of the fingerprint. */
 const VOLATILE = new Set(['associationId', 'ownerArn', 'source', 'createdAt', 'modifiedAt', 'associatedAt']);
@@ -7,10 +10,12 @@ const VOLATILE = new Set(['associationId', 'ownerArn', 'source', 'createdAt', 'm
 /**
  * sha256 over the executable changes of every cluster in canonical form (sorted keys, no
  * timestamps, no live ids, no wording of findings or reasons). The same desired and live state
- * always give the same fingerprint; any change of what apply would do gives another.
+ * always give the same fingerprint; any change of what apply would do gives another; a plan with
+ * nothing to do has the fixed EMPTY_PLAN_FINGERPRINT.
  */
 export function fingerprintPlan(clusters: readonly ClusterPlan[]): string {
-  const material = clusters.map((c) => ({
+  // Clusters with nothing to do are left out, so every plan without changes has one fingerprint.
+  const material = clusters.filter((c) => hasChanges(c.changes)).map((c) => ({
     cluster: c.name,
     region: c.region,
     changes: c.changes.filter((ch) => ch.action !== 'unmanaged').map((ch) => ({ id: ch.id, kind: ch.kind, action: ch.action, before: ch.before, after: ch.after })),
@@ -35,19 +40,5 @@ function strip(value: unknown): unknown {
   return value;
 }
 
-export function summarize(clusters: readonly ClusterPlan[]): PlanSummary {
-  const summary: PlanSummary = { create: 0, update: 0, replace: 0, delete: 0, unmanaged: 0, errors: 0, warnings: 0 };
-  for (const c of clusters) {
-    for (const ch of c.changes) summary[ch.action] += 1;
-    for (const f of c.findings) {
-      if (f.severity === 'error') summary.errors += 1;
-      if (f.severity === 'warning') summary.warnings += 1;
-    }
-  }
-  return summary;
-}
-
-/** True when the plan would write anything. */
-export function hasChanges(changes: readonly Change[]): boolean {
-  return changes.some((c) => c.action !== 'unmanaged');
-}
+/** The fingerprint of every plan that changes nothing (sha256 of `[]`). */
+export const EMPTY_PLAN_FINGERPRINT = fingerprintPlan([]);

@@ -1,15 +1,32 @@
 import { POD_IDENTITY_PRINCIPAL, type Partition } from '../model/partition.js';
 
-/** What a trust policy says about Pod Identity, read defensively (any JSON may come back). */
+/**
+ * Whether the Pod Identity service may assume the role and tag the session. Read defensively (any
+ * JSON may come back): Principal.Service and Action as a string or a list, IAM wildcards in actions
+ * (`sts:*`, `*`, `sts:Tag*`), and an unconditional Deny of the same service or of everyone wins.
+ */
 export function trustsPodIdentity(document: unknown): boolean {
-  const actions = new Set<string>();
-  for (const statement of statementsOf(document)) {
-    if (statement.Effect !== 'Allow') continue;
-    if (!listOf(principalServices(statement.Principal)).includes(POD_IDENTITY_PRINCIPAL)) continue;
-    for (const action of listOf(statement.Action)) actions.add(action.toLowerCase());
-  }
-  const allows = (action: string) => actions.has(action) || actions.has('sts:*') || actions.has('*');
-  return allows('sts:assumerole') && allows('sts:tagsession');
+  const allowed = (action: string) => statementsOf(document).some((s) => s.Effect === 'Allow' && namesPodIdentity(s.Principal) && matchesAction(s.Action, action));
+  const denied = (action: string) =>
+    statementsOf(document).some((s) => s.Effect === 'Deny' && s.Condition === undefined && (namesPodIdentity(s.Principal) || namesEveryone(s.Principal)) && matchesAction(s.Action, action));
+  return ['sts:AssumeRole', 'sts:TagSession'].every((action) => allowed(action) && !denied(action));
+}
+
+function namesPodIdentity(principal: unknown): boolean {
+  return listOf(principalServices(principal)).includes(POD_IDENTITY_PRINCIPAL);
+}
+
+function namesEveryone(principal: unknown): boolean {
+  if (principal === '*') return true;
+  return principal !== null && typeof principal === 'object' && listOf((principal as { AWS?: unknown }).AWS).includes('*');
+}
+
+/** IAM action patterns: case-insensitive, `*` for any run of characters, `?` for one. */
+function matchesAction(patterns: unknown, action: string): boolean {
+  return listOf(patterns).some((pattern) => {
+    const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    return new RegExp(`^${source}$`, 'i').test(action);
+  });
 }
 
 /**
