@@ -18,6 +18,7 @@ import {
   liveEntry,
   livePolicy,
   namespaces,
+  planAll,
   planOne,
   roleArn,
 } from './fixtures.js';
@@ -233,5 +234,13 @@ describe('computePlan: ordering and clusters', () => {
       liveCluster(),
     );
     expect(actionsOf(plan)).toEqual([`create entry/${APP}`, `create entry/${OPS}`, `create policy/${OPS}/${VIEW}`, 'create association/a/sa', 'create association/b/sa']);
+  });
+
+  it('GIVEN a clusters filter WHEN planning THEN only the named clusters are planned, in name order; an empty filter plans all', () => {
+    const desired = ['prod', 'dev', 'staging'].map((name) => desiredCluster({ name, associations: [desiredAssociation('a', 'sa')] }));
+    const live = ['prod', 'dev', 'staging'].map((name) => liveCluster({ name }));
+    expect(planAll(desired, live, { clusters: ['staging', 'dev', 'unknown'] }).clusters.map((c) => c.name)).toEqual(['dev', 'staging']);
+    expect(planAll(desired, live, { clusters: [] }).clusters.map((c) => c.name)).toEqual(['dev', 'prod', 'staging']);
+    expect(planAll(desired, live, { clusters: ['prod'] }).summary.create).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Plan } from '../../src/model/plan.js';
-import { renderPlan } from '../../src/render/index.js';
+import { DEFAULT_MARKDOWN_MAX_LENGTH, renderPlan } from '../../src/render/index.js';
 import { desiredAssociation, desiredCluster, desiredEntry, liveAssociation, liveCluster, liveEntry, planAll, roleArn } from '../plan/fixtures.js';
 
 const HOSTILE = 'x|y <script>alert(1)</script> `tick` **bold** *em* [x](https://evil.example) a\\|b\nsecond line <img src=x onerror=alert(1)>';
@@ -68,6 +68,12 @@ describe('Markdown plan: hostile user text', () => {
     for (const row of rows) expect(row).not.toMatch(/\n/);
   });
 
+  it('GIVEN a finding keyed by a hostile service account WHEN rendered THEN the key is shown in one code span on one line', () => {
+    const row = markdown.split('\n').find((line) => line.includes('`ROLE_NOT_FOUND`'));
+    expect(row).toBeDefined();
+    expect(row).toContain('`association/ns/x\\|y &lt;script>alert(1)&lt;/script> ˋtickˋ');
+  });
+
   it('GIVEN an underscore in a cluster name WHEN rendered in the section summary (raw HTML) THEN it is shown as written', () => {
     expect(markdown).toContain('<summary><b>prod_eu</b>');
   });
@@ -105,8 +111,16 @@ describe('Markdown plan: truncation', () => {
 
   it('GIVEN maxLength larger than the plan WHEN rendered THEN nothing is cut', () => {
     const plan = hugePlan();
-    const full = renderPlan(plan, 'markdown');
+    const full = renderPlan(plan, 'markdown', { maxLength: Number.POSITIVE_INFINITY });
+    expect(full).not.toMatch(/Plan truncated/);
     expect(renderPlan(plan, 'markdown', { maxLength: full.length })).toBe(full);
+  });
+
+  it('GIVEN no maxLength WHEN a 3,000-change plan is rendered THEN it is cut to fit a PR comment, pointing to the job summary', () => {
+    const markdown = renderPlan(hugePlan(), 'markdown');
+    expect(markdown.length).toBeLessThanOrEqual(DEFAULT_MARKDOWN_MAX_LENGTH);
+    expect(DEFAULT_MARKDOWN_MAX_LENGTH).toBeLessThan(65_536);
+    expect(markdown.trimEnd()).toMatch(/See the job summary for the full plan\.$/);
   });
 
   it.each([2_000, 10_000, 30_000])('GIVEN a small maxLength of %i WHEN rendered THEN it still fits with balanced tags', (max) => {

@@ -1,5 +1,5 @@
 import type { Plan } from '../model/plan.js';
-import { renderPlanMarkdown, type MarkdownOptions } from './markdown.js';
+import { DEFAULT_MARKDOWN_MAX_LENGTH, renderPlanMarkdown, type MarkdownOptions } from './markdown.js';
 import { renderPlanText } from './text.js';
 
 export type PlanFormat = 'text' | 'markdown' | 'json';
@@ -16,6 +16,6 @@ export function renderPlan(plan: Plan, format: PlanFormat, options: RenderOption
   return renderPlanText(plan, options.color === undefined ? {} : { color: options.color });
 }
 
-export { renderPlanMarkdown, renderPlanText };
+export { renderPlanMarkdown, renderPlanText, DEFAULT_MARKDOWN_MAX_LENGTH };
 export { escapeMarkdownText, escapeCode } from './escape.js';
 export type { MarkdownOptions };

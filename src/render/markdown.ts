@@ -3,9 +3,15 @@ import { formatLocation } from '../model/source.js';
 import { countsLine, detailLines, findingsLine, KIND_LABEL, objectName } from './describe.js';
 import { code, escapeHtml, escapeMarkdownText } from './escape.js';
 
+/** GitHub refuses comment bodies over 65,536 characters; the margin leaves room for a marker and a footer. */
+export const DEFAULT_MARKDOWN_MAX_LENGTH = 65_536 - 1_536;
+
 export interface MarkdownOptions {
   title?: string;
-  /** Longest output allowed; longer plans are cut cleanly with a pointer to the job summary. */
+  /**
+   * Longest output allowed (default DEFAULT_MARKDOWN_MAX_LENGTH, so the result fits a PR comment);
+   * longer plans are cut cleanly with a pointer to the full plan. `Infinity` never cuts.
+   */
   maxLength?: number;
   /** Where the full plan can be read when this one is cut. */
   fullPlanHint?: string;
@@ -25,7 +31,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   const sections = plan.clusters.map(clusterSection);
   const total = plan.clusters.reduce((n, c) => n + c.changes.length, 0);
   const full = [...head, ...findingsBlock, ...sections.flatMap((s) => [...s.open, ...s.rows, ...s.close])].join('\n');
-  const max = options.maxLength ?? Number.POSITIVE_INFINITY;
+  const max = options.maxLength ?? DEFAULT_MARKDOWN_MAX_LENGTH;
   if (full.length <= max) return full;
 
   // Too long: keep the head, then whole lines while they fit, and always close what is open.
@@ -62,9 +68,10 @@ function summaryLine(plan: Plan): string {
 }
 
 function findingRow(c: ClusterPlan, f: Finding): string {
+  const key = f.key ? ` ${code(f.key)}` : '';
   const where = f.source ? ` (${code(formatLocation(f.source))})` : '';
   const fix = f.fix ? `<br>Fix: ${escapeMarkdownText(f.fix)}` : '';
-  return `- ${SEVERITY_MARK[f.severity]} ${code(f.code)} on **${escapeMarkdownText(c.name)}**${where}: ${escapeMarkdownText(f.message)}${fix}`;
+  return `- ${SEVERITY_MARK[f.severity]} ${code(f.code)} on **${escapeMarkdownText(c.name)}**${key}${where}: ${escapeMarkdownText(f.message)}${fix}`;
 }
 
 function clusterSection(c: ClusterPlan): { open: string[]; rows: string[]; close: string[] } {

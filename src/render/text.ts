@@ -22,7 +22,8 @@ export function renderPlanText(plan: Plan, options: TextOptions = {}): string {
     lines.push('', bold(`Cluster ${c.name} (${c.region}${c.accountId ? `, account ${c.accountId}` : ''})`));
     for (const f of c.findings) {
       const where = f.source ? ` [${formatLocation(f.source)}]` : '';
-      lines.push(`  ${paint(COLOR[f.severity], `${f.severity} ${f.code}`)}: ${oneLine(f.message)}${where}`);
+      const key = f.key ? ` ${oneLine(f.key)}` : '';
+      lines.push(`  ${paint(COLOR[f.severity], `${f.severity} ${f.code}`)}${key}: ${oneLine(f.message)}${where}`);
       if (f.fix) lines.push(`      fix: ${oneLine(f.fix)}`);
     }
     if (c.changes.length === 0) lines.push('  no changes');
