@@ -18,20 +18,48 @@ function cellsOf(row: string): number {
   return borders - 1;
 }
 
+/**
+ * The text outside code spans, read the CommonMark way: outside a span a backslash escapes the next
+ * character (so \` is a literal backtick); inside one nothing is escaped and it ends at the next
+ * backtick (the renderer never leaves a backtick inside a span).
+ */
+function outsideCodeSpans(markdown: string): string {
+  let out = '';
+  for (let i = 0; i < markdown.length; i++) {
+    const ch = markdown[i]!;
+    if (ch === '\\') {
+      out += markdown.slice(i, i + 2);
+      i++;
+    } else if (ch === '`') {
+      const end = markdown.indexOf('`', i + 1);
+      if (end < 0) return out + markdown.slice(i);
+      i = end;
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
 function hostilePlan(): Plan {
   const principal = roleArn('App');
   return planAll(
     [
       desiredCluster({
         name: 'prod_eu',
-        associations: [desiredAssociation(HOSTILE, 'sa', { tags: { [HOSTILE]: HOSTILE } }), desiredAssociation('ns', HOSTILE, { roleArn: roleArn('Missing') })],
+        associations: [
+          desiredAssociation(HOSTILE, 'sa', { tags: { [HOSTILE]: HOSTILE } }),
+          desiredAssociation('ns', HOSTILE, { roleArn: roleArn('Missing') }),
+          desiredAssociation(HOSTILE, 'owned'),
+        ],
         accessEntries: [desiredEntry(principal, { username: HOSTILE, kubernetesGroups: [HOSTILE] })],
       }),
     ],
     [
       liveCluster({
         name: 'prod_eu',
-        associations: [liveAssociation(HOSTILE, 'sa', { tags: { t: HOSTILE } })],
+        // An add-on owned association: its finding's message quotes the namespace as prose.
+        associations: [liveAssociation(HOSTILE, 'sa', { tags: { t: HOSTILE } }), liveAssociation(HOSTILE, 'owned', { ownerArn: 'arn:aws:eks:us-east-1:111122223333:addon/prod/x/1' })],
         accessEntries: [liveEntry(principal, { username: 'old' })],
         roles: { [roleArn('Missing')]: null },
       }),
@@ -40,14 +68,17 @@ function hostilePlan(): Plan {
 }
 
 describe('Markdown plan: hostile user text', () => {
-  const markdown = renderPlan(hostilePlan(), 'markdown');
+  const markdown = renderPlan(hostilePlan(), 'markdown', { title: HOSTILE });
 
-  it('GIVEN namespaces, usernames and tags full of markup WHEN rendered THEN no raw HTML tag survives', () => {
-    expect(markdown).not.toMatch(/<script/i);
-    expect(markdown).not.toMatch(/<img/i);
+  it('GIVEN namespaces, usernames and tags full of markup WHEN rendered THEN no raw HTML tag survives outside code spans', () => {
+    const prose = outsideCodeSpans(markdown);
+    expect(prose).not.toMatch(/<script/i);
+    expect(prose).not.toMatch(/<img/i);
     // The only tags are the ones the renderer writes.
-    const tags = [...markdown.matchAll(/<\/?([a-zA-Z]+)/g)].map((m) => m[1]);
+    const tags = [...prose.matchAll(/<\/?([a-zA-Z]+)/g)].map((m) => m[1]);
     expect(new Set(tags)).toEqual(new Set(['details', 'summary', 'b', 'br']));
+    // Where the text does appear as written, it is inside a code span: shown, never read as HTML.
+    expect(markdown).toContain('<script>alert(1)</script>');
   });
 
   it('GIVEN the same WHEN rendered THEN every table row keeps four columns', () => {
@@ -58,7 +89,7 @@ describe('Markdown plan: hostile user text', () => {
 
   it('GIVEN the same WHEN rendered THEN no link, emphasis or stray line is made from user text', () => {
     // Inside code spans text is literal; everywhere else markup must arrive escaped.
-    const outsideCode = markdown.replace(/`[^`\n]*`/g, '');
+    const outsideCode = outsideCodeSpans(markdown);
     expect(outsideCode).toContain('\\[x\\](https://evil.example)');
     expect(outsideCode).not.toMatch(/(^|[^\\])\[x\]\(/);
     expect(outsideCode).not.toMatch(/(^|[^\\])\*\*bold/);
@@ -71,7 +102,8 @@ describe('Markdown plan: hostile user text', () => {
   it('GIVEN a finding keyed by a hostile service account WHEN rendered THEN the key is shown in one code span on one line', () => {
     const row = markdown.split('\n').find((line) => line.includes('`ROLE_NOT_FOUND`'));
     expect(row).toBeDefined();
-    expect(row).toContain('`association/ns/x\\|y &lt;script>alert(1)&lt;/script> ˋtickˋ');
+    // `<` stays as it is: a code span shows `&lt;` literally, and never reads its text as HTML.
+    expect(row).toContain('`association/ns/x\\|y <script>alert(1)</script> ˋtickˋ');
   });
 
   it('GIVEN an underscore in a cluster name WHEN rendered in the section summary (raw HTML) THEN it is shown as written', () => {
@@ -132,8 +164,13 @@ describe('Markdown plan: truncation', () => {
 });
 
 describe('Markdown plan: entry with a hostile principal-like value', () => {
-  it('GIVEN a username in an update WHEN rendered THEN the diff shows it escaped, not as code', () => {
+  it('GIVEN a username in an update WHEN rendered THEN the diff shows before and after literally in code spans', () => {
     const plan = planAll([desiredCluster({ accessEntries: [desiredEntry(roleArn('A'), { username: 'a_b*c' })] })], [liveCluster({ accessEntries: [liveEntry(roleArn('A'), { username: 'old' })] })]);
-    expect(renderPlan(plan, 'markdown')).toContain('`username`: old → a\\_b\\*c');
+    expect(renderPlan(plan, 'markdown')).toContain('`username`: `old` → `a_b*c`');
+  });
+
+  it('GIVEN a field set for the first time WHEN rendered THEN the missing side reads (none), outside code', () => {
+    const plan = planAll([desiredCluster({ accessEntries: [desiredEntry(roleArn('A'), { username: 'app' })] })], [liveCluster({ accessEntries: [liveEntry(roleArn('A'))] })]);
+    expect(renderPlan(plan, 'markdown')).toContain('`username`: *(none)* → `app`');
   });
 });

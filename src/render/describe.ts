@@ -17,8 +17,9 @@ export function countsLine(summary: Pick<PlanSummary, 'create' | 'update' | 'rep
   return ACTION_ORDER.map((a) => `${summary[a as keyof typeof summary]} to ${a}`).join(', ');
 }
 
-export function findingsLine(summary: Pick<PlanSummary, 'errors' | 'warnings'>): string {
-  return `${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`;
+/** "1 error, 2 warnings" (or with another separator, e.g. " · "). */
+export function findingsLine(summary: Pick<PlanSummary, 'errors' | 'warnings'>, separator = ', '): string {
+  return `${summary.errors} error${summary.errors === 1 ? '' : 's'}${separator}${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`;
 }
 
 /** The object a change is about, for people: `ns/sa`, a principal, `principal → Policy`. */
@@ -38,27 +39,50 @@ export function objectName(change: Change): string {
   }
 }
 
-/** One-line facts about a change: field diffs for updates, the main fields for creates. */
-export function detailLines(change: Change): string[] {
-  const lines: string[] = [];
-  if (change.reason) lines.push(`reason: ${change.reason}`);
+/**
+ * Facts about a change, for people: the reason, then field diffs (updates, replaces) or the main
+ * fields (creates, deletes, notes). Values are already shown as text; `undefined` means "none".
+ */
+export type Detail =
+  | { label: string; note: string }
+  | { label: string; before: string | undefined; after: string | undefined }
+  | { label: string; value: string };
+
+export function changeDetails(change: Change): Detail[] {
+  const details: Detail[] = [];
+  if (change.reason) details.push({ label: 'reason', note: change.reason });
   if (change.fields && change.fields.length > 0) {
-    for (const f of change.fields) lines.push(`${f.field}: ${show(f.before)} → ${show(f.after)}`);
-    return lines;
+    for (const f of change.fields) details.push({ label: f.field, before: showValue(f.before), after: showValue(f.after) });
+    return details;
   }
   if (change.action === 'create' || change.action === 'delete' || change.action === 'unmanaged') {
     const value = (change.after ?? change.before) as Record<string, unknown> | undefined;
     for (const [key, v] of Object.entries(value ?? {})) {
       if (['namespace', 'serviceAccount', 'principalArn', 'associationId', 'ownerArn'].includes(key)) continue;
       if (v === undefined || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v && !Array.isArray(v) && Object.keys(v).length === 0)) continue;
-      lines.push(`${key}: ${show(v)}`);
+      details.push({ label: key, value: show(v) });
     }
   }
-  return lines;
+  return details;
+}
+
+/** The details as plain lines: `label: before → after`. */
+export function detailLines(change: Change): string[] {
+  return changeDetails(change).map((d) => {
+    if ('note' in d) return `${d.label}: ${d.note}`;
+    if ('value' in d) return `${d.label}: ${d.value}`;
+    return `${d.label}: ${d.before ?? NONE} → ${d.after ?? NONE}`;
+  });
+}
+
+export const NONE = '(none)';
+
+function showValue(value: unknown): string | undefined {
+  return value === undefined ? undefined : show(value);
 }
 
 export function show(value: unknown): string {
-  if (value === undefined) return '(none)';
+  if (value === undefined) return NONE;
   if (typeof value === 'string') return value;
   if (value && typeof value === 'object' && 'type' in value && (value as { type: unknown }).type === 'cluster') return 'cluster';
   if (value && typeof value === 'object' && 'namespaces' in value) return `namespaces ${((value as { namespaces: string[] }).namespaces).join(', ')}`;

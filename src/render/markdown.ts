@@ -1,6 +1,6 @@
 import type { Change, ClusterPlan, Finding, Plan } from '../model/plan.js';
 import { formatLocation } from '../model/source.js';
-import { countsLine, detailLines, findingsLine, KIND_LABEL, objectName } from './describe.js';
+import { changeDetails, countsLine, findingsLine, KIND_LABEL, NONE, type Detail } from './describe.js';
 import { code, escapeHtml, escapeMarkdownText } from './escape.js';
 
 /** GitHub refuses comment bodies over 65,536 characters; the margin leaves room for a marker and a footer. */
@@ -64,7 +64,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
 function summaryLine(plan: Plan): string {
   const changes = plan.summary.create + plan.summary.update + plan.summary.replace + plan.summary.delete;
   const counts = changes === 0 ? '**No changes.** Live state matches the manifest.' : `**${countsLine(plan.summary)}**`;
-  return `${counts} · ${findingsLine(plan.summary)} · ${plan.clusters.length} cluster${plan.clusters.length === 1 ? '' : 's'} · fingerprint ${code(plan.fingerprint.slice(0, 12))}`;
+  return `${counts} · ${findingsLine(plan.summary, ' · ')} · ${plan.clusters.length} cluster${plan.clusters.length === 1 ? '' : 's'} · fingerprint ${code(plan.fingerprint.slice(0, 12))}`;
 }
 
 function findingRow(c: ClusterPlan, f: Finding): string {
@@ -82,7 +82,7 @@ function clusterSection(c: ClusterPlan): { open: string[]; rows: string[]; close
   const open = errors > 0 || c.changes.some((ch) => ch.action !== 'unmanaged') ? ' open' : '';
   const account = c.accountId ? `, ${escapeHtml(c.accountId)}` : '';
   const header = [
-    `<details${open}><summary><b>${escapeHtml(c.name)}</b> (${escapeHtml(c.region)}${account}): ${countsLine(counts)} · ${findingsLine({ errors, warnings })}</summary>`,
+    `<details${open}><summary><b>${escapeHtml(c.name)}</b> (${escapeHtml(c.region)}${account}): ${countsLine(counts)} · ${findingsLine({ errors, warnings }, ' · ')}</summary>`,
     '',
   ];
   const infos = c.findings.filter((f) => f.severity === 'info').map((f) => `> ${escapeMarkdownText(f.message)}`);
@@ -90,16 +90,22 @@ function clusterSection(c: ClusterPlan): { open: string[]; rows: string[]; close
     return { open: header, rows: ['No changes on this cluster.', '', ...(infos.length > 0 ? [...infos, ''] : [])], close: ['</details>', ''] };
   }
   return {
-    open: [...header, '| action | kind | object | details |', '|---|---|---|---|'],
+    open: [...header, '| action | kind | key | details |', '|---|---|---|---|'],
     rows: c.changes.map(changeRow),
     close: ['', ...(infos.length > 0 ? [...infos, ''] : []), '</details>', ''],
   };
 }
 
 function changeRow(ch: Change): string {
-  const details = detailLines(ch).map((line) => {
-    const i = line.indexOf(': ');
-    return i < 0 ? escapeMarkdownText(line) : `${code(line.slice(0, i))}: ${escapeMarkdownText(line.slice(i + 2))}`;
-  });
-  return `| ${ACTION_MARK[ch.action]} | ${KIND_LABEL[ch.kind]} | ${code(objectName(ch))} | ${details.join('<br>')} |`;
+  const details = changeDetails(ch).map(detailCell);
+  return `| ${ACTION_MARK[ch.action]} | ${KIND_LABEL[ch.kind]} | ${code(ch.id)} | ${details.join('<br>')} |`;
+}
+
+/** Values in code spans, so user text is shown literally; reasons are prose. */
+function detailCell(d: Detail): string {
+  const label = code(d.label);
+  const side = (v: string | undefined) => (v === undefined ? `*${NONE}*` : v === '' ? '*(empty)*' : code(v));
+  if ('note' in d) return `${label}: ${escapeMarkdownText(d.note)}`;
+  if ('value' in d) return `${label}: ${side(d.value)}`;
+  return `${label}: ${side(d.before)} → ${side(d.after)}`;
 }
