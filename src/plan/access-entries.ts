@@ -49,6 +49,10 @@ export function diffAccessEntries(desired: DesiredCluster, live: LiveCluster): {
     if (declared.has(l.principalArn)) continue;
     const id = entryId(l.principalArn);
     if (!desired.prune) continue;
+    // What EKS created is never pruned (src/model/ownership.ts): node types and service-linked roles.
+    // The cluster creator's entry (bootstrapClusterCreatorAdminPermissions) carries no mark that the
+    // API returns: it is an ordinary STANDARD admin entry, so prune may delete it. The lockout checks
+    // guard it instead: LOCKOUT_CALLER when it is the caller's, LOCKOUT_NO_ADMIN when it is the last admin.
     const owned = eksOwnedEntryReason(l);
     if (owned) {
       changes.push({ id, kind: 'accessEntry', action: 'unmanaged', before: liveEntryValue(l), reason: owned });
