@@ -65,7 +65,8 @@ export function planExitCode(plan: Plan, detailed: boolean): number {
 
 export async function printPlan(plan: Plan, format: OutputFormat, io: CliIo, outFile?: string): Promise<void> {
   if (outFile) await writeFile(path.resolve(io.cwd, outFile), `${renderPlan(plan, 'json')}\n`);
-  io.stdout(`${renderPlan(plan, format, { color: io.isTTY && format === 'text' }).trimEnd()}\n`);
+  // A terminal or a file gets the whole plan: only PR comments are cut to fit.
+  io.stdout(`${renderPlan(plan, format, { color: io.isTTY && format === 'text', maxLength: Number.POSITIVE_INFINITY }).trimEnd()}\n`);
 }
 
 export const planCommand: CliCommand = {
