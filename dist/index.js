@@ -67143,7 +67143,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5317);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1907);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -67152,7 +67152,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5317:
+/***/ 1907:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77076,10 +77076,12 @@ class gateway_SdkEksWriteGateway {
     clients;
     /**
      * Writes are paced per operation (pacer.ts) unless `pacers: false`: a burst of creates then runs
-     * at the rate EKS allows instead of into throttling and the SDK's backoff.
+     * at the rate EKS allows instead of into throttling and the SDK's backoff. Write pacers start at
+     * 100 calls/s: apply's concurrency bound already caps the rate against real latencies, and a
+     * slow start cost a 500-change apply 5 s on the emulator (BENCHMARKS.md); throttles still cut it.
      */
     constructor(clients, options = {}) {
-        this.clients = options.pacers === false ? clients : pacedClients(clients, options.pacers ?? new PacerRegistry());
+        this.clients = options.pacers === false ? clients : pacedClients(clients, options.pacers ?? new PacerRegistry({ initialRate: 100 }));
         if (options.callerPrincipalArn !== undefined)
             this.caller = Promise.resolve(options.callerPrincipalArn);
     }
@@ -88141,6 +88143,10 @@ function diffAccessEntries(desired, live) {
         const id = entryId(l.principalArn);
         if (!desired.prune)
             continue;
+        // What EKS created is never pruned (src/model/ownership.ts): node types and service-linked roles.
+        // The cluster creator's entry (bootstrapClusterCreatorAdminPermissions) carries no mark that the
+        // API returns: it is an ordinary STANDARD admin entry, so prune may delete it. The lockout checks
+        // guard it instead: LOCKOUT_CALLER when it is the caller's, LOCKOUT_NO_ADMIN when it is the last admin.
         const owned = eksOwnedEntryReason(l);
         if (owned) {
             changes.push({ id, kind: 'accessEntry', action: 'unmanaged', before: liveEntryValue(l), reason: owned });
@@ -88346,19 +88352,30 @@ function liveValue(l) {
 
 ;// CONCATENATED MODULE: ./src/plan/trust.ts
 
-/** What a trust policy says about Pod Identity, read defensively (any JSON may come back). */
+/**
+ * Whether the Pod Identity service may assume the role and tag the session. Read defensively (any
+ * JSON may come back): Principal.Service and Action as a string or a list, IAM wildcards in actions
+ * (`sts:*`, `*`, `sts:Tag*`), and an unconditional Deny of the same service or of everyone wins.
+ */
 function trustsPodIdentity(document) {
-    const actions = new Set();
-    for (const statement of statementsOf(document)) {
-        if (statement.Effect !== 'Allow')
-            continue;
-        if (!listOf(principalServices(statement.Principal)).includes(POD_IDENTITY_PRINCIPAL))
-            continue;
-        for (const action of listOf(statement.Action))
-            actions.add(action.toLowerCase());
-    }
-    const allows = (action) => actions.has(action) || actions.has('sts:*') || actions.has('*');
-    return allows('sts:assumerole') && allows('sts:tagsession');
+    const allowed = (action) => statementsOf(document).some((s) => s.Effect === 'Allow' && namesPodIdentity(s.Principal) && matchesAction(s.Action, action));
+    const denied = (action) => statementsOf(document).some((s) => s.Effect === 'Deny' && s.Condition === undefined && (namesPodIdentity(s.Principal) || namesEveryone(s.Principal)) && matchesAction(s.Action, action));
+    return ['sts:AssumeRole', 'sts:TagSession'].every((action) => allowed(action) && !denied(action));
+}
+function namesPodIdentity(principal) {
+    return listOf(principalServices(principal)).includes(POD_IDENTITY_PRINCIPAL);
+}
+function namesEveryone(principal) {
+    if (principal === '*')
+        return true;
+    return principal !== null && typeof principal === 'object' && listOf(principal.AWS).includes('*');
+}
+/** IAM action patterns: case-insensitive, `*` for any run of characters, `?` for one. */
+function matchesAction(patterns, action) {
+    return listOf(patterns).some((pattern) => {
+        const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+        return new RegExp(`^${source}$`, 'i').test(action);
+    });
 }
 /**
  * ARNs of another partition, and service principals with another partition's DNS suffix
@@ -88534,17 +88551,42 @@ function lockoutFindings(live, changes) {
     return findings;
 }
 
+;// CONCATENATED MODULE: ./src/plan/summary.ts
+/** Counts of changes by action and of blocking and non-blocking findings, over every cluster. */
+function summary_summarize(clusters) {
+    const summary = { create: 0, update: 0, replace: 0, delete: 0, unmanaged: 0, errors: 0, warnings: 0 };
+    for (const c of clusters) {
+        for (const ch of c.changes)
+            summary[ch.action] += 1;
+        for (const f of c.findings) {
+            if (f.severity === 'error')
+                summary.errors += 1;
+            if (f.severity === 'warning')
+                summary.warnings += 1;
+        }
+    }
+    return summary;
+}
+/** True when the changes would write anything (`unmanaged` notes write nothing). */
+function hasChanges(changes) {
+    return changes.some((c) => c.action !== 'unmanaged');
+}
+
 ;// CONCATENATED MODULE: ./src/plan/fingerprint.ts
+
+
 
 /** Live-only identifiers: they do not change what a plan does, so they stay out of the fingerprint. */
 const VOLATILE = new Set(['associationId', 'ownerArn', 'source', 'createdAt', 'modifiedAt', 'associatedAt']);
 /**
  * sha256 over the executable changes of every cluster in canonical form (sorted keys, no
  * timestamps, no live ids, no wording of findings or reasons). The same desired and live state
- * always give the same fingerprint; any change of what apply would do gives another.
+ * always give the same fingerprint; any change of what apply would do gives another; a plan with
+ * nothing to do has the fixed EMPTY_PLAN_FINGERPRINT.
  */
 function fingerprintPlan(clusters) {
-    const material = clusters.map((c) => ({
+    // Clusters with nothing to do are left out, so every plan without changes has one fingerprint.
+    const material = clusters.filter((c) => hasChanges(c.changes)).map((c) => ({
         cluster: c.name,
         region: c.region,
         changes: c.changes.filter((ch) => ch.action !== 'unmanaged').map((ch) => ({ id: ch.id, kind: ch.kind, action: ch.action, before: ch.before, after: ch.after })),
@@ -88568,26 +88610,11 @@ function strip(value) {
     }
     return value;
 }
-function fingerprint_summarize(clusters) {
-    const summary = { create: 0, update: 0, replace: 0, delete: 0, unmanaged: 0, errors: 0, warnings: 0 };
-    for (const c of clusters) {
-        for (const ch of c.changes)
-            summary[ch.action] += 1;
-        for (const f of c.findings) {
-            if (f.severity === 'error')
-                summary.errors += 1;
-            if (f.severity === 'warning')
-                summary.warnings += 1;
-        }
-    }
-    return summary;
-}
-/** True when the plan would write anything. */
-function hasChanges(changes) {
-    return changes.some((c) => c.action !== 'unmanaged');
-}
+/** The fingerprint of every plan that changes nothing (sha256 of `[]`). */
+const EMPTY_PLAN_FINGERPRINT = fingerprintPlan([]);
 
 ;// CONCATENATED MODULE: ./src/plan/compute-plan.ts
+
 
 
 
@@ -88602,10 +88629,12 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
  */
 function computePlan(desired, live, options = {}) {
     const liveByName = new Map(live.clusters.map((c) => [`${c.name}\u0000${c.region}`, c]));
+    const wanted = options.clusters && options.clusters.length > 0 ? new Set(options.clusters) : undefined;
     const clusters = desired.clusters
+        .filter((d) => !wanted || wanted.has(d.name))
         .map((d) => planCluster(d, liveByName.get(`${d.name}\u0000${d.region}`), options))
         .sort((a, b) => finding_compare(a.name, b.name) || finding_compare(a.region, b.region));
-    return { version: PLAN_VERSION, fingerprint: fingerprintPlan(clusters), summary: fingerprint_summarize(clusters), clusters };
+    return { version: PLAN_VERSION, fingerprint: fingerprintPlan(clusters), summary: summary_summarize(clusters), clusters };
 }
 function planCluster(desired, live, options) {
     const base = { name: desired.name, region: desired.region, ...(live?.accountId ?? desired.accountId ? { accountId: live?.accountId ?? desired.accountId } : {}) };
@@ -88640,6 +88669,7 @@ function planCluster(desired, live, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/index.ts
+
 
 
 
@@ -88727,15 +88757,15 @@ function escapeMarkdownText(text) {
  * Text inside a single-backtick code span: backticks cannot be escaped there, and a pipe would end
  * a table cell. GitHub splits table cells before it reads code spans and takes `\\` as one escaped
  * character, so a backslash right before a pipe would free it: such backslashes become the
- * look-alike ⧵ (code spans cannot escape them).
+ * look-alike ⧵ (code spans cannot escape them). `<` and `&` stay as they are: a code span shows
+ * them literally (and would show `&lt;` as written), and its text is never read as HTML.
  */
 function escapeCode(text) {
     return text
         .replace(/\r?\n/g, ' ')
         .replace(/`/g, 'ˋ')
         .replace(/\\+(?=\|)/g, (run) => '⧵'.repeat(run.length))
-        .replace(/\|/g, '\\|')
-        .replace(/</g, '&lt;');
+        .replace(/\|/g, '\\|');
 }
 /** Text inside raw HTML (a `<summary>`): Markdown is not read there, so only HTML is escaped. */
 function escapeHtml(text) {
@@ -88870,8 +88900,9 @@ const ACTION_ORDER = ['create', 'update', 'replace', 'delete'];
 function countsLine(summary) {
     return ACTION_ORDER.map((a) => `${summary[a]} to ${a}`).join(', ');
 }
-function findingsLine(summary) {
-    return `${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`;
+/** "1 error, 2 warnings" (or with another separator, e.g. " · "). */
+function findingsLine(summary, separator = ', ') {
+    return `${summary.errors} error${summary.errors === 1 ? '' : 's'}${separator}${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`;
 }
 /** The object a change is about, for people: `ns/sa`, a principal, `principal → Policy`. */
 function objectName(change) {
@@ -88889,15 +88920,14 @@ function objectName(change) {
             return change.id;
     }
 }
-/** One-line facts about a change: field diffs for updates, the main fields for creates. */
-function detailLines(change) {
-    const lines = [];
+function changeDetails(change) {
+    const details = [];
     if (change.reason)
-        lines.push(`reason: ${change.reason}`);
+        details.push({ label: 'reason', note: change.reason });
     if (change.fields && change.fields.length > 0) {
         for (const f of change.fields)
-            lines.push(`${f.field}: ${show(f.before)} → ${show(f.after)}`);
-        return lines;
+            details.push({ label: f.field, before: showValue(f.before), after: showValue(f.after) });
+        return details;
     }
     if (change.action === 'create' || change.action === 'delete' || change.action === 'unmanaged') {
         const value = (change.after ?? change.before);
@@ -88906,14 +88936,28 @@ function detailLines(change) {
                 continue;
             if (v === undefined || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v && !Array.isArray(v) && Object.keys(v).length === 0))
                 continue;
-            lines.push(`${key}: ${show(v)}`);
+            details.push({ label: key, value: show(v) });
         }
     }
-    return lines;
+    return details;
+}
+/** The details as plain lines: `label: before → after`. */
+function detailLines(change) {
+    return changeDetails(change).map((d) => {
+        if ('note' in d)
+            return `${d.label}: ${d.note}`;
+        if ('value' in d)
+            return `${d.label}: ${d.value}`;
+        return `${d.label}: ${d.before ?? describe_NONE} → ${d.after ?? describe_NONE}`;
+    });
+}
+const describe_NONE = '(none)';
+function showValue(value) {
+    return value === undefined ? undefined : show(value);
 }
 function show(value) {
     if (value === undefined)
-        return '(none)';
+        return describe_NONE;
     if (typeof value === 'string')
         return value;
     if (value && typeof value === 'object' && 'type' in value && value.type === 'cluster')
@@ -88927,6 +88971,8 @@ function show(value) {
 
 
 
+/** GitHub refuses comment bodies over 65,536 characters; the margin leaves room for a marker and a footer. */
+const DEFAULT_MARKDOWN_MAX_LENGTH = 65_536 - 1_536;
 const ACTION_MARK = { create: '🟢 create', update: '🟡 update', replace: '🟠 replace', delete: '🔴 delete', unmanaged: '⚪ unmanaged' };
 const SEVERITY_MARK = { error: '❌ **error**', warning: '⚠️ warning', info: 'ℹ️ info' };
 /**
@@ -88940,7 +88986,7 @@ function renderPlanMarkdown(plan, options = {}) {
     const sections = plan.clusters.map(clusterSection);
     const total = plan.clusters.reduce((n, c) => n + c.changes.length, 0);
     const full = [...head, ...findingsBlock, ...sections.flatMap((s) => [...s.open, ...s.rows, ...s.close])].join('\n');
-    const max = options.maxLength ?? Number.POSITIVE_INFINITY;
+    const max = options.maxLength ?? DEFAULT_MARKDOWN_MAX_LENGTH;
     if (full.length <= max)
         return full;
     // Too long: keep the head, then whole lines while they fit, and always close what is open.
@@ -88977,12 +89023,13 @@ function renderPlanMarkdown(plan, options = {}) {
 function summaryLine(plan) {
     const changes = plan.summary.create + plan.summary.update + plan.summary.replace + plan.summary.delete;
     const counts = changes === 0 ? '**No changes.** Live state matches the manifest.' : `**${countsLine(plan.summary)}**`;
-    return `${counts} · ${findingsLine(plan.summary)} · ${plan.clusters.length} cluster${plan.clusters.length === 1 ? '' : 's'} · fingerprint ${code(plan.fingerprint.slice(0, 12))}`;
+    return `${counts} · ${findingsLine(plan.summary, ' · ')} · ${plan.clusters.length} cluster${plan.clusters.length === 1 ? '' : 's'} · fingerprint ${code(plan.fingerprint.slice(0, 12))}`;
 }
 function findingRow(c, f) {
+    const key = f.key ? ` ${code(f.key)}` : '';
     const where = f.source ? ` (${code(formatLocation(f.source))})` : '';
     const fix = f.fix ? `<br>Fix: ${escapeMarkdownText(f.fix)}` : '';
-    return `- ${SEVERITY_MARK[f.severity]} ${code(f.code)} on **${escapeMarkdownText(c.name)}**${where}: ${escapeMarkdownText(f.message)}${fix}`;
+    return `- ${SEVERITY_MARK[f.severity]} ${code(f.code)} on **${escapeMarkdownText(c.name)}**${key}${where}: ${escapeMarkdownText(f.message)}${fix}`;
 }
 function clusterSection(c) {
     const counts = { create: 0, update: 0, replace: 0, delete: 0 };
@@ -88994,7 +89041,7 @@ function clusterSection(c) {
     const open = errors > 0 || c.changes.some((ch) => ch.action !== 'unmanaged') ? ' open' : '';
     const account = c.accountId ? `, ${escapeHtml(c.accountId)}` : '';
     const header = [
-        `<details${open}><summary><b>${escapeHtml(c.name)}</b> (${escapeHtml(c.region)}${account}): ${countsLine(counts)} · ${findingsLine({ errors, warnings })}</summary>`,
+        `<details${open}><summary><b>${escapeHtml(c.name)}</b> (${escapeHtml(c.region)}${account}): ${countsLine(counts)} · ${findingsLine({ errors, warnings }, ' · ')}</summary>`,
         '',
     ];
     const infos = c.findings.filter((f) => f.severity === 'info').map((f) => `> ${escapeMarkdownText(f.message)}`);
@@ -89002,17 +89049,24 @@ function clusterSection(c) {
         return { open: header, rows: ['No changes on this cluster.', '', ...(infos.length > 0 ? [...infos, ''] : [])], close: ['</details>', ''] };
     }
     return {
-        open: [...header, '| action | kind | object | details |', '|---|---|---|---|'],
+        open: [...header, '| action | kind | key | details |', '|---|---|---|---|'],
         rows: c.changes.map(changeRow),
         close: ['', ...(infos.length > 0 ? [...infos, ''] : []), '</details>', ''],
     };
 }
 function changeRow(ch) {
-    const details = detailLines(ch).map((line) => {
-        const i = line.indexOf(': ');
-        return i < 0 ? escapeMarkdownText(line) : `${code(line.slice(0, i))}: ${escapeMarkdownText(line.slice(i + 2))}`;
-    });
-    return `| ${ACTION_MARK[ch.action]} | ${KIND_LABEL[ch.kind]} | ${code(objectName(ch))} | ${details.join('<br>')} |`;
+    const details = changeDetails(ch).map(detailCell);
+    return `| ${ACTION_MARK[ch.action]} | ${KIND_LABEL[ch.kind]} | ${code(ch.id)} | ${details.join('<br>')} |`;
+}
+/** Values in code spans, so user text is shown literally; reasons are prose. */
+function detailCell(d) {
+    const label = code(d.label);
+    const side = (v) => (v === undefined ? `*${describe_NONE}*` : v === '' ? '*(empty)*' : code(v));
+    if ('note' in d)
+        return `${label}: ${escapeMarkdownText(d.note)}`;
+    if ('value' in d)
+        return `${label}: ${side(d.value)}`;
+    return `${label}: ${side(d.before)} → ${side(d.after)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/render/text.ts
@@ -89032,7 +89086,8 @@ function renderPlanText(plan, options = {}) {
         lines.push('', bold(`Cluster ${c.name} (${c.region}${c.accountId ? `, account ${c.accountId}` : ''})`));
         for (const f of c.findings) {
             const where = f.source ? ` [${formatLocation(f.source)}]` : '';
-            lines.push(`  ${paint(COLOR[f.severity], `${f.severity} ${f.code}`)}: ${oneLine(f.message)}${where}`);
+            const key = f.key ? ` ${oneLine(f.key)}` : '';
+            lines.push(`  ${paint(COLOR[f.severity], `${f.severity} ${f.code}`)}${key}: ${oneLine(f.message)}${where}`);
             if (f.fix)
                 lines.push(`      fix: ${oneLine(f.fix)}`);
         }
@@ -89382,7 +89437,7 @@ function authenticationModeChange(from, to) {
 /** Puts the migration's changes first in the cluster's plan, adds its findings, and re-derives summary and fingerprint. */
 function withMigrationChanges(plan, clusterName, leading, findings) {
     const clusters = plan.clusters.map((c) => c.name === clusterName ? { ...c, changes: [...leading, ...c.changes], findings: [...findings, ...c.findings] } : c);
-    return { ...plan, clusters, summary: fingerprint_summarize(clusters), fingerprint: fingerprintPlan(clusters) };
+    return { ...plan, clusters, summary: summary_summarize(clusters), fingerprint: fingerprintPlan(clusters) };
 }
 
 ;// CONCATENATED MODULE: ./src/migrate/export-flow.ts
