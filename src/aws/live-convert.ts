@@ -3,6 +3,7 @@ import type { Role } from '@aws-sdk/client-iam';
 import type { AccessEntryType, AccessScope, AuthenticationMode } from '../model/desired.js';
 import type { LiveAccessEntry, LiveAccessPolicy, LiveAssociation, LiveAssociationSummary, LiveRole } from '../model/live.js';
 import { canonicalJsonText } from './canonical-json.js';
+import { compare, sortedRecord } from '../model/order.js';
 
 /*
  * SDK shapes → LiveState shapes. Dates become ISO strings, collections are sorted, and absent
@@ -105,12 +106,4 @@ export function toAuthenticationMode(mode: string | undefined): AuthenticationMo
   return 'CONFIG_MAP';
 }
 
-export function sortedRecord(record: Record<string, string> | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of Object.keys(record ?? {}).sort()) out[key] = (record as Record<string, string>)[key] as string;
-  return out;
-}
-
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compare, sortedRecord };

@@ -1,4 +1,5 @@
 import type { AccessScope, DesiredAccessEntry, DesiredAccessPolicy, DesiredAssociation, DesiredCluster, DesiredState } from '../model/desired.js';
+import { compare, sortedRecord } from '../model/order.js';
 import { accessPolicyArnFor, partitionOfRegion, roleArnFor } from '../model/partition.js';
 import { canonicalJson } from '../aws/canonical-json.js';
 import type { LoadedManifest, ManifestAccessEntry, ManifestAssociation } from './model.js';
@@ -78,10 +79,3 @@ function toAccessEntry(e: ManifestAccessEntry, expand: Expand, partition: Desire
   };
 }
 
-function sortedRecord(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compare(a, b)));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -8,6 +8,7 @@ import type { LiveAccessEntry, LiveAssociation, LiveCluster } from '../model/liv
 import { accessPolicyName, parseArn, type Partition } from '../model/partition.js';
 import { renderManifestFragment } from './manifest-yaml.js';
 import type { FragmentAccessEntry, FragmentAccessPolicy, FragmentAssociation, ManifestFragment, NotConvertible } from './types.js';
+import { sortedRecord } from '../model/order.js';
 
 export interface ExportResult {
   manifestYaml: string;
@@ -85,7 +86,7 @@ function exportAssociation(live: LiveAssociation): FragmentAssociation {
   if (live.targetRoleArn) out.targetRoleArn = live.targetRoleArn;
   if (live.disableSessionTags) out.disableSessionTags = true;
   if (live.policy !== undefined) out.policy = parsePolicy(live.policy);
-  if (Object.keys(live.tags).length > 0) out.tags = sortedTags(live.tags);
+  if (Object.keys(live.tags).length > 0) out.tags = sortedRecord(live.tags);
   return out;
 }
 
@@ -98,7 +99,7 @@ function exportAccessEntry(live: LiveAccessEntry, partition: Partition): Fragmen
   }
   const policies = [...live.accessPolicies].sort((a, b) => (a.policyArn < b.policyArn ? -1 : a.policyArn > b.policyArn ? 1 : 0));
   if (policies.length > 0) out.accessPolicies = policies.map((p): FragmentAccessPolicy => ({ policy: policyReference(p.policyArn, partition), ...exportScope(p.scope) }));
-  if (Object.keys(live.tags).length > 0) out.tags = sortedTags(live.tags);
+  if (Object.keys(live.tags).length > 0) out.tags = sortedRecord(live.tags);
   return out;
 }
 
@@ -118,10 +119,6 @@ function parsePolicy(text: string): unknown {
   } catch {
     return text;
   }
-}
-
-function sortedTags(tags: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function unmanagedComments(unmanaged: NotConvertible[]): string[] {

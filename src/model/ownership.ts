@@ -1,4 +1,4 @@
-import { accessPolicyName, parseArn } from './partition.js';
+import { accessPolicyName, parseArn, roleNameOfArn as roleNameOf } from './partition.js';
 
 /*
  * Who owns an access entry, and who a principal is. Shared by the planner (findings) and the apply
@@ -37,10 +37,4 @@ export const CLUSTER_ADMIN_POLICY = 'AmazonEKSClusterAdminPolicy';
 
 export function isClusterAdminPolicy(policyArn: string): boolean {
   return accessPolicyName(policyArn) === CLUSTER_ADMIN_POLICY;
-}
-
-function roleNameOf(arn: string): string | undefined {
-  const parsed = parseArn(arn);
-  if (!parsed || parsed.service !== 'iam' || !parsed.resource.startsWith('role/')) return undefined;
-  return parsed.resource.split('/').pop();
 }

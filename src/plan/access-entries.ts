@@ -2,7 +2,8 @@ import type { DesiredAccessEntry, DesiredAccessPolicy, DesiredCluster } from '..
 import type { LiveAccessEntry, LiveAccessPolicy, LiveCluster, LiveRole } from '../model/live.js';
 import { eksOwnedEntryReason } from '../model/ownership.js';
 import type { AccessEntryValue, AccessPolicyValue, Change, FieldDiff, Finding } from '../model/plan.js';
-import { finding, sameList, sameRecord, sortedTags } from './finding.js';
+import { sortedRecord } from '../model/order.js';
+import { finding, sameList, sameRecord } from './finding.js';
 import { entryId, policyId } from './ids.js';
 
 /**
@@ -143,16 +144,16 @@ function entryFieldDiffs(l: LiveAccessEntry, d: DesiredAccessEntry, includeType:
     // An omitted username means "whatever EKS chose": never a diff.
     if (d.username !== undefined && l.username !== d.username) fields.push({ field: 'username', ...(l.username !== undefined ? { before: l.username } : {}), after: d.username });
   }
-  if (!sameRecord(l.tags, d.tags)) fields.push({ field: 'tags', before: sortedTags(l.tags), after: sortedTags(d.tags) });
+  if (!sameRecord(l.tags, d.tags)) fields.push({ field: 'tags', before: sortedRecord(l.tags), after: sortedRecord(d.tags) });
   return fields;
 }
 
 export function desiredEntryValue(d: DesiredAccessEntry): AccessEntryValue {
-  return { principalArn: d.principalArn, type: d.type, kubernetesGroups: d.kubernetesGroups, ...(d.username !== undefined ? { username: d.username } : {}), tags: sortedTags(d.tags) };
+  return { principalArn: d.principalArn, type: d.type, kubernetesGroups: d.kubernetesGroups, ...(d.username !== undefined ? { username: d.username } : {}), tags: sortedRecord(d.tags) };
 }
 
 export function liveEntryValue(l: LiveAccessEntry): AccessEntryValue {
-  return { principalArn: l.principalArn, type: l.type, kubernetesGroups: [...l.kubernetesGroups].sort(), ...(l.username !== undefined ? { username: l.username } : {}), tags: sortedTags(l.tags) };
+  return { principalArn: l.principalArn, type: l.type, kubernetesGroups: [...l.kubernetesGroups].sort(), ...(l.username !== undefined ? { username: l.username } : {}), tags: sortedRecord(l.tags) };
 }
 
 function desiredPolicyValue(principalArn: string, p: DesiredAccessPolicy): AccessPolicyValue {

@@ -1,7 +1,8 @@
 import type { DesiredAssociation, DesiredCluster } from '../model/desired.js';
 import type { LiveAssociation, LiveCluster } from '../model/live.js';
 import type { AssociationValue, Change, FieldDiff, Finding } from '../model/plan.js';
-import { finding, sameRecord, sortedTags } from './finding.js';
+import { sortedRecord } from '../model/order.js';
+import { finding, sameRecord } from './finding.js';
 import { associationId } from './ids.js';
 
 /** Diffs declared associations with live ones: create, update (field by field), delete with prune. */
@@ -69,7 +70,7 @@ export function associationFieldDiffs(l: LiveAssociation, d: DesiredAssociation)
   if ((l.targetRoleArn ?? '') !== (d.targetRoleArn ?? '')) push('targetRoleArn', l.targetRoleArn, d.targetRoleArn);
   if (l.disableSessionTags !== d.disableSessionTags) push('disableSessionTags', l.disableSessionTags, d.disableSessionTags);
   if ((l.policy ?? '') !== (d.policy ?? '')) push('policy', l.policy, d.policy);
-  if (!sameRecord(l.tags, d.tags)) push('tags', sortedTags(l.tags), sortedTags(d.tags));
+  if (!sameRecord(l.tags, d.tags)) push('tags', sortedRecord(l.tags), sortedRecord(d.tags));
   return fields;
 }
 
@@ -81,7 +82,7 @@ export function desiredValue(d: DesiredAssociation): AssociationValue {
     ...(d.targetRoleArn ? { targetRoleArn: d.targetRoleArn } : {}),
     disableSessionTags: d.disableSessionTags,
     ...(d.policy !== undefined ? { policy: d.policy } : {}),
-    tags: sortedTags(d.tags),
+    tags: sortedRecord(d.tags),
   };
 }
 
@@ -93,7 +94,7 @@ export function liveValue(l: LiveAssociation): AssociationValue {
     ...(l.targetRoleArn ? { targetRoleArn: l.targetRoleArn } : {}),
     disableSessionTags: l.disableSessionTags,
     ...(l.policy !== undefined ? { policy: l.policy } : {}),
-    tags: sortedTags(l.tags),
+    tags: sortedRecord(l.tags),
     associationId: l.associationId,
     ...(l.ownerArn ? { ownerArn: l.ownerArn } : {}),
   };

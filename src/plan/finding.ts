@@ -1,6 +1,7 @@
 import type { Finding } from '../model/plan.js';
 import type { SourceLocation } from '../model/source.js';
 import { FINDINGS, type FindingCode } from './codes.js';
+import { compare } from '../model/order.js';
 
 /** A finding with the severity its code carries. */
 export function finding(code: FindingCode, message: string, extra: { key?: string; fix?: string; source?: SourceLocation | undefined } = {}): Finding {
@@ -14,9 +15,7 @@ export function finding(code: FindingCode, message: string, extra: { key?: strin
   };
 }
 
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compare };
 
 export function sameRecord(a: Record<string, string>, b: Record<string, string>): boolean {
   const ka = Object.keys(a);
@@ -28,6 +27,3 @@ export function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** Tags with sorted keys, so that plans and their renderings do not depend on the order AWS answered in. */
-export function sortedTags(tags: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => compare(a, b)));
-}
