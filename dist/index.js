@@ -67143,7 +67143,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1907);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6370);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -67152,7 +67152,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1907:
+/***/ 6370:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -76086,7 +76086,7 @@ const EKS_NODE_TYPES = new Set(['EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX', 'EC
 function eksOwnedEntryReason(entry) {
     if (EKS_NODE_TYPES.has(entry.type))
         return `access entry of type ${entry.type} is a node entry EKS manages; it is never deleted`;
-    const name = roleNameOf(entry.principalArn);
+    const name = roleNameOfArn(entry.principalArn);
     if (name?.startsWith('AWSServiceRoleFor'))
         return `access entry for the service-linked role ${name} belongs to EKS; it is never deleted`;
     return undefined;
@@ -76104,17 +76104,11 @@ function isSamePrincipal(a, b) {
         return false;
     if (!pa.resource.startsWith('role/') || !pb.resource.startsWith('role/'))
         return false;
-    return pa.partition === pb.partition && pa.accountId === pb.accountId && roleNameOf(a) === roleNameOf(b);
+    return pa.partition === pb.partition && pa.accountId === pb.accountId && roleNameOfArn(a) === roleNameOfArn(b);
 }
 const CLUSTER_ADMIN_POLICY = 'AmazonEKSClusterAdminPolicy';
 function isClusterAdminPolicy(policyArn) {
     return accessPolicyName(policyArn) === CLUSTER_ADMIN_POLICY;
-}
-function roleNameOf(arn) {
-    const parsed = parseArn(arn);
-    if (!parsed || parsed.service !== 'iam' || !parsed.resource.startsWith('role/'))
-        return undefined;
-    return parsed.resource.split('/').pop();
 }
 
 ;// CONCATENATED MODULE: ./src/apply/guards.ts
@@ -76617,7 +76611,18 @@ function canonicalJsonText(text) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/model/order.ts
+/** Plain code-unit order: the same on every machine and locale, so plans and manifests are stable. */
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** A copy of a tag map with its keys in `compare` order. */
+function sortedRecord(record) {
+    return Object.fromEntries(Object.entries(record ?? {}).sort(([a], [b]) => compare(a, b)));
+}
+
 ;// CONCATENATED MODULE: ./src/aws/live-convert.ts
+
 
 /*
  * SDK shapes → LiveState shapes. Dates become ISO strings, collections are sorted, and absent
@@ -76707,15 +76712,7 @@ function toAuthenticationMode(mode) {
         return mode;
     return 'CONFIG_MAP';
 }
-function sortedRecord(record) {
-    const out = {};
-    for (const key of Object.keys(record ?? {}).sort())
-        out[key] = record[key];
-    return out;
-}
-function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
+
 
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
 
@@ -87946,6 +87943,7 @@ function globToRegExp(glob) {
 
 
 
+
 /**
  * Turns a validated manifest into the desired state of each cluster: variables expanded, role
  * names made ARNs, short policy names made ARNs, defaults merged, lists sorted. Pure. An account
@@ -87959,7 +87957,7 @@ function expandManifest(loaded, context = {}) {
         const vars = { partition, region: c.value.region, cluster: c.value.name, ...(accountId ? { accountId } : {}) };
         const expand = (text) => expandVariables(text, vars);
         const applies = (item) => !item.value.clusters || item.value.clusters.includes(c.value.name);
-        const tags = (own) => expand_sortedRecord({ ...manifest.defaultTags, ...own });
+        const tags = (own) => sortedRecord({ ...manifest.defaultTags, ...own });
         return {
             name: c.value.name,
             region: c.value.region,
@@ -87970,15 +87968,15 @@ function expandManifest(loaded, context = {}) {
             associations: manifest.podIdentityAssociations
                 .filter(applies)
                 .map((a) => toAssociation(a, expand, accountId ?? '${accountId}', partition, tags))
-                .sort((x, y) => expand_compare(`${x.namespace}/${x.serviceAccount}`, `${y.namespace}/${y.serviceAccount}`)),
+                .sort((x, y) => compare(`${x.namespace}/${x.serviceAccount}`, `${y.namespace}/${y.serviceAccount}`)),
             accessEntries: manifest.accessEntries
                 .filter(applies)
                 .map((e) => toAccessEntry(e, expand, partition, tags))
-                .sort((x, y) => expand_compare(x.principalArn, y.principalArn)),
+                .sort((x, y) => compare(x.principalArn, y.principalArn)),
             source: c.source,
         };
     });
-    return { files: loaded.files, clusters: clusters.sort((a, b) => expand_compare(a.name, b.name)) };
+    return { files: loaded.files, clusters: clusters.sort((a, b) => compare(a.name, b.name)) };
 }
 function toAssociation(a, expand, accountId, partition, tags) {
     const v = a.value;
@@ -87996,24 +87994,18 @@ function toAssociation(a, expand, accountId, partition, tags) {
 function toAccessEntry(e, expand, partition, tags) {
     const v = e.value;
     const policies = (v.accessPolicies ?? []).map((p, i) => {
-        const scope = p.namespaces !== undefined ? { type: 'namespace', namespaces: [...new Set(p.namespaces)].sort(expand_compare) } : { type: 'cluster' };
+        const scope = p.namespaces !== undefined ? { type: 'namespace', namespaces: [...new Set(p.namespaces)].sort(compare) } : { type: 'cluster' };
         return { policyArn: accessPolicyArnFor(partition, expand(p.policy)), scope, source: e.at('accessPolicies', i) };
     });
     return {
         principalArn: expand(v.principalArn),
         type: v.type ?? 'STANDARD',
-        kubernetesGroups: [...new Set(v.kubernetesGroups ?? [])].sort(expand_compare),
+        kubernetesGroups: [...new Set(v.kubernetesGroups ?? [])].sort(compare),
         ...(v.username !== undefined ? { username: v.username } : {}),
-        accessPolicies: policies.sort((x, y) => expand_compare(x.policyArn, y.policyArn)),
+        accessPolicies: policies.sort((x, y) => compare(x.policyArn, y.policyArn)),
         tags: tags(v.tags),
         source: e.source,
     };
-}
-function expand_sortedRecord(record) {
-    return Object.fromEntries(Object.entries(record).sort(([a], [b]) => expand_compare(a, b)));
-}
-function expand_compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 ;// CONCATENATED MODULE: ./src/manifest/index.ts
@@ -88053,6 +88045,7 @@ const DEFAULT_MAX_DELETES = 10;
 
 ;// CONCATENATED MODULE: ./src/plan/finding.ts
 
+
 /** A finding with the severity its code carries. */
 function finding(code, message, extra = {}) {
     return {
@@ -88064,9 +88057,7 @@ function finding(code, message, extra = {}) {
         ...(extra.source !== undefined ? { source: extra.source } : {}),
     };
 }
-function finding_compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
+
 function sameRecord(a, b) {
     const ka = Object.keys(a);
     return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
@@ -88075,9 +88066,6 @@ function sameList(a, b) {
     return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 /** Tags with sorted keys, so that plans and their renderings do not depend on the order AWS answered in. */
-function sortedTags(tags) {
-    return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => finding_compare(a, b)));
-}
 
 ;// CONCATENATED MODULE: ./src/plan/ids.ts
 /** Change ids: stable, unique within a cluster, readable in a plan. */
@@ -88092,6 +88080,7 @@ function policyId(principalArn, policyArn) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/access-entries.ts
+
 
 
 
@@ -88236,14 +88225,14 @@ function entryFieldDiffs(l, d, includeType) {
             fields.push({ field: 'username', ...(l.username !== undefined ? { before: l.username } : {}), after: d.username });
     }
     if (!sameRecord(l.tags, d.tags))
-        fields.push({ field: 'tags', before: sortedTags(l.tags), after: sortedTags(d.tags) });
+        fields.push({ field: 'tags', before: sortedRecord(l.tags), after: sortedRecord(d.tags) });
     return fields;
 }
 function desiredEntryValue(d) {
-    return { principalArn: d.principalArn, type: d.type, kubernetesGroups: d.kubernetesGroups, ...(d.username !== undefined ? { username: d.username } : {}), tags: sortedTags(d.tags) };
+    return { principalArn: d.principalArn, type: d.type, kubernetesGroups: d.kubernetesGroups, ...(d.username !== undefined ? { username: d.username } : {}), tags: sortedRecord(d.tags) };
 }
 function liveEntryValue(l) {
-    return { principalArn: l.principalArn, type: l.type, kubernetesGroups: [...l.kubernetesGroups].sort(), ...(l.username !== undefined ? { username: l.username } : {}), tags: sortedTags(l.tags) };
+    return { principalArn: l.principalArn, type: l.type, kubernetesGroups: [...l.kubernetesGroups].sort(), ...(l.username !== undefined ? { username: l.username } : {}), tags: sortedRecord(l.tags) };
 }
 function desiredPolicyValue(principalArn, p) {
     return { principalArn, policyArn: p.policyArn, scope: p.scope };
@@ -88254,6 +88243,7 @@ function livePolicyValue(principalArn, p) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/associations.ts
+
 
 
 /** Diffs declared associations with live ones: create, update (field by field), delete with prune. */
@@ -88322,7 +88312,7 @@ function associationFieldDiffs(l, d) {
     if ((l.policy ?? '') !== (d.policy ?? ''))
         push('policy', l.policy, d.policy);
     if (!sameRecord(l.tags, d.tags))
-        push('tags', sortedTags(l.tags), sortedTags(d.tags));
+        push('tags', sortedRecord(l.tags), sortedRecord(d.tags));
     return fields;
 }
 function desiredValue(d) {
@@ -88333,7 +88323,7 @@ function desiredValue(d) {
         ...(d.targetRoleArn ? { targetRoleArn: d.targetRoleArn } : {}),
         disableSessionTags: d.disableSessionTags,
         ...(d.policy !== undefined ? { policy: d.policy } : {}),
-        tags: sortedTags(d.tags),
+        tags: sortedRecord(d.tags),
     };
 }
 function liveValue(l) {
@@ -88344,7 +88334,7 @@ function liveValue(l) {
         ...(l.targetRoleArn ? { targetRoleArn: l.targetRoleArn } : {}),
         disableSessionTags: l.disableSessionTags,
         ...(l.policy !== undefined ? { policy: l.policy } : {}),
-        tags: sortedTags(l.tags),
+        tags: sortedRecord(l.tags),
         associationId: l.associationId,
         ...(l.ownerArn ? { ownerArn: l.ownerArn } : {}),
     };
@@ -88633,7 +88623,7 @@ function computePlan(desired, live, options = {}) {
     const clusters = desired.clusters
         .filter((d) => !wanted || wanted.has(d.name))
         .map((d) => planCluster(d, liveByName.get(`${d.name}\u0000${d.region}`), options))
-        .sort((a, b) => finding_compare(a.name, b.name) || finding_compare(a.region, b.region));
+        .sort((a, b) => compare(a.name, b.name) || compare(a.region, b.region));
     return { version: PLAN_VERSION, fingerprint: fingerprintPlan(clusters), summary: summary_summarize(clusters), clusters };
 }
 function planCluster(desired, live, options) {
@@ -88663,8 +88653,8 @@ function planCluster(desired, live, options) {
         findings.push(...entries.findings);
     }
     findings.push(...checkDeclared(desired, live), ...checkChanges(live, changes, options));
-    changes.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || finding_compare(a.id, b.id));
-    findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || finding_compare(a.code, b.code) || finding_compare(a.key ?? '', b.key ?? ''));
+    changes.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compare(a.id, b.id));
+    findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compare(a.code, b.code) || compare(a.key ?? '', b.key ?? ''));
     return { ...base, changes, findings };
 }
 
@@ -89235,6 +89225,7 @@ function manifest_yaml_rank(key) {
 ;// CONCATENATED MODULE: ./src/migrate/export.ts
 
 
+
 /** Node entry types EKS creates for managed node groups, Fargate profiles and Auto Mode (apply never deletes them either). */
 const NODE_TYPES = new Set(['EC2', 'EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX']);
 /**
@@ -89307,7 +89298,7 @@ function exportAssociation(live) {
     if (live.policy !== undefined)
         out.policy = parsePolicy(live.policy);
     if (Object.keys(live.tags).length > 0)
-        out.tags = export_sortedTags(live.tags);
+        out.tags = sortedRecord(live.tags);
     return out;
 }
 function exportAccessEntry(live, partition) {
@@ -89323,7 +89314,7 @@ function exportAccessEntry(live, partition) {
     if (policies.length > 0)
         out.accessPolicies = policies.map((p) => ({ policy: policyReference(p.policyArn, partition), ...exportScope(p.scope) }));
     if (Object.keys(live.tags).length > 0)
-        out.tags = export_sortedTags(live.tags);
+        out.tags = sortedRecord(live.tags);
     return out;
 }
 /** Short name for the cluster partition's EKS policies, which the manifest expands back to the same ARN. */
@@ -89341,9 +89332,6 @@ function parsePolicy(text) {
     catch {
         return text;
     }
-}
-function export_sortedTags(tags) {
-    return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 function unmanagedComments(unmanaged) {
     if (unmanaged.length === 0)
