@@ -189,3 +189,22 @@ export function isIamPropagation(err: unknown): boolean {
   const message = messageOf(err);
   return IAM_PROPAGATION_MESSAGES.some((re) => re.test(message));
 }
+
+/** Runs one SDK call; a failure is rethrown with the operation and the AWS object it was about. */
+export async function callAws<T>(operation: string, key: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw describeAwsError(operation, key, err);
+  }
+}
+
+/** As callAws, but not-found means "absent" (undefined), not an error. */
+export async function callAwsOrAbsent<T>(operation: string, key: string, fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw describeAwsError(operation, key, err);
+  }
+}

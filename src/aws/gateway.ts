@@ -21,7 +21,7 @@ import type { AccessScope, AuthenticationMode } from '../model/desired.js';
 import type { LiveAccessEntry, LiveAssociation } from '../model/live.js';
 import type { AccessEntryValue, AssociationValue } from '../model/plan.js';
 import type { AwsClients } from './clients.js';
-import { describeAwsError, isNotFound } from './errors.js';
+import { callAws as call, callAwsOrAbsent as callOrAbsent } from './errors.js';
 import { toAssociationSummary, toLiveAccessEntry, toLiveAssociation } from './live-convert.js';
 import { callerIdentityOf } from './session.js';
 import { PacerRegistry, pacedClients } from './pacer.js';
@@ -253,19 +253,3 @@ function entryRecord(entry: LiveAccessEntry): AccessEntryRecord {
   return record;
 }
 
-async function call<T>(operation: string, key: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    throw describeAwsError(operation, key, err);
-  }
-}
-
-async function callOrAbsent<T>(operation: string, key: string, fn: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw describeAwsError(operation, key, err);
-  }
-}

@@ -15,7 +15,7 @@ import type { DesiredCluster, DesiredState } from '../model/desired.js';
 import type { LiveAccessEntry, LiveAssociation, LiveAssociationSummary, LiveCluster, LiveRole, LiveState } from '../model/live.js';
 import { parseArn, roleNameOfArn } from '../model/partition.js';
 import { mapWithConcurrency } from './concurrency.js';
-import { describeAwsError, isNotFound } from './errors.js';
+import { callAws, callAwsOrAbsent } from './errors.js';
 import { compare, toAssociationSummary, toAuthenticationMode, toLiveAccessEntry, toLiveAssociation, toLiveRole } from './live-convert.js';
 import { PacerRegistry } from './pacer.js';
 import { createProgressGroup, silentProgress, type ProgressReporter } from './progress.js';
@@ -202,37 +202,20 @@ class ClusterReader {
     this.where = `cluster ${clusterName} (${session.region})`;
   }
 
-  private async call<T>(operation: string, key: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (err) {
-      throw describeAwsError(operation, key, err);
-    }
-  }
-
   private paced<T>(client: object, operation: string, fn: () => Promise<T>): Promise<T> {
     return this.pacers.pacerFor(client, operation).run(fn);
   }
 
-  /** Undefined when the object is not found. */
-  private async callOrAbsent<T>(operation: string, key: string, fn: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await fn();
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw describeAwsError(operation, key, err);
-    }
-  }
 
   async describeCluster(): Promise<Cluster | undefined> {
-    const answer = await this.callOrAbsent('DescribeCluster', this.where, () =>
+    const answer = await callAwsOrAbsent('DescribeCluster', this.where, () =>
       this.session.clients.eks.send(new DescribeClusterCommand({ name: this.clusterName })),
     );
     return answer?.cluster;
   }
 
   async listAddons(): Promise<string[]> {
-    return this.call('ListAddons', this.where, async () => {
+    return callAws('ListAddons', this.where, async () => {
       const names: string[] = [];
       const pages = paginateListAddons({ client: this.session.clients.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
       for await (const page of pages) names.push(...(page.addons ?? []));
@@ -241,7 +224,7 @@ class ClusterReader {
   }
 
   async listAssociations(): Promise<LiveAssociationSummary[]> {
-    return this.call('ListPodIdentityAssociations', this.where, async () => {
+    return callAws('ListPodIdentityAssociations', this.where, async () => {
       const out: LiveAssociationSummary[] = [];
       const pages = paginateListPodIdentityAssociations({ client: this.session.clients.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
       for await (const page of pages) out.push(...(page.associations ?? []).map(toAssociationSummary));
@@ -250,7 +233,7 @@ class ClusterReader {
   }
 
   async listAccessEntries(): Promise<string[]> {
-    return this.call('ListAccessEntries', this.where, async () => {
+    return callAws('ListAccessEntries', this.where, async () => {
       const out: string[] = [];
       const pages = paginateListAccessEntries({ client: this.session.clients.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
       for await (const page of pages) out.push(...(page.accessEntries ?? []));
@@ -260,7 +243,7 @@ class ClusterReader {
 
   async describeAssociation(summary: LiveAssociationSummary): Promise<LiveAssociation | undefined> {
     const key = `association ${summary.namespace}/${summary.serviceAccount} (${summary.associationId}) on ${this.where}`;
-    const answer = await this.callOrAbsent('DescribePodIdentityAssociation', key, () =>
+    const answer = await callAwsOrAbsent('DescribePodIdentityAssociation', key, () =>
       this.paced(this.session.clients.eks, 'DescribePodIdentityAssociation', () =>
         this.session.clients.eks.send(new DescribePodIdentityAssociationCommand({ clusterName: this.clusterName, associationId: summary.associationId })),
       ),
@@ -270,13 +253,13 @@ class ClusterReader {
 
   async describeAccessEntry(principalArn: string): Promise<LiveAccessEntry | undefined> {
     const key = `access entry ${principalArn} on ${this.where}`;
-    const answer = await this.callOrAbsent('DescribeAccessEntry', key, () =>
+    const answer = await callAwsOrAbsent('DescribeAccessEntry', key, () =>
       this.paced(this.session.clients.eks, 'DescribeAccessEntry', () =>
         this.session.clients.eks.send(new DescribeAccessEntryCommand({ clusterName: this.clusterName, principalArn })),
       ),
     );
     if (!answer?.accessEntry) return undefined;
-    const listed = await this.callOrAbsent('ListAssociatedAccessPolicies', key, () =>
+    const listed = await callAwsOrAbsent('ListAssociatedAccessPolicies', key, () =>
       this.paced(this.session.clients.eks, 'ListAssociatedAccessPolicies', async () => {
         const out: AssociatedAccessPolicy[] = [];
         // The pacer learns from the attempts of every page (the SDK retries throttled pages itself).
@@ -301,7 +284,7 @@ class ClusterReader {
   async getRole(roleArn: string): Promise<LiveRole | null> {
     const roleName = roleNameOfArn(roleArn);
     if (roleName === undefined) return null;
-    const answer = await this.callOrAbsent('GetRole', `role ${roleArn}`, () =>
+    const answer = await callAwsOrAbsent('GetRole', `role ${roleArn}`, () =>
       this.paced(this.session.clients.iam, 'GetRole', () => this.session.clients.iam.send(new GetRoleCommand({ RoleName: roleName }))),
     );
     return answer?.Role ? toLiveRole(answer.Role) : null;
