@@ -75666,6 +75666,26 @@ function isIamPropagation(err) {
     const message = messageOf(err);
     return IAM_PROPAGATION_MESSAGES.some((re) => re.test(message));
 }
+/** Runs one SDK call; a failure is rethrown with the operation and the AWS object it was about. */
+async function callAws(operation, key, fn) {
+    try {
+        return await fn();
+    }
+    catch (err) {
+        throw describeAwsError(operation, key, err);
+    }
+}
+/** As callAws, but not-found means "absent" (undefined), not an error. */
+async function callAwsOrAbsent(operation, key, fn) {
+    try {
+        return await fn();
+    }
+    catch (err) {
+        if (isNotFound(err))
+            return undefined;
+        throw describeAwsError(operation, key, err);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/aws/concurrency.ts
 /**
@@ -77083,7 +77103,7 @@ class gateway_SdkEksWriteGateway {
             this.caller = Promise.resolve(options.callerPrincipalArn);
     }
     async createAssociation(cluster, value, clientRequestToken) {
-        const answer = await call('CreatePodIdentityAssociation', associationKey(cluster, value.namespace, value.serviceAccount), () => this.clients.eks.send(new dist_cjs/* CreatePodIdentityAssociationCommand */.FHt({
+        const answer = await callAws('CreatePodIdentityAssociation', associationKey(cluster, value.namespace, value.serviceAccount), () => this.clients.eks.send(new dist_cjs/* CreatePodIdentityAssociationCommand */.FHt({
             clusterName: cluster,
             namespace: value.namespace,
             serviceAccount: value.serviceAccount,
@@ -77099,32 +77119,32 @@ class gateway_SdkEksWriteGateway {
     async findAssociation(cluster, namespace, serviceAccount) {
         const key = associationKey(cluster, namespace, serviceAccount);
         // The list filter narrows to at most one association per (namespace, service account).
-        const answer = await call('ListPodIdentityAssociations', key, () => this.clients.eks.send(new dist_cjs/* ListPodIdentityAssociationsCommand */.pp8({ clusterName: cluster, namespace, serviceAccount })));
+        const answer = await callAws('ListPodIdentityAssociations', key, () => this.clients.eks.send(new dist_cjs/* ListPodIdentityAssociationsCommand */.pp8({ clusterName: cluster, namespace, serviceAccount })));
         const summary = (answer.associations ?? []).map(toAssociationSummary).find((s) => s.namespace === namespace && s.serviceAccount === serviceAccount);
         return summary === undefined ? undefined : this.describeAssociation(cluster, summary.associationId);
     }
     async describeAssociation(cluster, associationId) {
-        const answer = await callOrAbsent('DescribePodIdentityAssociation', `association ${associationId} on cluster ${cluster}`, () => this.clients.eks.send(new dist_cjs/* DescribePodIdentityAssociationCommand */.$tu({ clusterName: cluster, associationId })));
+        const answer = await callAwsOrAbsent('DescribePodIdentityAssociation', `association ${associationId} on cluster ${cluster}`, () => this.clients.eks.send(new dist_cjs/* DescribePodIdentityAssociationCommand */.$tu({ clusterName: cluster, associationId })));
         const a = answer?.association;
         return a === undefined ? undefined : toLiveAssociation(a, { associationId, namespace: a.namespace ?? '', serviceAccount: a.serviceAccount ?? '' });
     }
     async updateAssociation(cluster, associationId, fields) {
-        const answer = await call('UpdatePodIdentityAssociation', `association ${associationId} on cluster ${cluster}`, () => this.clients.eks.send(new dist_cjs/* UpdatePodIdentityAssociationCommand */.Tr6({ clusterName: cluster, associationId, ...fields })));
+        const answer = await callAws('UpdatePodIdentityAssociation', `association ${associationId} on cluster ${cluster}`, () => this.clients.eks.send(new dist_cjs/* UpdatePodIdentityAssociationCommand */.Tr6({ clusterName: cluster, associationId, ...fields })));
         const a = answer.association ?? {};
         return toLiveAssociation(a, { associationId, namespace: a.namespace ?? '', serviceAccount: a.serviceAccount ?? '' });
     }
     async deleteAssociation(cluster, associationId) {
-        const answer = await callOrAbsent('DeletePodIdentityAssociation', `association ${associationId} on cluster ${cluster}`, () => this.clients.eks.send(new dist_cjs/* DeletePodIdentityAssociationCommand */.FT2({ clusterName: cluster, associationId })));
+        const answer = await callAwsOrAbsent('DeletePodIdentityAssociation', `association ${associationId} on cluster ${cluster}`, () => this.clients.eks.send(new dist_cjs/* DeletePodIdentityAssociationCommand */.FT2({ clusterName: cluster, associationId })));
         return answer === undefined ? 'absent' : 'deleted';
     }
     async tagResource(resourceArn, tags) {
-        await call('TagResource', `resource ${resourceArn}`, () => this.clients.eks.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn, tags })));
+        await callAws('TagResource', `resource ${resourceArn}`, () => this.clients.eks.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn, tags })));
     }
     async untagResource(resourceArn, tagKeys) {
-        await call('UntagResource', `resource ${resourceArn}`, () => this.clients.eks.send(new dist_cjs/* UntagResourceCommand */.RP$({ resourceArn, tagKeys })));
+        await callAws('UntagResource', `resource ${resourceArn}`, () => this.clients.eks.send(new dist_cjs/* UntagResourceCommand */.RP$({ resourceArn, tagKeys })));
     }
     async createAccessEntry(cluster, value, clientRequestToken) {
-        const answer = await call('CreateAccessEntry', entryKey(cluster, value.principalArn), () => this.clients.eks.send(new dist_cjs/* CreateAccessEntryCommand */.c6K({
+        const answer = await callAws('CreateAccessEntry', entryKey(cluster, value.principalArn), () => this.clients.eks.send(new dist_cjs/* CreateAccessEntryCommand */.c6K({
             clusterName: cluster,
             principalArn: value.principalArn,
             type: value.type,
@@ -77136,40 +77156,40 @@ class gateway_SdkEksWriteGateway {
         return entryRecord(toLiveAccessEntry(answer.accessEntry ?? {}, value.principalArn, []));
     }
     async describeAccessEntry(cluster, principalArn) {
-        const answer = await callOrAbsent('DescribeAccessEntry', entryKey(cluster, principalArn), () => this.clients.eks.send(new dist_cjs/* DescribeAccessEntryCommand */.VV3({ clusterName: cluster, principalArn })));
+        const answer = await callAwsOrAbsent('DescribeAccessEntry', entryKey(cluster, principalArn), () => this.clients.eks.send(new dist_cjs/* DescribeAccessEntryCommand */.VV3({ clusterName: cluster, principalArn })));
         return answer?.accessEntry === undefined ? undefined : entryRecord(toLiveAccessEntry(answer.accessEntry, principalArn, []));
     }
     async updateAccessEntry(cluster, principalArn, fields) {
-        const answer = await call('UpdateAccessEntry', entryKey(cluster, principalArn), () => this.clients.eks.send(new dist_cjs/* UpdateAccessEntryCommand */.N9Z({ clusterName: cluster, principalArn, ...fields })));
+        const answer = await callAws('UpdateAccessEntry', entryKey(cluster, principalArn), () => this.clients.eks.send(new dist_cjs/* UpdateAccessEntryCommand */.N9Z({ clusterName: cluster, principalArn, ...fields })));
         return entryRecord(toLiveAccessEntry(answer.accessEntry ?? {}, principalArn, []));
     }
     async deleteAccessEntry(cluster, principalArn) {
-        const answer = await callOrAbsent('DeleteAccessEntry', entryKey(cluster, principalArn), () => this.clients.eks.send(new dist_cjs/* DeleteAccessEntryCommand */.dew({ clusterName: cluster, principalArn })));
+        const answer = await callAwsOrAbsent('DeleteAccessEntry', entryKey(cluster, principalArn), () => this.clients.eks.send(new dist_cjs/* DeleteAccessEntryCommand */.dew({ clusterName: cluster, principalArn })));
         return answer === undefined ? 'absent' : 'deleted';
     }
     async associateAccessPolicy(cluster, principalArn, policyArn, scope) {
         const accessScope = scope.type === 'cluster' ? { type: 'cluster' } : { type: 'namespace', namespaces: scope.namespaces };
-        await call('AssociateAccessPolicy', `${policyArn} for ${entryKey(cluster, principalArn)}`, () => this.clients.eks.send(new dist_cjs/* AssociateAccessPolicyCommand */._33({ clusterName: cluster, principalArn, policyArn, accessScope })));
+        await callAws('AssociateAccessPolicy', `${policyArn} for ${entryKey(cluster, principalArn)}`, () => this.clients.eks.send(new dist_cjs/* AssociateAccessPolicyCommand */._33({ clusterName: cluster, principalArn, policyArn, accessScope })));
     }
     async disassociateAccessPolicy(cluster, principalArn, policyArn) {
-        const answer = await callOrAbsent('DisassociateAccessPolicy', `${policyArn} for ${entryKey(cluster, principalArn)}`, () => this.clients.eks.send(new dist_cjs/* DisassociateAccessPolicyCommand */.moA({ clusterName: cluster, principalArn, policyArn })));
+        const answer = await callAwsOrAbsent('DisassociateAccessPolicy', `${policyArn} for ${entryKey(cluster, principalArn)}`, () => this.clients.eks.send(new dist_cjs/* DisassociateAccessPolicyCommand */.moA({ clusterName: cluster, principalArn, policyArn })));
         return answer === undefined ? 'absent' : 'deleted';
     }
     async updateAuthenticationMode(cluster, mode, clientRequestToken) {
-        const answer = await call('UpdateClusterConfig', `cluster ${cluster}`, () => this.clients.eks.send(new dist_cjs/* UpdateClusterConfigCommand */.RSy({ name: cluster, accessConfig: { authenticationMode: mode }, clientRequestToken })));
+        const answer = await callAws('UpdateClusterConfig', `cluster ${cluster}`, () => this.clients.eks.send(new dist_cjs/* UpdateClusterConfigCommand */.RSy({ name: cluster, accessConfig: { authenticationMode: mode }, clientRequestToken })));
         return { updateId: answer.update?.id ?? '' };
     }
     async describeUpdate(cluster, updateId) {
-        const answer = await call('DescribeUpdate', `update ${updateId} of cluster ${cluster}`, () => this.clients.eks.send(new dist_cjs/* DescribeUpdateCommand */.SrY({ name: cluster, updateId })));
+        const answer = await callAws('DescribeUpdate', `update ${updateId} of cluster ${cluster}`, () => this.clients.eks.send(new dist_cjs/* DescribeUpdateCommand */.SrY({ name: cluster, updateId })));
         const errors = (answer.update?.errors ?? []).map((e) => [e.errorCode, e.errorMessage].filter(Boolean).join(': '));
         return { status: (answer.update?.status ?? 'InProgress'), errors };
     }
     async updateAssumeRolePolicy(roleName, document) {
-        await call('UpdateAssumeRolePolicy', `role ${roleName}`, () => this.clients.iam.send(new client_iam_dist_cjs/* UpdateAssumeRolePolicyCommand */.tuH({ RoleName: roleName, PolicyDocument: document })));
+        await callAws('UpdateAssumeRolePolicy', `role ${roleName}`, () => this.clients.iam.send(new client_iam_dist_cjs/* UpdateAssumeRolePolicyCommand */.tuH({ RoleName: roleName, PolicyDocument: document })));
     }
     callerPrincipalArn() {
         if (this.caller === undefined) {
-            this.caller = call('GetCallerIdentity', 'the current credentials', () => this.clients.sts.send(new client_sts_dist_cjs/* GetCallerIdentityCommand */.zI({}))).then((answer) => callerIdentityOf(answer.Arn ?? '', answer.Account ?? '').principalArn);
+            this.caller = callAws('GetCallerIdentity', 'the current credentials', () => this.clients.sts.send(new client_sts_dist_cjs/* GetCallerIdentityCommand */.zI({}))).then((answer) => callerIdentityOf(answer.Arn ?? '', answer.Account ?? '').principalArn);
             // A failed look-up is not cached: the next delete guard asks again.
             this.caller.catch(() => (this.caller = undefined));
         }
@@ -77185,24 +77205,6 @@ function entryKey(cluster, principalArn) {
 function entryRecord(entry) {
     const { accessPolicies: _policies, ...record } = entry;
     return record;
-}
-async function call(operation, key, fn) {
-    try {
-        return await fn();
-    }
-    catch (err) {
-        throw describeAwsError(operation, key, err);
-    }
-}
-async function callOrAbsent(operation, key, fn) {
-    try {
-        return await fn();
-    }
-    catch (err) {
-        if (isNotFound(err))
-            return undefined;
-        throw describeAwsError(operation, key, err);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/aws/progress.ts
@@ -77492,34 +77494,15 @@ class ClusterReader {
         this.pacers = pacers;
         this.where = `cluster ${clusterName} (${session.region})`;
     }
-    async call(operation, key, fn) {
-        try {
-            return await fn();
-        }
-        catch (err) {
-            throw describeAwsError(operation, key, err);
-        }
-    }
     paced(client, operation, fn) {
         return this.pacers.pacerFor(client, operation).run(fn);
     }
-    /** Undefined when the object is not found. */
-    async callOrAbsent(operation, key, fn) {
-        try {
-            return await fn();
-        }
-        catch (err) {
-            if (isNotFound(err))
-                return undefined;
-            throw describeAwsError(operation, key, err);
-        }
-    }
     async describeCluster() {
-        const answer = await this.callOrAbsent('DescribeCluster', this.where, () => this.session.clients.eks.send(new dist_cjs/* DescribeClusterCommand */.hV5({ name: this.clusterName })));
+        const answer = await callAwsOrAbsent('DescribeCluster', this.where, () => this.session.clients.eks.send(new dist_cjs/* DescribeClusterCommand */.hV5({ name: this.clusterName })));
         return answer?.cluster;
     }
     async listAddons() {
-        return this.call('ListAddons', this.where, async () => {
+        return callAws('ListAddons', this.where, async () => {
             const names = [];
             const pages = (0,dist_cjs/* paginateListAddons */.P4v)({ client: this.session.clients.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
             for await (const page of pages)
@@ -77528,7 +77511,7 @@ class ClusterReader {
         });
     }
     async listAssociations() {
-        return this.call('ListPodIdentityAssociations', this.where, async () => {
+        return callAws('ListPodIdentityAssociations', this.where, async () => {
             const out = [];
             const pages = (0,dist_cjs/* paginateListPodIdentityAssociations */.Hxv)({ client: this.session.clients.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
             for await (const page of pages)
@@ -77537,7 +77520,7 @@ class ClusterReader {
         });
     }
     async listAccessEntries() {
-        return this.call('ListAccessEntries', this.where, async () => {
+        return callAws('ListAccessEntries', this.where, async () => {
             const out = [];
             const pages = (0,dist_cjs/* paginateListAccessEntries */.q7l)({ client: this.session.clients.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
             for await (const page of pages)
@@ -77547,15 +77530,15 @@ class ClusterReader {
     }
     async describeAssociation(summary) {
         const key = `association ${summary.namespace}/${summary.serviceAccount} (${summary.associationId}) on ${this.where}`;
-        const answer = await this.callOrAbsent('DescribePodIdentityAssociation', key, () => this.paced(this.session.clients.eks, 'DescribePodIdentityAssociation', () => this.session.clients.eks.send(new dist_cjs/* DescribePodIdentityAssociationCommand */.$tu({ clusterName: this.clusterName, associationId: summary.associationId }))));
+        const answer = await callAwsOrAbsent('DescribePodIdentityAssociation', key, () => this.paced(this.session.clients.eks, 'DescribePodIdentityAssociation', () => this.session.clients.eks.send(new dist_cjs/* DescribePodIdentityAssociationCommand */.$tu({ clusterName: this.clusterName, associationId: summary.associationId }))));
         return answer?.association ? toLiveAssociation(answer.association, summary) : undefined;
     }
     async describeAccessEntry(principalArn) {
         const key = `access entry ${principalArn} on ${this.where}`;
-        const answer = await this.callOrAbsent('DescribeAccessEntry', key, () => this.paced(this.session.clients.eks, 'DescribeAccessEntry', () => this.session.clients.eks.send(new dist_cjs/* DescribeAccessEntryCommand */.VV3({ clusterName: this.clusterName, principalArn }))));
+        const answer = await callAwsOrAbsent('DescribeAccessEntry', key, () => this.paced(this.session.clients.eks, 'DescribeAccessEntry', () => this.session.clients.eks.send(new dist_cjs/* DescribeAccessEntryCommand */.VV3({ clusterName: this.clusterName, principalArn }))));
         if (!answer?.accessEntry)
             return undefined;
-        const listed = await this.callOrAbsent('ListAssociatedAccessPolicies', key, () => this.paced(this.session.clients.eks, 'ListAssociatedAccessPolicies', async () => {
+        const listed = await callAwsOrAbsent('ListAssociatedAccessPolicies', key, () => this.paced(this.session.clients.eks, 'ListAssociatedAccessPolicies', async () => {
             const out = [];
             // The pacer learns from the attempts of every page (the SDK retries throttled pages itself).
             let attempts = 1;
@@ -77576,7 +77559,7 @@ class ClusterReader {
         const roleName = roleNameOfArn(roleArn);
         if (roleName === undefined)
             return null;
-        const answer = await this.callOrAbsent('GetRole', `role ${roleArn}`, () => this.paced(this.session.clients.iam, 'GetRole', () => this.session.clients.iam.send(new client_iam_dist_cjs/* GetRoleCommand */.kbp({ RoleName: roleName }))));
+        const answer = await callAwsOrAbsent('GetRole', `role ${roleArn}`, () => this.paced(this.session.clients.iam, 'GetRole', () => this.session.clients.iam.send(new client_iam_dist_cjs/* GetRoleCommand */.kbp({ RoleName: roleName }))));
         return answer?.Role ? toLiveRole(answer.Role) : null;
     }
 }
