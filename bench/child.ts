@@ -5,7 +5,7 @@
 import { readLiveState } from '../src/aws/reader.js';
 import { closeClusterSessions, openClusterSessions, type ClusterSession } from '../src/aws/session.js';
 import { runBaselineRefresh } from './baseline.js';
-import type { ChildJob, ChildResult, RetryMode } from './jobs.js';
+import type { ChildJob, ChildResult, JobAnswer, RetryMode } from './jobs.js';
 import { CREDENTIALS, REGION } from './world.js';
 import { runApplyJob, runPlanStep } from './child-steps.js';
 
@@ -18,7 +18,7 @@ async function openSessions(endpoint: string, clusters: Array<{ name: string; re
   return openClusterSessions(clusters, { credentials: CREDENTIALS, endpoints: { eks: endpoint, iam: endpoint, sts: endpoint }, ...(retryMode ? { retryMode } : {}) });
 }
 
-async function runJob(job: ChildJob): Promise<Omit<ChildResult, 'wallMs' | 'peakRssBytes'>> {
+async function runJob(job: ChildJob): Promise<JobAnswer> {
   switch (job.kind) {
     case 'read': {
       const sessions = await openSessions(job.endpoint, job.desired.clusters, job.retryMode);
@@ -28,7 +28,7 @@ async function runJob(job: ChildJob): Promise<Omit<ChildResult, 'wallMs' | 'peak
           associations: live.clusters.reduce((n, c) => n + c.associations.length, 0),
           accessEntries: live.clusters.reduce((n, c) => n + c.accessEntries.length, 0),
         };
-        if (job.plan) Object.assign(details, await runPlanStep(job.desired, live));
+        if (job.plan) Object.assign(details, runPlanStep(job.desired, live));
         return { ok: true, details };
       } finally {
         closeClusterSessions(sessions);
@@ -57,10 +57,12 @@ async function runJob(job: ChildJob): Promise<Omit<ChildResult, 'wallMs' | 'peak
 
 process.once('message', (job: ChildJob) => {
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   runJob(job)
     .catch((err: unknown) => ({ ok: false, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err), details: {} }))
     .then((result) => {
-      const answer: ChildResult = { ...result, wallMs: performance.now() - started, peakRssBytes: peakRssBytes() };
+      const cpu = process.cpuUsage(cpuBefore);
+      const answer: ChildResult = { ...result, wallMs: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, peakRssBytes: peakRssBytes() };
       process.send?.(answer, () => process.exit(0));
     });
 });

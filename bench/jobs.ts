@@ -11,9 +11,14 @@ export type ChildJob =
   | { kind: 'baseline'; endpoint: string; objects: BaselineObject[]; parallelism: number; retryMode?: RetryMode }
   | { kind: 'apply'; endpoint: string; plan: Plan; concurrency?: number; propagationWindowMs?: number; retryMode?: RetryMode };
 
+/** What a job itself answers; the child adds the measurements. */
+export type JobAnswer = Omit<ChildResult, 'wallMs' | 'cpuMs' | 'peakRssBytes'>;
+
 export interface ChildResult {
   /** Time of the measured work alone (sessions included; process start and module loading not). */
   wallMs: number;
+  /** CPU time of the child during the work (user + system), which bounds how fast it can go. */
+  cpuMs: number;
   /** Peak resident set of the child process, in bytes. */
   peakRssBytes: number;
   ok: boolean;

@@ -157,5 +157,7 @@ function checksFor(spec: ReadSpec, ours: ChildResult, successful: CallCounts): s
     if (describes !== spec.expectDescribes) problems.push(`expected ${spec.expectDescribes} describes, made ${describes}`);
   }
   if (sum(successful) === 0) problems.push('no calls reached the emulator');
+  // Everything declared is live as declared: the plan after the read must be empty.
+  if (ours.ok && ours.details.changes !== 0) problems.push(`plan after the read has ${ours.details.changes ?? 'no'} changes, expected 0`);
   return problems;
 }

@@ -25,6 +25,8 @@ const LATENCY = { latencyMs: 15, jitterMs: 10 };
 const THROTTLED = { ...LATENCY, throttleRps: 100, throttleBurst: 50 };
 const LIMIT: RateLimit = { rps: 100, burst: 50, latencyMs: LATENCY.latencyMs };
 const APPLY_CHANGES = quick ? 100 : 500;
+/** (c) is short (about a second), so one run is at the mercy of a noisy neighbour: the median of 3. */
+const APPLY_RUNS = quick ? 1 : 3;
 const FAULT_CHANGES = quick ? 40 : 150;
 const RSS_LIMIT = 300 * 1024 * 1024;
 
@@ -54,6 +56,7 @@ function readRow(m: ReadMeasurement, label: string): string[] {
   return [
     label,
     `${seconds(m.ours.wallMs)} s`,
+    `${seconds(m.ours.cpuMs)} s`,
     `${sum(m.calls)} (${sum(m.successful)} ok): ${formatCalls(m.calls)}`,
     `${seconds(m.floorMs)} s (${m.floorOperation})`,
     ratio(m.ours.wallMs / m.floorMs),
@@ -64,14 +67,22 @@ function readRow(m: ReadMeasurement, label: string): string[] {
   ];
 }
 
-const READ_HEADERS = ['workload', 'wall', 'API calls (by operation)', 'floor', '÷ floor', 'peak RSS', 'baseline wall', 'baseline ÷ ours', 'checks'];
+const READ_HEADERS = ['workload', 'wall', 'tool CPU', 'API calls (by operation)', 'floor', '÷ floor', 'peak RSS', 'baseline wall', 'baseline ÷ ours', 'checks'];
 
-function applyRow(label: string, m: ApplyMeasurement, minimum: Record<string, number>): string[] {
+/** The run with the median wall time (the machines are shared, so one run can be an outlier). */
+function median(runs: ApplyMeasurement[]): ApplyMeasurement {
+  return [...runs].sort((x, y) => x.result.wallMs - y.result.wallMs)[Math.floor(runs.length / 2)]!;
+}
+
+function applyRow(label: string, runs: ApplyMeasurement[], minimum: Record<string, number>): string[] {
   const floor = floorOf(minimum, LIMIT);
+  const m = median(runs);
   const v = m.verification;
+  const all = runs.length > 1 ? ` (runs: ${runs.map((r) => seconds(r.result.wallMs)).join(', ')})` : '';
   return [
     label,
-    `${seconds(m.result.wallMs)} s`,
+    `${seconds(m.result.wallMs)} s${all}`,
+    `${seconds(m.result.cpuMs)} s`,
     `${sum(m.calls)}: ${formatCalls(m.calls)}`,
     `${seconds(floor.seconds * 1000)} s (${floor.operation})`,
     ratio(m.result.wallMs / (floor.seconds * 1000)),
@@ -106,26 +117,30 @@ async function main(): Promise<void> {
   targets.push(['(a) ≥ 5× faster than the baseline', ratio(aBaseline), aBaseline >= 5 ? 'met' : 'missed (see below)']);
   targets.push(['(b) describes only the declared keys', b.checks.length === 0 ? `${(b.successful.DescribePodIdentityAssociation ?? 0) + (b.successful.DescribeAccessEntry ?? 0)} describes` : b.checks.join('; '), b.checks.length === 0 ? 'met' : 'missed']);
 
-  // (c) apply of mixed changes, with the product default and with adaptive retry for comparison.
+  // (c) apply of mixed changes, with the product default (median of APPLY_RUNS) and with adaptive
+  // retry for comparison.
   const mix = mixOf(APPLY_CHANGES);
   log(`(c) apply of ${APPLY_CHANGES} changes…`);
   const reference = await measureApply({ mix, faults: LATENCY, freshRoles: false, timeoutMs: 240_000 });
-  const applies: Array<[string, ApplyMeasurement]> = [];
+  const applies: Array<[string, ApplyMeasurement[]]> = [];
   for (const mode of (quick ? [undefined] : [undefined, 'adaptive']) as Array<RetryMode | undefined>) {
-    const m = await measureApply({ mix, faults: THROTTLED, freshRoles: false, timeoutMs: 240_000, ...(mode ? { retryMode: mode } : {}) });
-    applies.push([`(c) ${APPLY_CHANGES} mixed changes${mode ? `, SDK retry mode ${mode}` : ''}`, m]);
+    const runs: ApplyMeasurement[] = [];
+    for (let i = 0; i < (mode ? 1 : APPLY_RUNS); i++) {
+      runs.push(await measureApply({ mix, faults: THROTTLED, freshRoles: false, timeoutMs: 240_000, ...(mode ? { retryMode: mode } : {}) }));
+    }
+    applies.push([`(c) ${APPLY_CHANGES} mixed changes${mode ? `, SDK retry mode ${mode}` : runs.length > 1 ? `, median of ${runs.length}` : ''}`, runs]);
   }
   // The minimum is the engine's own calls when nothing goes wrong (it re-checks an object before deleting it).
   sections.push(
     `### Apply (same emulator settings; minimum calls = the same apply without throttling: ${formatCalls(reference.calls)})\n\n${renderTable(
-      ['workload', 'wall', 'API calls (by operation)', 'floor', '÷ floor', 'peak RSS', 'result'],
-      applies.map(([label, m]) => applyRow(label, m, reference.calls)),
+      ['workload', 'wall', 'tool CPU', 'API calls (by operation)', 'floor', '÷ floor', 'peak RSS', 'result'],
+      applies.map(([label, runs]) => applyRow(label, runs, reference.calls)),
     )}`,
   );
-  const c = applies[0]![1];
+  const c = median(applies[0]![1]);
   const cRatio = c.result.wallMs / (floorOf(reference.calls, LIMIT).seconds * 1000);
   targets.push(['(c) ≤ 1.25× the floor', ratio(cRatio), cRatio <= 1.25 ? 'met' : `missed by ${ratio(cRatio / 1.25)}`]);
-  const peak = Math.max(...reads.map(([, m]) => m.ours.peakRssBytes), ...applies.map(([, m]) => m.result.peakRssBytes));
+  const peak = Math.max(...reads.map(([, m]) => m.ours.peakRssBytes), ...applies.flatMap(([, runs]) => runs.map((m) => m.result.peakRssBytes)));
   targets.push(['peak RSS ≤ 300 MB', megabytes(peak), peak <= RSS_LIMIT ? 'met' : 'missed']);
 
   // Fault table.

@@ -1,4 +1,7 @@
-/** Runs one job in a child process (tsx loader) and waits for its answer. */
+/**
+ * Runs one job in a child process (tsx loader) and waits for its answer. With BENCH_CHILD_PROF=DIR
+ * each child writes a V8 CPU profile to DIR (open it in Chrome DevTools).
+ */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ChildJob, ChildResult } from './jobs.js';
@@ -8,7 +11,7 @@ const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 export function runInChild(job: ChildJob, timeoutMs: number): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const child = fork(CHILD, [], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--import', 'tsx', ...(process.env.BENCH_CHILD_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CHILD_PROF}`] : [])],
       env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

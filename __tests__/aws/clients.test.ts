@@ -9,7 +9,7 @@ describe('createAwsClients', () => {
     expect(iamRegionFor(region)).toBe(iamRegion);
   });
 
-  it('GIVEN a region, endpoints and attempts THEN each client is configured for them with standard retry', async () => {
+  it('GIVEN a region, endpoints and attempts THEN each client is configured for them with standard retry that leaves paced throttles to the pacer', async () => {
     const clients = createAwsClients({
       region: 'cn-north-1',
       credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
@@ -20,7 +20,7 @@ describe('createAwsClients', () => {
       expect(await clients.eks.config.region()).toBe('cn-north-1');
       expect(await clients.iam.config.region()).toBe('cn-north-1');
       expect(await clients.sts.config.region()).toBe('cn-north-1');
-      expect((await clients.eks.config.retryStrategy()).constructor.name).toBe('StandardRetryStrategy');
+      expect((await clients.eks.config.retryStrategy()).constructor.name).toBe('PacedRetryStrategy');
       expect(await clients.eks.config.maxAttempts()).toBe(3);
       const eksEndpoint = await clients.eks.config.endpoint?.();
       expect(eksEndpoint?.hostname).toBe('127.0.0.1');
@@ -34,7 +34,7 @@ describe('createAwsClients', () => {
     const adaptive = createAwsClients({ region: 'us-east-1', retryMode: 'adaptive' });
     try {
       expect(await clients.iam.config.maxAttempts()).toBe(8);
-      expect((await clients.sts.config.retryStrategy()).constructor.name).toBe('StandardRetryStrategy');
+      expect((await clients.sts.config.retryStrategy()).constructor.name).toBe('PacedRetryStrategy');
       expect((await adaptive.sts.config.retryStrategy()).constructor.name).toBe('AdaptiveRetryStrategy');
       expect(await clients.iam.config.region()).toBe('us-east-1');
     } finally {

@@ -13,6 +13,27 @@ function fakeClock(): PacerClock & { t: number } {
   return clock;
 }
 
+/** A clock whose timers fire in time order, once everything else has run. */
+function virtualClock(): PacerClock & { runUntilIdle(): Promise<void> } {
+  let t = 0;
+  const timers: Array<{ at: number; fire: () => void }> = [];
+  const settle = async () => {
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+  };
+  return {
+    now: () => t,
+    sleep: (ms) => new Promise<void>((resolve) => timers.push({ at: t + ms, fire: resolve })),
+    async runUntilIdle() {
+      for (await settle(); timers.length > 0; await settle()) {
+        timers.sort((a, b) => a.at - b.at);
+        const next = timers.shift()!;
+        t = next.at;
+        next.fire();
+      }
+    },
+  };
+}
+
 const ok = (attempts = 1) => async () => ({ $metadata: { attempts } });
 
 describe('OperationPacer', () => {
@@ -32,7 +53,7 @@ describe('OperationPacer', () => {
 
   it('GIVEN calls back to back that succeed at once THEN they are spaced at most 1/rate apart and the spacing shrinks', async () => {
     const clock = fakeClock();
-    const pacer = new OperationPacer({ initialRate: 10, clock });
+    const pacer = new OperationPacer({ initialRate: 10, burst: 1, clock });
     const starts: number[] = [];
     for (let i = 0; i < 5; i++) await pacer.run(async () => starts.push(clock.now()));
     const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
@@ -43,7 +64,7 @@ describe('OperationPacer', () => {
 
   it('GIVEN calls that wait for their slot and succeed at once WHEN run THEN the rate grows', async () => {
     const clock = fakeClock();
-    const pacer = new OperationPacer({ initialRate: 10, clock });
+    const pacer = new OperationPacer({ initialRate: 10, burst: 1, clock });
     for (let i = 0; i < 10; i++) await pacer.run(ok());
     expect(pacer.rate).toBeGreaterThan(15);
   });
@@ -74,16 +95,56 @@ describe('OperationPacer', () => {
     expect(pacer.rate).toBeCloseTo(50);
   });
 
-  it('GIVEN a call that stays throttled WHEN run THEN it is tried again with backoff, then rethrown, and the rate is cut', async () => {
+  it('GIVEN a call that stays throttled WHEN run THEN it is tried again with a backoff that doubles, then rethrown, and the rate is cut each time', async () => {
     const clock = fakeClock();
-    const pacer = new OperationPacer({ initialRate: 40, decrease: 0.5, throttleRetries: 2, random: () => 1, clock });
+    const pacer = new OperationPacer({ initialRate: 40, burst: 1, decrease: 0.5, throttleRetries: 2, random: () => 1, clock });
     const throttle = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 429 } });
-    let calls = 0;
-    await expect(pacer.run(() => { calls += 1; return Promise.reject(throttle); })).rejects.toBe(throttle);
-    expect(calls).toBe(3);
-    expect(pacer.rate).toBeLessThanOrEqual(20);
-    // Backoff of 200 ms then 400 ms (full jitter at its top), plus the lowered rate's spacing.
-    expect(clock.t).toBeGreaterThanOrEqual(600);
+    const starts: number[] = [];
+    await expect(pacer.run(() => { starts.push(clock.now()); return Promise.reject(throttle); })).rejects.toBe(throttle);
+    expect(starts).toHaveLength(3);
+    expect(pacer.rate).toBe(5);
+    // After the first throttle (now 20/s, 50 ms a slot) a backoff of one slot; after the second
+    // (10/s, 100 ms a slot) a backoff of two slots.
+    expect(starts).toEqual([0, 50, 250]);
+  });
+
+  it('GIVEN calls waiting for their slots WHEN a throttle cuts the rate THEN every waiting call is released at the new spacing', async () => {
+    const clock = virtualClock();
+    const pacer = new OperationPacer({ initialRate: 10, burst: 1, decrease: 0.5, clock });
+    const starts: number[] = [];
+    const calls = [2, 1, 1, 1].map((attempts) => pacer.run(async () => (starts.push(clock.now()), { $metadata: { attempts } })));
+    await clock.runUntilIdle();
+    await Promise.all(calls);
+    // The first answer needed retries: 10/s becomes 5/s, and the three calls already waiting
+    // (due at 100, 200 and 300 ms at the old rate) start 200 ms apart (less a little growth).
+    [0, 200, 400, 600].forEach((expected, i) => expect(starts[i]).toBeCloseTo(expected, -1));
+  });
+
+  it('GIVEN a burst of 5 WHEN 8 calls come back to back THEN 5 start at once and the rest at the rate; after a throttle there is no burst', async () => {
+    const clock = fakeClock();
+    const pacer = new OperationPacer({ initialRate: 10, burst: 5, decrease: 0.5, random: () => 1, clock });
+    const starts: number[] = [];
+    for (let i = 0; i < 8; i++) await pacer.run(async () => starts.push(clock.now()));
+    expect(starts.slice(0, 5)).toEqual([0, 0, 0, 0, 0]);
+    expect(starts.slice(5).every((t) => t > 0)).toBe(true);
+
+    // Idle for a long time: the bucket is full again, and the first calls do not wait.
+    clock.t = 10_000;
+    starts.length = 0;
+    for (let i = 0; i < 3; i++) await pacer.run(async () => starts.push(clock.now()));
+    expect(starts).toEqual([10_000, 10_000, 10_000]);
+
+    // A throttle empties the bucket: the calls after it are spaced at the lowered rate.
+    clock.t = 20_000;
+    const before = pacer.rate;
+    await pacer.run(ok(2));
+    expect(pacer.rate).toBeCloseTo(before / 2);
+    const interval = 1000 / pacer.rate;
+    starts.length = 0;
+    for (let i = 0; i < 3; i++) await pacer.run(async () => starts.push(clock.now()));
+    const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
+    expect(starts[0]).toBeGreaterThan(20_000);
+    for (const gap of gaps) expect(Math.abs(gap - interval)).toBeLessThan(interval * 0.05);
   });
 
   it('GIVEN a call throttled twice WHEN run THEN the third try succeeds and its answer is returned', async () => {
@@ -160,13 +221,17 @@ describe('interleave', () => {
 describe('pacedClients', () => {
   it('GIVEN clients WHEN commands are sent THEN each goes through the pacer of its operation and other members pass through', async () => {
     const sent: string[] = [];
-    class DescribeThingCommand {}
-    class ListThingsCommand {}
+    class DescribeThingCommand {
+      input = {};
+    }
+    class ListThingsCommand {
+      input = {};
+    }
     const client = { region: 'us-east-1', send: async (command: object) => { sent.push(command.constructor.name); return { $metadata: { attempts: 1 } }; } };
     let t = 0;
     const slept: number[] = [];
     const clock: PacerClock = { now: () => t, sleep: async (ms) => { slept.push(ms); t += ms; } };
-    const registry = new PacerRegistry({ initialRate: 1, maxRate: 1, clock });
+    const registry = new PacerRegistry({ initialRate: 1, maxRate: 1, burst: 1, clock });
     const paced = pacedClients({ eks: client }, registry);
     await paced.eks.send(new DescribeThingCommand());
     await paced.eks.send(new ListThingsCommand());

@@ -1,5 +1,4 @@
 import { AwsCallError } from '../aws/errors.js';
-import { mapWithConcurrency } from '../aws/concurrency.js';
 import { EksIdentityError } from '../errors.js';
 import type { AccessPolicyValue, Change, Plan } from '../model/plan.js';
 import { applyAccessEntryChange, applyAccessPolicyChange } from './execute-access.js';
@@ -7,19 +6,26 @@ import { applyAssociationChange } from './execute-association.js';
 import { applyAuthenticationModeChange, applyTrustPolicyChange } from './execute-cluster.js';
 import { DeleteBudget, isClusterAdminPolicy } from './guards.js';
 import { orderPlan, type Step, type Unit } from './order.js';
+import { runUnits } from './scheduler.js';
 import { DEFAULT_RETRY_POLICY } from './retry.js';
 import { StepContext, StepFailure, type RunSettings, type StepOutcome } from './step-context.js';
 import type { ApplyDeps, ApplyError, ApplyOptions, ApplyReport, ApplyResult, ApplySummary } from './types.js';
 
-export const DEFAULT_APPLY_CONCURRENCY = 8;
+/**
+ * Changes in flight at most. A ceiling, not the rate: each operation runs at the rate its pacer
+ * finds (src/aws/pacer.ts), and the slots go to the operations with the most work waiting.
+ */
+export const DEFAULT_APPLY_CONCURRENCY = 32;
 export const DEFAULT_PROPAGATION_WINDOW_MS = 180_000;
 export const DEFAULT_UPDATE_TIMEOUT_MS = 600_000;
 
 /**
- * Executes a reviewed plan: cluster settings first, then creates and updates (an access entry
- * before its policy associations), then deletes, each phase with at most `concurrency` changes
- * in flight. Every change ends with an outcome; one failure never stops independent changes,
- * only those that depend on it. Refuses a plan with error findings.
+ * Executes a reviewed plan. Each change waits only for the changes it depends on (order.ts: the
+ * authentication mode before access entries, an entry before its policies, access grants before
+ * access removals); everything else runs side by side, at most `concurrency` changes in flight,
+ * each operation at the rate its pacer finds. Every change ends with an outcome; one failure
+ * never stops independent changes, only those that depend on it. Refuses a plan with error
+ * findings.
  */
 export async function applyPlan(plan: Plan, deps: ApplyDeps, options: ApplyOptions = {}): Promise<ApplyReport> {
   refusePlanWithErrors(plan);
@@ -90,7 +96,7 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps, options: ApplyOptio
     }
   };
 
-  for (const phase of order.phases) await mapWithConcurrency(phase, options.concurrency ?? DEFAULT_APPLY_CONCURRENCY, runUnit);
+  await runUnits(order.units, options.concurrency ?? DEFAULT_APPLY_CONCURRENCY, runUnit);
 
   const summary = summarize(results, deps.now() - started);
   emit({ type: 'done', summary });

@@ -12,23 +12,39 @@ export interface Step {
  * after it (a policy association needs its access entry); otherwise each step runs regardless.
  */
 export interface Unit {
+  /** Position in `ExecutionOrder.units`. */
+  id: number;
   clusterName: string;
   steps: Step[];
   chain: boolean;
+  /**
+   * The kind of work the unit starts with (`podIdentityAssociation:create`, …). Each EKS operation
+   * has its own rate limit, so the scheduler shares the in-flight slots across lanes rather than
+   * filling them all with one operation while the others' limits go unused.
+   */
+  lane: string;
+  /** Units that must end (whatever their outcome) before this one starts. */
+  after: number[];
 }
 
 /**
- * The execution order, as phases that run one after the other; the units of a phase are
- * independent and run concurrently.
- *  1. cluster settings: authentication-mode changes (access entries need the API mode) and trust
- *     policies (associations need them to work);
- *  2. creates, updates and replacements: an access entry and then its policy associations as one
- *     chain; every association on its own;
- *  3. deletes, last, so nothing is removed before its replacement exists: an entry's policy
- *     associations before the entry.
+ * What must happen before what, and nothing more: everything else runs side by side, since each
+ * operation has its own rate limit and waiting on unrelated work only leaves limits unused.
+ *  - A cluster's authentication-mode change comes before every access-entry change of that
+ *    cluster (entries need the API mode; when the change fails they are skipped).
+ *  - A cluster's trust-policy changes come before its association creates and updates (the
+ *    associations need the trust to work).
+ *  - A principal's entry comes before its policy associations, as one chain; on the way out its
+ *    policy associations go before the entry.
+ *  - Access removals of a cluster wait for all access grants of that cluster, so nobody loses
+ *    access before the access that replaces it exists, and the lockout guard knows whether a new
+ *    cluster-admin grant went through.
+ *  - Association creates, updates and deletes are independent of each other: no association can
+ *    stand in for another (one per service account), and a replacement is one step (delete, then
+ *    create) of its own.
  */
 export interface ExecutionOrder {
-  phases: Unit[][];
+  units: Unit[];
   /** Every executable step in plan order (unmanaged notes are not steps). */
   steps: Step[];
 }
@@ -40,48 +56,83 @@ export function orderPlan(plan: Plan): ExecutionOrder {
       if (change.action !== 'unmanaged') steps.push({ index: steps.length, clusterName: cluster.name, change });
     }
   }
-  const settings: Unit[] = [];
-  const writes: Unit[] = [];
-  const deletes: Unit[] = [];
-  const entryWrites = new Map<string, Unit>();
-  const entryDeletes = new Map<string, Unit>();
-  const unitFor = (map: Map<string, Unit>, list: Unit[], clusterName: string, principalArn: string, chain: boolean): Unit => {
-    const key = `${clusterName}\u0000${principalArn}`;
-    let unit = map.get(key);
+  const units: Unit[] = [];
+  const newUnit = (clusterName: string, chain: boolean): Unit => {
+    const unit: Unit = { id: units.length, clusterName, steps: [], chain, lane: '', after: [] };
+    units.push(unit);
+    return unit;
+  };
+  const principals = new Map<string, Unit>();
+  const unitOfPrincipal = (clusterName: string, principalArn: string, isDelete: boolean): Unit => {
+    const key = `${clusterName}\u0000${principalArn}\u0000${isDelete ? 'out' : 'in'}`;
+    let unit = principals.get(key);
     if (!unit) {
-      unit = { clusterName, steps: [], chain };
-      map.set(key, unit);
-      list.push(unit);
+      unit = newUnit(clusterName, !isDelete);
+      principals.set(key, unit);
     }
     return unit;
   };
 
   for (const step of steps) {
     const { change, clusterName } = step;
-    const isDelete = change.action === 'delete';
-    switch (change.kind) {
-      case 'authenticationMode':
-      case 'trustPolicy':
-        settings.push({ clusterName, steps: [step], chain: false });
-        break;
-      case 'podIdentityAssociation':
-        (isDelete ? deletes : writes).push({ clusterName, steps: [step], chain: false });
-        break;
-      case 'accessEntry':
-      case 'accessPolicy': {
-        const principal = principalOf(change);
-        const unit = isDelete
-          ? unitFor(entryDeletes, deletes, clusterName, principal, false)
-          : unitFor(entryWrites, writes, clusterName, principal, true);
-        unit.steps.push(step);
-        break;
-      }
+    if (change.kind === 'accessEntry' || change.kind === 'accessPolicy') {
+      unitOfPrincipal(clusterName, principalOf(change), change.action === 'delete').steps.push(step);
+    } else {
+      newUnit(clusterName, false).steps.push(step);
     }
   }
-  // Within a principal: the entry before its policies on the way up, after them on the way down.
-  for (const unit of entryWrites.values()) unit.steps.sort((a, b) => rank(a.change) - rank(b.change) || a.index - b.index);
-  for (const unit of entryDeletes.values()) unit.steps.sort((a, b) => rank(b.change) - rank(a.change) || a.index - b.index);
-  return { phases: [settings, writes, deletes].filter((p) => p.length > 0), steps };
+
+  // Within a principal: the entry before its policies on the way in, after them on the way out.
+  for (const unit of units) {
+    if (unit.steps.length > 1) {
+      const out = unit.steps[0]!.change.action === 'delete';
+      unit.steps.sort((a, b) => (out ? rank(b.change) - rank(a.change) : rank(a.change) - rank(b.change)) || a.index - b.index);
+    }
+    const first = unit.steps[0]!.change;
+    unit.lane = `${first.kind}:${first.action}`;
+  }
+  linkDependencies(units);
+  return { units, steps };
+}
+
+type Role = 'authMode' | 'trust' | 'associationWrite' | 'associationDelete' | 'accessWrite' | 'accessDelete';
+
+function roleOf(unit: Unit): Role {
+  const change = unit.steps[0]!.change;
+  const isDelete = change.action === 'delete';
+  switch (change.kind) {
+    case 'authenticationMode':
+      return 'authMode';
+    case 'trustPolicy':
+      return 'trust';
+    case 'podIdentityAssociation':
+      return isDelete ? 'associationDelete' : 'associationWrite';
+    case 'accessEntry':
+    case 'accessPolicy':
+      return isDelete ? 'accessDelete' : 'accessWrite';
+  }
+}
+
+/** The edges listed on ExecutionOrder, per cluster. */
+const PREREQUISITES: Record<Role, Role[]> = {
+  authMode: [],
+  trust: [],
+  associationWrite: ['trust'],
+  associationDelete: [],
+  accessWrite: ['authMode'],
+  accessDelete: ['authMode', 'accessWrite'],
+};
+
+function linkDependencies(units: Unit[]): void {
+  const byClusterAndRole = new Map<string, number[]>();
+  const keyOf = (clusterName: string, role: Role) => `${clusterName}\u0000${role}`;
+  for (const unit of units) {
+    const key = keyOf(unit.clusterName, roleOf(unit));
+    byClusterAndRole.set(key, [...(byClusterAndRole.get(key) ?? []), unit.id]);
+  }
+  for (const unit of units) {
+    unit.after = PREREQUISITES[roleOf(unit)].flatMap((role) => byClusterAndRole.get(keyOf(unit.clusterName, role)) ?? []);
+  }
 }
 
 function rank(change: Change): number {

@@ -1,7 +1,9 @@
 import { EKSClient, type EKSClientConfig } from '@aws-sdk/client-eks';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
+import { StandardRetryStrategy } from '@smithy/core/retry';
 import { partitionOfRegion, type Partition } from '../model/partition.js';
+import { markPacedThrottles, markPacedThrottlesOptions, PacedRetryStrategy } from './pacer.js';
 
 /** Static credentials or a provider, as every SDK v3 client accepts them. */
 export type AwsCredentials = NonNullable<EKSClientConfig['credentials']>;
@@ -19,9 +21,10 @@ export interface AwsClientOptions {
   maxAttempts?: number;
   /**
    * Default `standard`: each call backs off on its own, and the reader and the write gateway pace
-   * each operation at the rate they find (pacer.ts). `adaptive` also makes the whole client slow
-   * down after any throttle; measured on the emulator it ran 1.3× slower on a full read and about
-   * 8× slower on an apply under random throttling (BENCHMARKS.md), so it is opt-in.
+   * each operation at the rate they find (pacer.ts), retrying their own throttled calls. `adaptive`
+   * is the SDK's adaptive mode unchanged: it also makes the whole client slow down after any
+   * throttle; measured on the emulator it ran 1.3× slower on a full read and several times slower
+   * on an apply (BENCHMARKS.md), so it is opt-in.
    */
   retryMode?: 'adaptive' | 'standard';
 }
@@ -48,20 +51,28 @@ export function iamRegionFor(region: string): string {
 
 /**
  * Builds the EKS, IAM and STS clients for one region, with the SDK's retries for throttling, 5xx
- * and dropped connections (`standard` mode by default, see `retryMode`).
+ * and dropped connections (`standard` mode by default, see `retryMode`). In standard mode a
+ * throttle of a paced call goes back to its pacer instead (PacedRetryStrategy).
  */
 export function createAwsClients(options: AwsClientOptions): AwsClients {
-  const common = {
-    retryMode: options.retryMode ?? 'standard',
-    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const retry = () =>
+    options.retryMode === 'adaptive' ? { retryMode: 'adaptive', maxAttempts } : { maxAttempts, retryStrategy: new PacedRetryStrategy(new StandardRetryStrategy(maxAttempts)) };
+  const common = () => ({
+    ...retry(),
     ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
-  };
+  });
   const endpoint = (url: string | undefined) => (url === undefined ? {} : { endpoint: url });
-  return {
-    eks: new EKSClient({ ...common, region: options.region, ...endpoint(options.endpoints?.eks) }),
-    iam: new IAMClient({ ...common, region: iamRegionFor(options.region), ...endpoint(options.endpoints?.iam) }),
-    sts: new STSClient({ ...common, region: options.region, ...endpoint(options.endpoints?.sts) }),
+  const clients = {
+    eks: new EKSClient({ ...common(), region: options.region, ...endpoint(options.endpoints?.eks) }),
+    iam: new IAMClient({ ...common(), region: iamRegionFor(options.region), ...endpoint(options.endpoints?.iam) }),
+    sts: new STSClient({ ...common(), region: options.region, ...endpoint(options.endpoints?.sts) }),
   };
+  if (options.retryMode !== 'adaptive') {
+    clients.eks.middlewareStack.addRelativeTo(markPacedThrottles, markPacedThrottlesOptions);
+    clients.iam.middlewareStack.addRelativeTo(markPacedThrottles, markPacedThrottlesOptions);
+  }
+  return clients;
 }
 
 /** Releases the clients' sockets (keep-alive agents would otherwise hold the process open). */

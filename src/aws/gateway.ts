@@ -86,12 +86,10 @@ export class SdkEksWriteGateway implements EksWriteGateway {
 
   /**
    * Writes are paced per operation (pacer.ts) unless `pacers: false`: a burst of creates then runs
-   * at the rate EKS allows instead of into throttling and the SDK's backoff. Write pacers start at
-   * 100 calls/s: apply's concurrency bound already caps the rate against real latencies, and a
-   * slow start cost a 500-change apply 5 s on the emulator (BENCHMARKS.md); throttles still cut it.
+   * at the rate EKS allows instead of into throttling and the SDK's backoff.
    */
   constructor(clients: AwsClients, options: { callerPrincipalArn?: string; pacers?: PacerRegistry | false } = {}) {
-    this.clients = options.pacers === false ? clients : pacedClients(clients, options.pacers ?? new PacerRegistry({ initialRate: 100 }));
+    this.clients = options.pacers === false ? clients : pacedClients(clients, options.pacers ?? new PacerRegistry());
     if (options.callerPrincipalArn !== undefined) this.caller = Promise.resolve(options.callerPrincipalArn);
   }
 

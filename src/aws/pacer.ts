@@ -4,10 +4,62 @@
  * leaves capacity unused or runs into throttling, which the SDK's adaptive retry answers by slowing
  * the whole client (every operation) for seconds. A pacer spaces the calls of one operation at a
  * rate it adjusts from what the answers say: it speeds up while it is the bottleneck and calls
- * succeed at once, and slows down by a fixed share when a call needed retries (the SDK retried a
- * throttle), at most once per round of calls.
+ * succeed at once, and slows down by a fixed share when a call is throttled, at most once per
+ * round of calls.
+ *
+ * A throttled call inside a pacer comes straight back to it (see `PacedRetryStrategy`): the pacer
+ * lowers the rate and gives the call a new slot. The SDK's own backoff for throttling (a random
+ * wait of up to a second, doubling per attempt) is made for callers that do not pace themselves;
+ * for a paced call it only adds that wait to the end of the run.
  */
+import type { FinalizeHandler, FinalizeHandlerArguments, RelativeMiddlewareOptions, RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types';
 import { isThrottle } from './errors.js';
+
+/** Inputs of commands sent through a pacer: their throttles are the pacer's to retry. */
+const pacedInputs = new WeakSet<object>();
+const HANDED_BACK = Symbol('eks-identity.handedBackToPacer');
+
+/**
+ * A middleware that runs inside the SDK's retry loop and marks the throttles of paced commands,
+ * so that `PacedRetryStrategy` hands them back instead of retrying them. Added to every client
+ * (clients.ts); it does nothing for calls that are not paced.
+ */
+export function markPacedThrottles<Input extends object, Output extends object>(next: FinalizeHandler<Input, Output>): FinalizeHandler<Input, Output> {
+  return async (args: FinalizeHandlerArguments<Input>) => {
+    try {
+      return await next(args);
+    } catch (err) {
+      if (pacedInputs.has(args.input) && isThrottle(err) && typeof err === 'object' && err !== null) Object.defineProperty(err, HANDED_BACK, { value: true });
+      throw err;
+    }
+  };
+}
+
+export const markPacedThrottlesOptions: RelativeMiddlewareOptions = { name: 'eksIdentityMarkPacedThrottles', relation: 'after', toMiddleware: 'retryMiddleware' };
+
+/**
+ * The SDK's retry strategy with one change: a throttle of a paced call (marked by
+ * `markPacedThrottles`) is not retried by the SDK but handed back to its pacer at once.
+ * Everything else (5xx, dropped connections, throttles of unpaced calls such as list pages) is
+ * retried by `inner` as before.
+ */
+export class PacedRetryStrategy implements RetryStrategyV2 {
+  constructor(private readonly inner: RetryStrategyV2) {}
+
+  acquireInitialRetryToken(retryTokenScope: string): Promise<RetryToken> {
+    return this.inner.acquireInitialRetryToken(retryTokenScope);
+  }
+
+  refreshRetryTokenForRetry(token: RetryToken, errorInfo: RetryErrorInfo): Promise<RetryToken> {
+    const error = errorInfo.error as (Error & { [HANDED_BACK]?: boolean }) | undefined;
+    if (errorInfo.errorType === 'THROTTLING' && error?.[HANDED_BACK]) return Promise.reject(error);
+    return this.inner.refreshRetryTokenForRetry(token, errorInfo);
+  }
+
+  recordSuccess(token: RetryToken): void {
+    this.inner.recordSuccess(token);
+  }
+}
 
 export interface PacerClock {
   now(): number;
@@ -15,17 +67,27 @@ export interface PacerClock {
 }
 
 export interface PacerOptions {
-  /** Calls per second to start from (default 25). */
+  /**
+   * Calls per second to start from (default 100). Too high costs a few throttled calls, each
+   * retried in the next slot at a lowered rate; too low costs seconds of slow start.
+   */
   initialRate?: number;
+  /**
+   * Calls let through at once by a pacer that has been idle (default: half a second's worth of
+   * `initialRate`). AWS documents its API throttling as token buckets that start full, refill
+   * while idle and hold more than a second's worth of their rate, so the first calls of a run need
+   * not wait for their slots; after a throttle the bucket is known to be empty and must refill.
+   */
+  burst?: number;
   minRate?: number;
   maxRate?: number;
   /** Share of the rate kept after a throttle (default 0.9). */
   decrease?: number;
   /** After the first throttle, growth per second as a share of the rate (default 0.02). */
   increase?: number;
-  /** Times a call still throttled after the SDK's retries is tried again (default 8). */
+  /** Times a throttled call is tried again (default 10). */
   throttleRetries?: number;
-  /** Longest wait before such a retry (default 20 s). */
+  /** Longest wait before such a retry, on top of its slot (default 20 s). */
   maxBackoffMs?: number;
   /** 0..1 for backoff jitter (default Math.random). */
   random?: () => number;
@@ -49,21 +111,30 @@ export class OperationPacer {
   private readonly throttleRetries: number;
   private readonly maxBackoffMs: number;
   private readonly random: () => number;
+  private readonly burst: number;
+  /**
+   * The bucket as one timestamp (the generic cell rate algorithm): when the next call would start
+   * if calls came exactly at the rate. A call may start once it is within the burst of now.
+   */
   private nextAt = Number.NEGATIVE_INFINITY;
+  /** Calls waiting for a slot, first come first served. */
+  private readonly waiting: Array<(startedAt: number) => void> = [];
+  private releasing = false;
   private lastCutAt = Number.NEGATIVE_INFINITY;
   /** Until the first throttle the rate doubles each second (as TCP's slow start), then grows slowly. */
   private probing = true;
 
   constructor(options: PacerOptions = {}) {
-    this.rateValue = options.initialRate ?? 25;
+    this.rateValue = options.initialRate ?? 100;
     this.minRate = options.minRate ?? 0.5;
     this.maxRate = options.maxRate ?? 10_000;
     this.decrease = options.decrease ?? 0.9;
     this.increase = options.increase ?? 0.02;
     this.clock = options.clock ?? systemClock;
-    this.throttleRetries = options.throttleRetries ?? 8;
+    this.throttleRetries = options.throttleRetries ?? 10;
     this.maxBackoffMs = options.maxBackoffMs ?? 20_000;
     this.random = options.random ?? Math.random;
+    this.burst = Math.max(1, Math.floor(options.burst ?? this.rateValue / 2));
   }
 
   /** Calls per second currently allowed. */
@@ -72,9 +143,12 @@ export class OperationPacer {
   }
 
   /**
-   * Runs `fn` in its slot and learns from its answer. A call still throttled after the SDK's own
-   * retries (or refused by the SDK's retry quota, which sustained throttling drains) waits and
-   * takes a new slot at the lowered rate, up to `throttleRetries` times; other errors pass through.
+   * Runs `fn` in its slot and learns from its answer. A throttled call (handed back at once by
+   * `PacedRetryStrategy` when sent with `PacerRegistry.send`, or still throttled after the SDK's
+   * retries otherwise) takes a new slot at the lowered rate, after a backoff that starts at one
+   * slot and doubles with each further throttle, up to `throttleRetries` times; other errors pass
+   * through. An answer that needed the SDK's retries (a 5xx, a dropped connection, or a throttle
+   * the SDK retried) also lowers the rate.
    */
   async run<T>(fn: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
@@ -89,19 +163,56 @@ export class OperationPacer {
         if (!isThrottle(err)) throw err;
         this.onThrottle(startedAt);
         if (attempt > this.throttleRetries) throw err;
-        // Exponential backoff with full jitter, so throttled callers do not return together.
-        await this.clock.sleep(Math.min(this.maxBackoffMs, 100 * 2 ** attempt) * (0.5 + this.random() / 2));
+        // Exponential backoff with jitter, so throttled callers do not come back together.
+        const backoff = (1000 / this.rateValue) * 2 ** (attempt - 1);
+        await this.clock.sleep(Math.min(this.maxBackoffMs, backoff) * (0.5 + this.random() / 2));
       }
     }
   }
 
-  private async acquire(): Promise<{ startedAt: number; waited: boolean }> {
+  /**
+   * A slot for one call: at once while the bucket allows, otherwise in the queue. Waiting calls are
+   * released one by one at the rate in force when each is due, so a cut applies to every call
+   * still waiting, not only to those that arrive after it.
+   */
+  private acquire(): Promise<{ startedAt: number; waited: boolean }> {
     const now = this.clock.now();
-    const slot = Math.max(now, this.nextAt);
-    this.nextAt = slot + 1000 / this.rateValue;
-    const waited = slot > now;
-    if (waited) await this.clock.sleep(slot - now);
-    return { startedAt: slot, waited };
+    if (this.waiting.length === 0 && this.dueAt() <= now) {
+      this.take(now);
+      return Promise.resolve({ startedAt: now, waited: false });
+    }
+    return new Promise((resolve) => {
+      this.waiting.push((startedAt) => resolve({ startedAt, waited: true }));
+      void this.release();
+    });
+  }
+
+  /** When the next call may start. */
+  private dueAt(): number {
+    return this.nextAt - (this.burst - 1) * (1000 / this.rateValue);
+  }
+
+  private take(now: number): void {
+    this.nextAt = Math.max(this.nextAt, now) + 1000 / this.rateValue;
+  }
+
+  private async release(): Promise<void> {
+    if (this.releasing) return;
+    this.releasing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const now = this.clock.now();
+        const due = this.dueAt();
+        if (due > now) {
+          await this.clock.sleep(due - now);
+          continue;
+        }
+        this.take(now);
+        this.waiting.shift()!(now);
+      }
+    } finally {
+      this.releasing = false;
+    }
   }
 
   /** Only calls that had to wait for their slot grow the rate: an idle pacer learns nothing. */
@@ -116,7 +227,8 @@ export class OperationPacer {
     if (startedAt <= this.lastCutAt) return;
     this.lastCutAt = this.clock.now();
     this.rateValue = Math.max(this.minRate, this.rateValue * this.decrease);
-    this.nextAt = Math.max(this.nextAt, this.lastCutAt + 1000 / this.rateValue);
+    // The bucket is empty: no burst until it has had time to refill.
+    this.nextAt = Math.max(this.nextAt, this.lastCutAt + this.burst * (1000 / this.rateValue));
   }
 }
 
@@ -142,6 +254,13 @@ export class PacerRegistry {
     }
     return pacer;
   }
+
+  /** Sends `command` through the pacer of its operation on `client`; its throttles come back here. */
+  send<Output>(client: { send(command: never): Promise<unknown> }, command: { input: object }): Promise<Output> {
+    pacedInputs.add(command.input);
+    const operation = command.constructor.name.replace(/Command$/, '');
+    return this.pacerFor(client, operation).run(() => (client.send as (c: unknown) => Promise<Output>)(command));
+  }
 }
 
 /**
@@ -154,7 +273,7 @@ export function pacedClients<T extends { [K in keyof T]: { send(command: object)
     paced[name] = new Proxy(client, {
       get(target, property, receiver) {
         if (property !== 'send') return Reflect.get(target, property, receiver);
-        return (command: object) => pacers.pacerFor(target, command.constructor.name.replace(/Command$/, '')).run(() => target.send(command));
+        return (command: { input: object }) => pacers.send(target, command);
       },
     });
   }

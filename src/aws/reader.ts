@@ -2,14 +2,17 @@ import {
   DescribeAccessEntryCommand,
   DescribeClusterCommand,
   DescribePodIdentityAssociationCommand,
+  ListAssociatedAccessPoliciesCommand,
   paginateListAccessEntries,
   paginateListAddons,
-  paginateListAssociatedAccessPolicies,
   paginateListPodIdentityAssociations,
   type AssociatedAccessPolicy,
   type Cluster,
+  type DescribeAccessEntryCommandOutput,
+  type DescribePodIdentityAssociationCommandOutput,
+  type ListAssociatedAccessPoliciesCommandOutput,
 } from '@aws-sdk/client-eks';
-import { GetRoleCommand } from '@aws-sdk/client-iam';
+import { GetRoleCommand, type GetRoleCommandOutput } from '@aws-sdk/client-iam';
 import { EksIdentityError } from '../errors.js';
 import type { DesiredCluster, DesiredState } from '../model/desired.js';
 import type { LiveAccessEntry, LiveAssociation, LiveAssociationSummary, LiveCluster, LiveRole, LiveState } from '../model/live.js';
@@ -202,9 +205,6 @@ class ClusterReader {
     this.where = `cluster ${clusterName} (${session.region})`;
   }
 
-  private paced<T>(client: object, operation: string, fn: () => Promise<T>): Promise<T> {
-    return this.pacers.pacerFor(client, operation).run(fn);
-  }
 
 
   async describeCluster(): Promise<Cluster | undefined> {
@@ -244,8 +244,9 @@ class ClusterReader {
   async describeAssociation(summary: LiveAssociationSummary): Promise<LiveAssociation | undefined> {
     const key = `association ${summary.namespace}/${summary.serviceAccount} (${summary.associationId}) on ${this.where}`;
     const answer = await callAwsOrAbsent('DescribePodIdentityAssociation', key, () =>
-      this.paced(this.session.clients.eks, 'DescribePodIdentityAssociation', () =>
-        this.session.clients.eks.send(new DescribePodIdentityAssociationCommand({ clusterName: this.clusterName, associationId: summary.associationId })),
+      this.pacers.send<DescribePodIdentityAssociationCommandOutput>(
+        this.session.clients.eks,
+        new DescribePodIdentityAssociationCommand({ clusterName: this.clusterName, associationId: summary.associationId }),
       ),
     );
     return answer?.association ? toLiveAssociation(answer.association, summary) : undefined;
@@ -254,28 +255,23 @@ class ClusterReader {
   async describeAccessEntry(principalArn: string): Promise<LiveAccessEntry | undefined> {
     const key = `access entry ${principalArn} on ${this.where}`;
     const answer = await callAwsOrAbsent('DescribeAccessEntry', key, () =>
-      this.paced(this.session.clients.eks, 'DescribeAccessEntry', () =>
-        this.session.clients.eks.send(new DescribeAccessEntryCommand({ clusterName: this.clusterName, principalArn })),
-      ),
+      this.pacers.send<DescribeAccessEntryCommandOutput>(this.session.clients.eks, new DescribeAccessEntryCommand({ clusterName: this.clusterName, principalArn })),
     );
     if (!answer?.accessEntry) return undefined;
-    const listed = await callAwsOrAbsent('ListAssociatedAccessPolicies', key, () =>
-      this.paced(this.session.clients.eks, 'ListAssociatedAccessPolicies', async () => {
-        const out: AssociatedAccessPolicy[] = [];
-        // The pacer learns from the attempts of every page (the SDK retries throttled pages itself).
-        let attempts = 1;
-        const pages = paginateListAssociatedAccessPolicies(
-          { client: this.session.clients.eks, pageSize: PAGE_SIZE },
-          { clusterName: this.clusterName, principalArn },
+    const policies = await callAwsOrAbsent('ListAssociatedAccessPolicies', key, async () => {
+      // Page by page, each page one paced call.
+      const out: AssociatedAccessPolicy[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await this.pacers.send<ListAssociatedAccessPoliciesCommandOutput>(
+          this.session.clients.eks,
+          new ListAssociatedAccessPoliciesCommand({ clusterName: this.clusterName, principalArn, maxResults: PAGE_SIZE, ...(nextToken ? { nextToken } : {}) }),
         );
-        for await (const page of pages) {
-          out.push(...(page.associatedAccessPolicies ?? []));
-          attempts = Math.max(attempts, page.$metadata.attempts ?? 1);
-        }
-        return { policies: out, $metadata: { attempts } };
-      }),
-    );
-    const policies = listed?.policies;
+        out.push(...(page.associatedAccessPolicies ?? []));
+        nextToken = page.nextToken;
+      } while (nextToken);
+      return out;
+    });
     // The entry vanished between the two calls: absent, like any object deleted mid-read.
     if (policies === undefined) return undefined;
     return toLiveAccessEntry(answer.accessEntry, principalArn, policies);
@@ -285,7 +281,7 @@ class ClusterReader {
     const roleName = roleNameOfArn(roleArn);
     if (roleName === undefined) return null;
     const answer = await callAwsOrAbsent('GetRole', `role ${roleArn}`, () =>
-      this.paced(this.session.clients.iam, 'GetRole', () => this.session.clients.iam.send(new GetRoleCommand({ RoleName: roleName }))),
+      this.pacers.send<GetRoleCommandOutput>(this.session.clients.iam, new GetRoleCommand({ RoleName: roleName })),
     );
     return answer?.Role ? toLiveRole(answer.Role) : null;
   }

@@ -13,11 +13,12 @@ import { renderPlan } from '../../render/index.js';
 import { parseCommandArgs, parseFormat, parsePositiveInt } from '../args.js';
 import type { CliCommand, CliIo } from '../io.js';
 
-const USAGE = `Usage: eks-identity apply --manifest PATH [options]
+const USAGE = `Usage: eks-identity apply [--manifest PATH] [options]
 
 Reads live state again, computes the plan, and applies it: access entries before their policy
-associations, creates and updates before deletes, retries while IAM changes propagate. A plan
-with error findings is never applied. Exit code 0 only when every change was applied.
+associations, access grants before access removals, everything else side by side at the rate
+EKS allows; retries while IAM changes propagate. A plan with error findings is never applied.
+Exit code 0 only when every change was applied.
 
 Options:
   --manifest PATH              manifest file, directory or glob (default: eks-identity.yaml)
@@ -26,7 +27,7 @@ Options:
   --max-deletes N              refuse a plan with more than N deletes and replacements (default 10)
   --allow-lockout              allow removing the caller's own access or the last cluster admin
   --prune                      delete live objects the manifest does not declare
-  --concurrency N              changes in flight at once (default 8)
+  --concurrency N              changes in flight at most (default 32; the rate is found per operation)
   --format text|json           report format (default text)
   --plan-out FILE              also write the plan that is applied, as JSON
 `;
