@@ -5569,7 +5569,7 @@ __webpack_unused_export__ = ListAddonsCommand;
 __webpack_unused_export__ = ListAddonsRequest$;
 __webpack_unused_export__ = ListAddonsResponse$;
 __webpack_unused_export__ = ListAssociatedAccessPolicies$;
-__webpack_unused_export__ = ListAssociatedAccessPoliciesCommand;
+exports.kFG = ListAssociatedAccessPoliciesCommand;
 __webpack_unused_export__ = ListAssociatedAccessPoliciesRequest$;
 __webpack_unused_export__ = ListAssociatedAccessPoliciesResponse$;
 __webpack_unused_export__ = ListCapabilities$;
@@ -5766,7 +5766,7 @@ __webpack_unused_export__ = paginateDescribeClusterVersions;
 exports.q7l = paginateListAccessEntries;
 __webpack_unused_export__ = paginateListAccessPolicies;
 exports.P4v = paginateListAddons;
-exports.SdS = paginateListAssociatedAccessPolicies;
+__webpack_unused_export__ = paginateListAssociatedAccessPolicies;
 __webpack_unused_export__ = paginateListCapabilities;
 __webpack_unused_export__ = paginateListCertificateAuthorities;
 __webpack_unused_export__ = paginateListClusters;
@@ -31718,7 +31718,7 @@ const race = (promise, signal) => {
     }
     let cleanup = () => { };
     const aborted = new Promise((_, reject) => {
-        const handler = () => reject(createAbortError());
+        const handler = () => reject(createAbortError(signal));
         if (signal.aborted) {
             handler();
         }
@@ -31732,7 +31732,13 @@ const race = (promise, signal) => {
     });
     return Promise.race([promise, aborted]).finally(cleanup);
 };
-const createAbortError = () => Object.assign(new Error("Request aborted"), { name: "AbortError" });
+const createAbortError = (signal) => {
+    const reason = signal.reason;
+    if (reason instanceof Error) {
+        return Object.assign(new Error("Request aborted"), { name: "AbortError", cause: reason });
+    }
+    return Object.assign(new Error(reason ? String(reason) : "Request aborted"), { name: "AbortError" });
+};
 const isAbortError = (error) => typeof error === "object" && error !== null && "name" in error && error.name === "AbortError";
 
 const DEFAULT_RETRY_DELAY_BASE = 100;
@@ -31845,10 +31851,13 @@ function bindRetryMiddleware(isStreamingPayload) {
                         throw lastError;
                     }
                     try {
+                        if (abortSignal?.aborted) {
+                            throw lastError;
+                        }
                         retryToken = await race(retryStrategy.refreshRetryTokenForRetry(retryToken, retryErrorInfo), abortSignal);
                     }
                     catch (refreshError) {
-                        if (abortSignal?.aborted && isAbortError(refreshError)) {
+                        if (refreshError !== lastError && abortSignal?.aborted && isAbortError(refreshError)) {
                             throw refreshError;
                         }
                         if (!lastError.$metadata) {
@@ -67143,7 +67152,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6370);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3057);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -67152,7 +67161,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6370:
+/***/ 3057:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -75687,37 +75696,6 @@ async function callAwsOrAbsent(operation, key, fn) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/aws/concurrency.ts
-/**
- * Maps `items` through `fn` with at most `limit` calls in flight; results keep the input order,
- * so callers get the same answer whatever the limit. The first rejection rejects the whole map
- * (after in-flight calls settle, so no work is left running unobserved).
- */
-async function mapWithConcurrency(items, limit, fn) {
-    const results = new Array(items.length);
-    const workers = Math.max(1, Math.min(Math.floor(limit) || 1, items.length));
-    let next = 0;
-    let failed = false;
-    let failure;
-    const work = async () => {
-        while (!failed && next < items.length) {
-            const index = next++;
-            try {
-                results[index] = await fn(items[index], index);
-            }
-            catch (err) {
-                if (!failed)
-                    failure = err;
-                failed = true;
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: workers }, work));
-    if (failed)
-        throw failure;
-    return results;
-}
-
 ;// CONCATENATED MODULE: ./src/apply/retry.ts
 
 const DEFAULT_RETRY_POLICY = {
@@ -76372,49 +76350,77 @@ function orderPlan(plan) {
                 steps.push({ index: steps.length, clusterName: cluster.name, change });
         }
     }
-    const settings = [];
-    const writes = [];
-    const deletes = [];
-    const entryWrites = new Map();
-    const entryDeletes = new Map();
-    const unitFor = (map, list, clusterName, principalArn, chain) => {
-        const key = `${clusterName}\u0000${principalArn}`;
-        let unit = map.get(key);
+    const units = [];
+    const newUnit = (clusterName, chain) => {
+        const unit = { id: units.length, clusterName, steps: [], chain, lane: '', after: [] };
+        units.push(unit);
+        return unit;
+    };
+    const principals = new Map();
+    const unitOfPrincipal = (clusterName, principalArn, isDelete) => {
+        const key = `${clusterName}\u0000${principalArn}\u0000${isDelete ? 'out' : 'in'}`;
+        let unit = principals.get(key);
         if (!unit) {
-            unit = { clusterName, steps: [], chain };
-            map.set(key, unit);
-            list.push(unit);
+            unit = newUnit(clusterName, !isDelete);
+            principals.set(key, unit);
         }
         return unit;
     };
     for (const step of steps) {
         const { change, clusterName } = step;
-        const isDelete = change.action === 'delete';
-        switch (change.kind) {
-            case 'authenticationMode':
-            case 'trustPolicy':
-                settings.push({ clusterName, steps: [step], chain: false });
-                break;
-            case 'podIdentityAssociation':
-                (isDelete ? deletes : writes).push({ clusterName, steps: [step], chain: false });
-                break;
-            case 'accessEntry':
-            case 'accessPolicy': {
-                const principal = principalOf(change);
-                const unit = isDelete
-                    ? unitFor(entryDeletes, deletes, clusterName, principal, false)
-                    : unitFor(entryWrites, writes, clusterName, principal, true);
-                unit.steps.push(step);
-                break;
-            }
+        if (change.kind === 'accessEntry' || change.kind === 'accessPolicy') {
+            unitOfPrincipal(clusterName, principalOf(change), change.action === 'delete').steps.push(step);
+        }
+        else {
+            newUnit(clusterName, false).steps.push(step);
         }
     }
-    // Within a principal: the entry before its policies on the way up, after them on the way down.
-    for (const unit of entryWrites.values())
-        unit.steps.sort((a, b) => rank(a.change) - rank(b.change) || a.index - b.index);
-    for (const unit of entryDeletes.values())
-        unit.steps.sort((a, b) => rank(b.change) - rank(a.change) || a.index - b.index);
-    return { phases: [settings, writes, deletes].filter((p) => p.length > 0), steps };
+    // Within a principal: the entry before its policies on the way in, after them on the way out.
+    for (const unit of units) {
+        if (unit.steps.length > 1) {
+            const out = unit.steps[0].change.action === 'delete';
+            unit.steps.sort((a, b) => (out ? rank(b.change) - rank(a.change) : rank(a.change) - rank(b.change)) || a.index - b.index);
+        }
+        const first = unit.steps[0].change;
+        unit.lane = `${first.kind}:${first.action}`;
+    }
+    linkDependencies(units);
+    return { units, steps };
+}
+function roleOf(unit) {
+    const change = unit.steps[0].change;
+    const isDelete = change.action === 'delete';
+    switch (change.kind) {
+        case 'authenticationMode':
+            return 'authMode';
+        case 'trustPolicy':
+            return 'trust';
+        case 'podIdentityAssociation':
+            return isDelete ? 'associationDelete' : 'associationWrite';
+        case 'accessEntry':
+        case 'accessPolicy':
+            return isDelete ? 'accessDelete' : 'accessWrite';
+    }
+}
+/** The edges listed on ExecutionOrder, per cluster. */
+const PREREQUISITES = {
+    authMode: [],
+    trust: [],
+    associationWrite: ['trust'],
+    associationDelete: [],
+    accessWrite: ['authMode'],
+    accessDelete: ['authMode', 'accessWrite'],
+};
+function linkDependencies(units) {
+    const byClusterAndRole = new Map();
+    const keyOf = (clusterName, role) => `${clusterName}\u0000${role}`;
+    for (const unit of units) {
+        const key = keyOf(unit.clusterName, roleOf(unit));
+        byClusterAndRole.set(key, [...(byClusterAndRole.get(key) ?? []), unit.id]);
+    }
+    for (const unit of units) {
+        unit.after = PREREQUISITES[roleOf(unit)].flatMap((role) => byClusterAndRole.get(keyOf(unit.clusterName, role)) ?? []);
+    }
 }
 function rank(change) {
     return change.kind === 'accessEntry' ? 0 : 1;
@@ -76428,6 +76434,65 @@ function principalOf(change) {
     return change.kind === 'accessPolicy' ? id.replace(/\/arn:[^/]*:eks::aws:cluster-access-policy\/.*$/, '') : id;
 }
 
+;// CONCATENATED MODULE: ./src/apply/scheduler.ts
+/** Ready work per unit in flight: the lane that is furthest behind gets the next slot. */
+const share = (lane) => lane.ready.length / (lane.inFlight + 1);
+/**
+ * Runs units as soon as the units they wait for have ended, with at most `limit` in flight.
+ * Each operation has its own rate limit, paced by the gateway's pacers; the scheduler keeps every
+ * lane (kind of work) supplied, and gives a free slot to the lane with the most ready units per
+ * unit in flight (ties: the lane seen first). So no single operation's queue takes all the slots
+ * while the others' limits go unused, and the longest queue, which decides when the run ends, gets
+ * the most. `run` must not reject: an outcome, failed or not, is the unit's business.
+ */
+function runUnits(units, limit, run) {
+    const ceiling = Math.max(1, Math.floor(limit) || 1);
+    const waitingOn = units.map((u) => u.after.length);
+    const dependents = units.map(() => []);
+    for (const unit of units)
+        for (const before of unit.after)
+            dependents[before].push(unit.id);
+    const lanes = new Map();
+    for (const unit of units)
+        if (!lanes.has(unit.lane))
+            lanes.set(unit.lane, { ready: [], inFlight: 0 });
+    let inFlight = 0;
+    let ended = 0;
+    return new Promise((resolve, reject) => {
+        const pickLane = () => {
+            let best;
+            for (const lane of lanes.values()) {
+                if (lane.ready.length > 0 && (!best || share(lane) > share(best)))
+                    best = lane;
+            }
+            return best;
+        };
+        const dispatch = () => {
+            for (let lane = pickLane(); lane && inFlight < ceiling; lane = pickLane()) {
+                const unit = lane.ready.shift();
+                lane.inFlight++;
+                inFlight++;
+                run(unit).then(() => finish(unit, lane), reject);
+            }
+            if (ended === units.length)
+                resolve();
+        };
+        const finish = (unit, lane) => {
+            lane.inFlight--;
+            inFlight--;
+            ended++;
+            for (const next of dependents[unit.id])
+                if (--waitingOn[next] === 0)
+                    lanes.get(units[next].lane).ready.push(units[next]);
+            dispatch();
+        };
+        for (const unit of units)
+            if (waitingOn[unit.id] === 0)
+                lanes.get(unit.lane).ready.push(unit);
+        dispatch();
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/apply/apply-plan.ts
 
 
@@ -76439,14 +76504,20 @@ function principalOf(change) {
 
 
 
-const DEFAULT_APPLY_CONCURRENCY = 8;
+/**
+ * Changes in flight at most. A ceiling, not the rate: each operation runs at the rate its pacer
+ * finds (src/aws/pacer.ts), and the slots go to the operations with the most work waiting.
+ */
+const DEFAULT_APPLY_CONCURRENCY = 32;
 const DEFAULT_PROPAGATION_WINDOW_MS = 180_000;
 const DEFAULT_UPDATE_TIMEOUT_MS = 600_000;
 /**
- * Executes a reviewed plan: cluster settings first, then creates and updates (an access entry
- * before its policy associations), then deletes, each phase with at most `concurrency` changes
- * in flight. Every change ends with an outcome; one failure never stops independent changes,
- * only those that depend on it. Refuses a plan with error findings.
+ * Executes a reviewed plan. Each change waits only for the changes it depends on (order.ts: the
+ * authentication mode before access entries, an entry before its policies, access grants before
+ * access removals); everything else runs side by side, at most `concurrency` changes in flight,
+ * each operation at the rate its pacer finds. Every change ends with an outcome; one failure
+ * never stops independent changes, only those that depend on it. Refuses a plan with error
+ * findings.
  */
 async function apply_plan_applyPlan(plan, deps, options = {}) {
     refusePlanWithErrors(plan);
@@ -76515,8 +76586,7 @@ async function apply_plan_applyPlan(plan, deps, options = {}) {
                 blocker = last;
         }
     };
-    for (const phase of order.phases)
-        await mapWithConcurrency(phase, options.concurrency ?? DEFAULT_APPLY_CONCURRENCY, runUnit);
+    await runUnits(order.units, options.concurrency ?? DEFAULT_APPLY_CONCURRENCY, runUnit);
     const summary = summarize(results, deps.now() - started);
     emit({ type: 'done', summary });
     return { fingerprint: plan.fingerprint, results, summary };
@@ -76734,7 +76804,239 @@ function toAuthenticationMode(mode) {
 }
 
 
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
+var submodules_retry = __nccwpck_require__(3609);
+;// CONCATENATED MODULE: ./src/aws/pacer.ts
+
+/** Inputs of commands sent through a pacer: their throttles are the pacer's to retry. */
+const pacedInputs = new WeakSet();
+const HANDED_BACK = Symbol('eks-identity.handedBackToPacer');
+/**
+ * A middleware that runs inside the SDK's retry loop and marks the throttles of paced commands,
+ * so that `PacedRetryStrategy` hands them back instead of retrying them. Added to every client
+ * (clients.ts); it does nothing for calls that are not paced.
+ */
+function markPacedThrottles(next) {
+    return async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (err) {
+            if (pacedInputs.has(args.input) && isThrottle(err) && typeof err === 'object' && err !== null)
+                Object.defineProperty(err, HANDED_BACK, { value: true });
+            throw err;
+        }
+    };
+}
+const markPacedThrottlesOptions = { name: 'eksIdentityMarkPacedThrottles', relation: 'after', toMiddleware: 'retryMiddleware' };
+/**
+ * The SDK's retry strategy with one change: a throttle of a paced call (marked by
+ * `markPacedThrottles`) is not retried by the SDK but handed back to its pacer at once.
+ * Everything else (5xx, dropped connections, throttles of unpaced calls such as list pages) is
+ * retried by `inner` as before.
+ */
+class PacedRetryStrategy {
+    inner;
+    constructor(inner) {
+        this.inner = inner;
+    }
+    acquireInitialRetryToken(retryTokenScope) {
+        return this.inner.acquireInitialRetryToken(retryTokenScope);
+    }
+    refreshRetryTokenForRetry(token, errorInfo) {
+        const error = errorInfo.error;
+        if (errorInfo.errorType === 'THROTTLING' && error?.[HANDED_BACK])
+            return Promise.reject(error);
+        return this.inner.refreshRetryTokenForRetry(token, errorInfo);
+    }
+    recordSuccess(token) {
+        this.inner.recordSuccess(token);
+    }
+}
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+class OperationPacer {
+    rateValue;
+    minRate;
+    maxRate;
+    decrease;
+    increase;
+    clock;
+    throttleRetries;
+    maxBackoffMs;
+    random;
+    burst;
+    /**
+     * The bucket as one timestamp (the generic cell rate algorithm): when the next call would start
+     * if calls came exactly at the rate. A call may start once it is within the burst of now.
+     */
+    nextAt = Number.NEGATIVE_INFINITY;
+    /** Calls waiting for a slot, first come first served. */
+    waiting = [];
+    releasing = false;
+    lastCutAt = Number.NEGATIVE_INFINITY;
+    /** Until the first throttle the rate doubles each second (as TCP's slow start), then grows slowly. */
+    probing = true;
+    constructor(options = {}) {
+        this.rateValue = options.initialRate ?? 100;
+        this.minRate = options.minRate ?? 0.5;
+        this.maxRate = options.maxRate ?? 10_000;
+        this.decrease = options.decrease ?? 0.9;
+        this.increase = options.increase ?? 0.02;
+        this.clock = options.clock ?? systemClock;
+        this.throttleRetries = options.throttleRetries ?? 10;
+        this.maxBackoffMs = options.maxBackoffMs ?? 20_000;
+        this.random = options.random ?? Math.random;
+        this.burst = Math.max(1, Math.floor(options.burst ?? this.rateValue / 2));
+    }
+    /** Calls per second currently allowed. */
+    get rate() {
+        return this.rateValue;
+    }
+    /**
+     * Runs `fn` in its slot and learns from its answer. A throttled call (handed back at once by
+     * `PacedRetryStrategy` when sent with `PacerRegistry.send`, or still throttled after the SDK's
+     * retries otherwise) takes a new slot at the lowered rate, after a backoff that starts at one
+     * slot and doubles with each further throttle, up to `throttleRetries` times; other errors pass
+     * through. An answer that needed the SDK's retries (a 5xx, a dropped connection, or a throttle
+     * the SDK retried) also lowers the rate.
+     */
+    async run(fn) {
+        for (let attempt = 1;; attempt++) {
+            const { startedAt, waited } = await this.acquire();
+            try {
+                const answer = await fn();
+                const attempts = answer?.$metadata?.attempts ?? 1;
+                if (attempts > 1)
+                    this.onThrottle(startedAt);
+                else if (waited)
+                    this.onSuccess();
+                return answer;
+            }
+            catch (err) {
+                if (!isThrottle(err))
+                    throw err;
+                this.onThrottle(startedAt);
+                if (attempt > this.throttleRetries)
+                    throw err;
+                // Exponential backoff with jitter, so throttled callers do not come back together.
+                const backoff = (1000 / this.rateValue) * 2 ** (attempt - 1);
+                await this.clock.sleep(Math.min(this.maxBackoffMs, backoff) * (0.5 + this.random() / 2));
+            }
+        }
+    }
+    /**
+     * A slot for one call: at once while the bucket allows, otherwise in the queue. Waiting calls are
+     * released one by one at the rate in force when each is due, so a cut applies to every call
+     * still waiting, not only to those that arrive after it.
+     */
+    acquire() {
+        const now = this.clock.now();
+        if (this.waiting.length === 0 && this.dueAt() <= now) {
+            this.take(now);
+            return Promise.resolve({ startedAt: now, waited: false });
+        }
+        return new Promise((resolve) => {
+            this.waiting.push((startedAt) => resolve({ startedAt, waited: true }));
+            void this.release();
+        });
+    }
+    /** When the next call may start. */
+    dueAt() {
+        return this.nextAt - (this.burst - 1) * (1000 / this.rateValue);
+    }
+    take(now) {
+        this.nextAt = Math.max(this.nextAt, now) + 1000 / this.rateValue;
+    }
+    async release() {
+        if (this.releasing)
+            return;
+        this.releasing = true;
+        try {
+            while (this.waiting.length > 0) {
+                const now = this.clock.now();
+                const due = this.dueAt();
+                if (due > now) {
+                    await this.clock.sleep(due - now);
+                    continue;
+                }
+                this.take(now);
+                this.waiting.shift()(now);
+            }
+        }
+        finally {
+            this.releasing = false;
+        }
+    }
+    /** Only calls that had to wait for their slot grow the rate: an idle pacer learns nothing. */
+    onSuccess() {
+        const step = this.probing ? 1 : this.increase;
+        this.rateValue = Math.min(this.maxRate, this.rateValue + step);
+    }
+    /** Calls started before the last cut saw the old rate: their throttles are already answered. */
+    onThrottle(startedAt) {
+        this.probing = false;
+        if (startedAt <= this.lastCutAt)
+            return;
+        this.lastCutAt = this.clock.now();
+        this.rateValue = Math.max(this.minRate, this.rateValue * this.decrease);
+        // The bucket is empty: no burst until it has had time to refill.
+        this.nextAt = Math.max(this.nextAt, this.lastCutAt + this.burst * (1000 / this.rateValue));
+    }
+}
+/**
+ * Pacers per (client, operation): throttling is per operation, and clients are shared by every
+ * cluster of an account and region, so one read of a fleet shares one pacer per operation.
+ */
+class PacerRegistry {
+    options;
+    byClient = new WeakMap();
+    constructor(options = {}) {
+        this.options = options;
+    }
+    pacerFor(client, operation) {
+        let pacers = this.byClient.get(client);
+        if (!pacers) {
+            pacers = new Map();
+            this.byClient.set(client, pacers);
+        }
+        let pacer = pacers.get(operation);
+        if (!pacer) {
+            pacer = new OperationPacer(this.options);
+            pacers.set(operation, pacer);
+        }
+        return pacer;
+    }
+    /** Sends `command` through the pacer of its operation on `client`; its throttles come back here. */
+    send(client, command) {
+        pacedInputs.add(command.input);
+        const operation = command.constructor.name.replace(/Command$/, '');
+        return this.pacerFor(client, operation).run(() => client.send(command));
+    }
+}
+/**
+ * The same clients with every `send` paced per operation (the command's name), so any code that
+ * writes through them, such as the apply gateway, finds each operation's rate limit.
+ */
+function pacedClients(clients, pacers) {
+    const paced = {};
+    for (const [name, client] of Object.entries(clients)) {
+        paced[name] = new Proxy(client, {
+            get(target, property, receiver) {
+                if (property !== 'send')
+                    return Reflect.get(target, property, receiver);
+                return (command) => pacers.send(target, command);
+            },
+        });
+    }
+    return paced;
+}
+
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
+
+
 
 
 
@@ -76752,20 +77054,27 @@ function iamRegionFor(region) {
 }
 /**
  * Builds the EKS, IAM and STS clients for one region, with the SDK's retries for throttling, 5xx
- * and dropped connections (`standard` mode by default, see `retryMode`).
+ * and dropped connections (`standard` mode by default, see `retryMode`). In standard mode a
+ * throttle of a paced call goes back to its pacer instead (PacedRetryStrategy).
  */
 function createAwsClients(options) {
-    const common = {
-        retryMode: options.retryMode ?? 'standard',
-        maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    const retry = () => options.retryMode === 'adaptive' ? { retryMode: 'adaptive', maxAttempts } : { maxAttempts, retryStrategy: new PacedRetryStrategy(new submodules_retry.StandardRetryStrategy(maxAttempts)) };
+    const common = () => ({
+        ...retry(),
         ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
-    };
+    });
     const endpoint = (url) => (url === undefined ? {} : { endpoint: url });
-    return {
-        eks: new dist_cjs/* EKSClient */.JQJ({ ...common, region: options.region, ...endpoint(options.endpoints?.eks) }),
-        iam: new client_iam_dist_cjs/* IAMClient */.h8v({ ...common, region: iamRegionFor(options.region), ...endpoint(options.endpoints?.iam) }),
-        sts: new client_sts_dist_cjs/* STSClient */.iM({ ...common, region: options.region, ...endpoint(options.endpoints?.sts) }),
+    const clients = {
+        eks: new dist_cjs/* EKSClient */.JQJ({ ...common(), region: options.region, ...endpoint(options.endpoints?.eks) }),
+        iam: new client_iam_dist_cjs/* IAMClient */.h8v({ ...common(), region: iamRegionFor(options.region), ...endpoint(options.endpoints?.iam) }),
+        sts: new client_sts_dist_cjs/* STSClient */.iM({ ...common(), region: options.region, ...endpoint(options.endpoints?.sts) }),
     };
+    if (options.retryMode !== 'adaptive') {
+        clients.eks.middlewareStack.addRelativeTo(markPacedThrottles, markPacedThrottlesOptions);
+        clients.iam.middlewareStack.addRelativeTo(markPacedThrottles, markPacedThrottlesOptions);
+    }
+    return clients;
 }
 /** Releases the clients' sockets (keep-alive agents would otherwise hold the process open). */
 function destroyAwsClients(clients) {
@@ -76941,144 +77250,6 @@ function combineFailures(failures) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/aws/pacer.ts
-/**
- * Finds an operation's rate limit instead of guessing it. AWS throttles each API operation on its
- * own token bucket, and the limit differs by operation, account and region; a fixed pool either
- * leaves capacity unused or runs into throttling, which the SDK's adaptive retry answers by slowing
- * the whole client (every operation) for seconds. A pacer spaces the calls of one operation at a
- * rate it adjusts from what the answers say: it speeds up while it is the bottleneck and calls
- * succeed at once, and slows down by a fixed share when a call needed retries (the SDK retried a
- * throttle), at most once per round of calls.
- */
-
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
-class OperationPacer {
-    rateValue;
-    minRate;
-    maxRate;
-    decrease;
-    increase;
-    clock;
-    throttleRetries;
-    maxBackoffMs;
-    random;
-    nextAt = Number.NEGATIVE_INFINITY;
-    lastCutAt = Number.NEGATIVE_INFINITY;
-    /** Until the first throttle the rate doubles each second (as TCP's slow start), then grows slowly. */
-    probing = true;
-    constructor(options = {}) {
-        this.rateValue = options.initialRate ?? 25;
-        this.minRate = options.minRate ?? 0.5;
-        this.maxRate = options.maxRate ?? 10_000;
-        this.decrease = options.decrease ?? 0.9;
-        this.increase = options.increase ?? 0.02;
-        this.clock = options.clock ?? systemClock;
-        this.throttleRetries = options.throttleRetries ?? 8;
-        this.maxBackoffMs = options.maxBackoffMs ?? 20_000;
-        this.random = options.random ?? Math.random;
-    }
-    /** Calls per second currently allowed. */
-    get rate() {
-        return this.rateValue;
-    }
-    /**
-     * Runs `fn` in its slot and learns from its answer. A call still throttled after the SDK's own
-     * retries (or refused by the SDK's retry quota, which sustained throttling drains) waits and
-     * takes a new slot at the lowered rate, up to `throttleRetries` times; other errors pass through.
-     */
-    async run(fn) {
-        for (let attempt = 1;; attempt++) {
-            const { startedAt, waited } = await this.acquire();
-            try {
-                const answer = await fn();
-                const attempts = answer?.$metadata?.attempts ?? 1;
-                if (attempts > 1)
-                    this.onThrottle(startedAt);
-                else if (waited)
-                    this.onSuccess();
-                return answer;
-            }
-            catch (err) {
-                if (!isThrottle(err))
-                    throw err;
-                this.onThrottle(startedAt);
-                if (attempt > this.throttleRetries)
-                    throw err;
-                // Exponential backoff with full jitter, so throttled callers do not return together.
-                await this.clock.sleep(Math.min(this.maxBackoffMs, 100 * 2 ** attempt) * (0.5 + this.random() / 2));
-            }
-        }
-    }
-    async acquire() {
-        const now = this.clock.now();
-        const slot = Math.max(now, this.nextAt);
-        this.nextAt = slot + 1000 / this.rateValue;
-        const waited = slot > now;
-        if (waited)
-            await this.clock.sleep(slot - now);
-        return { startedAt: slot, waited };
-    }
-    /** Only calls that had to wait for their slot grow the rate: an idle pacer learns nothing. */
-    onSuccess() {
-        const step = this.probing ? 1 : this.increase;
-        this.rateValue = Math.min(this.maxRate, this.rateValue + step);
-    }
-    /** Calls started before the last cut saw the old rate: their throttles are already answered. */
-    onThrottle(startedAt) {
-        this.probing = false;
-        if (startedAt <= this.lastCutAt)
-            return;
-        this.lastCutAt = this.clock.now();
-        this.rateValue = Math.max(this.minRate, this.rateValue * this.decrease);
-        this.nextAt = Math.max(this.nextAt, this.lastCutAt + 1000 / this.rateValue);
-    }
-}
-/**
- * Pacers per (client, operation): throttling is per operation, and clients are shared by every
- * cluster of an account and region, so one read of a fleet shares one pacer per operation.
- */
-class PacerRegistry {
-    options;
-    byClient = new WeakMap();
-    constructor(options = {}) {
-        this.options = options;
-    }
-    pacerFor(client, operation) {
-        let pacers = this.byClient.get(client);
-        if (!pacers) {
-            pacers = new Map();
-            this.byClient.set(client, pacers);
-        }
-        let pacer = pacers.get(operation);
-        if (!pacer) {
-            pacer = new OperationPacer(this.options);
-            pacers.set(operation, pacer);
-        }
-        return pacer;
-    }
-}
-/**
- * The same clients with every `send` paced per operation (the command's name), so any code that
- * writes through them, such as the apply gateway, finds each operation's rate limit.
- */
-function pacedClients(clients, pacers) {
-    const paced = {};
-    for (const [name, client] of Object.entries(clients)) {
-        paced[name] = new Proxy(client, {
-            get(target, property, receiver) {
-                if (property !== 'send')
-                    return Reflect.get(target, property, receiver);
-                return (command) => pacers.pacerFor(target, command.constructor.name.replace(/Command$/, '')).run(() => target.send(command));
-            },
-        });
-    }
-    return paced;
-}
-
 ;// CONCATENATED MODULE: ./src/aws/gateway.ts
 
 
@@ -77093,12 +77264,10 @@ class gateway_SdkEksWriteGateway {
     clients;
     /**
      * Writes are paced per operation (pacer.ts) unless `pacers: false`: a burst of creates then runs
-     * at the rate EKS allows instead of into throttling and the SDK's backoff. Write pacers start at
-     * 100 calls/s: apply's concurrency bound already caps the rate against real latencies, and a
-     * slow start cost a 500-change apply 5 s on the emulator (BENCHMARKS.md); throttles still cut it.
+     * at the rate EKS allows instead of into throttling and the SDK's backoff.
      */
     constructor(clients, options = {}) {
-        this.clients = options.pacers === false ? clients : pacedClients(clients, options.pacers ?? new PacerRegistry({ initialRate: 100 }));
+        this.clients = options.pacers === false ? clients : pacedClients(clients, options.pacers ?? new PacerRegistry());
         if (options.callerPrincipalArn !== undefined)
             this.caller = Promise.resolve(options.callerPrincipalArn);
     }
@@ -77205,6 +77374,37 @@ function entryKey(cluster, principalArn) {
 function entryRecord(entry) {
     const { accessPolicies: _policies, ...record } = entry;
     return record;
+}
+
+;// CONCATENATED MODULE: ./src/aws/concurrency.ts
+/**
+ * Maps `items` through `fn` with at most `limit` calls in flight; results keep the input order,
+ * so callers get the same answer whatever the limit. The first rejection rejects the whole map
+ * (after in-flight calls settle, so no work is left running unobserved).
+ */
+async function mapWithConcurrency(items, limit, fn) {
+    const results = new Array(items.length);
+    const workers = Math.max(1, Math.min(Math.floor(limit) || 1, items.length));
+    let next = 0;
+    let failed = false;
+    let failure;
+    const work = async () => {
+        while (!failed && next < items.length) {
+            const index = next++;
+            try {
+                results[index] = await fn(items[index], index);
+            }
+            catch (err) {
+                if (!failed)
+                    failure = err;
+                failed = true;
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: workers }, work));
+    if (failed)
+        throw failure;
+    return results;
 }
 
 ;// CONCATENATED MODULE: ./src/aws/progress.ts
@@ -77494,9 +77694,6 @@ class ClusterReader {
         this.pacers = pacers;
         this.where = `cluster ${clusterName} (${session.region})`;
     }
-    paced(client, operation, fn) {
-        return this.pacers.pacerFor(client, operation).run(fn);
-    }
     async describeCluster() {
         const answer = await callAwsOrAbsent('DescribeCluster', this.where, () => this.session.clients.eks.send(new dist_cjs/* DescribeClusterCommand */.hV5({ name: this.clusterName })));
         return answer?.cluster;
@@ -77530,26 +77727,25 @@ class ClusterReader {
     }
     async describeAssociation(summary) {
         const key = `association ${summary.namespace}/${summary.serviceAccount} (${summary.associationId}) on ${this.where}`;
-        const answer = await callAwsOrAbsent('DescribePodIdentityAssociation', key, () => this.paced(this.session.clients.eks, 'DescribePodIdentityAssociation', () => this.session.clients.eks.send(new dist_cjs/* DescribePodIdentityAssociationCommand */.$tu({ clusterName: this.clusterName, associationId: summary.associationId }))));
+        const answer = await callAwsOrAbsent('DescribePodIdentityAssociation', key, () => this.pacers.send(this.session.clients.eks, new dist_cjs/* DescribePodIdentityAssociationCommand */.$tu({ clusterName: this.clusterName, associationId: summary.associationId })));
         return answer?.association ? toLiveAssociation(answer.association, summary) : undefined;
     }
     async describeAccessEntry(principalArn) {
         const key = `access entry ${principalArn} on ${this.where}`;
-        const answer = await callAwsOrAbsent('DescribeAccessEntry', key, () => this.paced(this.session.clients.eks, 'DescribeAccessEntry', () => this.session.clients.eks.send(new dist_cjs/* DescribeAccessEntryCommand */.VV3({ clusterName: this.clusterName, principalArn }))));
+        const answer = await callAwsOrAbsent('DescribeAccessEntry', key, () => this.pacers.send(this.session.clients.eks, new dist_cjs/* DescribeAccessEntryCommand */.VV3({ clusterName: this.clusterName, principalArn })));
         if (!answer?.accessEntry)
             return undefined;
-        const listed = await callAwsOrAbsent('ListAssociatedAccessPolicies', key, () => this.paced(this.session.clients.eks, 'ListAssociatedAccessPolicies', async () => {
+        const policies = await callAwsOrAbsent('ListAssociatedAccessPolicies', key, async () => {
+            // Page by page, each page one paced call.
             const out = [];
-            // The pacer learns from the attempts of every page (the SDK retries throttled pages itself).
-            let attempts = 1;
-            const pages = (0,dist_cjs/* paginateListAssociatedAccessPolicies */.SdS)({ client: this.session.clients.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName, principalArn });
-            for await (const page of pages) {
+            let nextToken;
+            do {
+                const page = await this.pacers.send(this.session.clients.eks, new dist_cjs/* ListAssociatedAccessPoliciesCommand */.kFG({ clusterName: this.clusterName, principalArn, maxResults: PAGE_SIZE, ...(nextToken ? { nextToken } : {}) }));
                 out.push(...(page.associatedAccessPolicies ?? []));
-                attempts = Math.max(attempts, page.$metadata.attempts ?? 1);
-            }
-            return { policies: out, $metadata: { attempts } };
-        }));
-        const policies = listed?.policies;
+                nextToken = page.nextToken;
+            } while (nextToken);
+            return out;
+        });
         // The entry vanished between the two calls: absent, like any object deleted mid-read.
         if (policies === undefined)
             return undefined;
@@ -77559,7 +77755,7 @@ class ClusterReader {
         const roleName = roleNameOfArn(roleArn);
         if (roleName === undefined)
             return null;
-        const answer = await callAwsOrAbsent('GetRole', `role ${roleArn}`, () => this.paced(this.session.clients.iam, 'GetRole', () => this.session.clients.iam.send(new client_iam_dist_cjs/* GetRoleCommand */.kbp({ RoleName: roleName }))));
+        const answer = await callAwsOrAbsent('GetRole', `role ${roleArn}`, () => this.pacers.send(this.session.clients.iam, new client_iam_dist_cjs/* GetRoleCommand */.kbp({ RoleName: roleName })));
         return answer?.Role ? toLiveRole(answer.Role) : null;
     }
 }
