@@ -36,7 +36,8 @@ describe('dist/index.js: neutral exits', () => {
       event: 'pull_request',
       payload: pullRequestPayload('opened'),
       inputs: { 'github-token': TOKEN },
-      env: { ...envFor('pull_request'), GITHUB_API_URL: github.url },
+      // No instance metadata either: the endpoint refuses connections, as on a runner without it.
+      env: { ...envFor('pull_request'), GITHUB_API_URL: github.url, AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://127.0.0.1:9' },
       workspace,
     });
     expect(run.code).toBe(0);

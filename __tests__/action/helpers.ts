@@ -76,6 +76,8 @@ export function fakeEngine(options: {
   diagnostics?: ManifestProblem[];
   apply?: ApplyOutcome;
   migration?: MigrationOutcome;
+  /** What the default credential chain finds when no credential variable is set (default: nothing). */
+  chainCredentials?: boolean;
 }): FakeEngine {
   let index = 0;
   const next = (): Plan => {
@@ -111,6 +113,7 @@ export function fakeEngine(options: {
     },
     renderPlanMarkdown: simpleRender,
     escapeMarkdown: (text) => text.replace(/[\\`*_[\]<>|&]/g, (c) => `\\${c}`),
+    findCredentials: async () => options.chainCredentials ?? false,
   };
   return engine;
 }

@@ -168,6 +168,15 @@ describe('runAction: neutral exits', () => {
     expect(io.failed).toEqual([]);
   });
 
+  it('GIVEN no credential variables but an instance role the SDK finds THEN the plan runs', async () => {
+    const engine = fakeEngine({ plans: [planWith({ creates: 1 })], chainCredentials: true });
+    const { result, io } = await runWith({ event: 'pull_request', payload: pullRequestPayload('opened'), engine, env: { AWS_ACCESS_KEY_ID: '' } });
+    expect(result.status).toBe('success');
+    expect(engine.requests).toHaveLength(1);
+    expect(io.annotations.some((a) => a.message.includes('configure-aws-credentials'))).toBe(false);
+    expect(io.lines.some((line) => line.includes('instance or container role'))).toBe(true);
+  });
+
   it('GIVEN an invalid input THEN the step fails with the input named and the token never appears', async () => {
     const { result, io } = await runWith({ event: 'pull_request', payload: pullRequestPayload('opened'), engine: fakeEngine({ plans: [] }), inputs: { prune: 'maybe' } });
     expect(result.status).toBe('failure');

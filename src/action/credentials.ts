@@ -1,7 +1,9 @@
 /**
  * Environment variables through which the AWS SDK finds credentials in a workflow:
  * configure-aws-credentials (keys, or a web identity token file), a named profile, or container
- * credentials on self-hosted runners.
+ * credentials on self-hosted runners. When none is set the action still asks the SDK's default
+ * chain (an EC2 instance profile on a self-hosted runner, a shared config file) before it gives
+ * up: see ActionEngine.findCredentials.
  */
 const CREDENTIAL_VARIABLES = [
   'AWS_ACCESS_KEY_ID',
@@ -16,9 +18,9 @@ export function hasAwsCredentials(env: Record<string, string | undefined>): bool
 }
 
 export const NO_CREDENTIALS_MESSAGE =
-  'eks-identity: no AWS credentials in this job, so nothing was planned. Add ' +
-  'aws-actions/configure-aws-credentials (OIDC, with `permissions: id-token: write`) before this step. ' +
-  'Pull requests from forks get no credentials by design.';
+  'eks-identity: no AWS credentials in this job (none in the environment, no profile, no instance or ' +
+  'container role), so nothing was planned. Add aws-actions/configure-aws-credentials (OIDC, with ' +
+  '`permissions: id-token: write`) before this step. Pull requests from forks get no credentials by design.';
 
 export const FORK_MESSAGE =
   'eks-identity: this pull request comes from a fork; its workflow gets no AWS credentials and may not ' +

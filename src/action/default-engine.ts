@@ -1,3 +1,4 @@
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { applyPlan } from '../apply/index.js';
 import { SdkEksWriteGateway } from '../aws/gateway.js';
 import { closeClusterSessions } from '../aws/session.js';
@@ -19,7 +20,21 @@ export function createDefaultEngine(): ActionEngine {
     migrate: (request) => runMigration(request, (plan, maxLength) => renderPlan(plan, 'markdown', { title: 'Plan', maxLength })),
     renderPlanMarkdown: (plan, options) => renderPlan(plan, 'markdown', options),
     escapeMarkdown: escapeMarkdownText,
+    findCredentials,
   };
+}
+
+/**
+ * Asks the SDK's default chain once, as the clients will. The instance metadata service gets one
+ * second and no retries: on a runner without it (GitHub-hosted runners) the answer is quick.
+ */
+async function findCredentials(): Promise<boolean> {
+  try {
+    const credentials = await defaultProvider({ timeout: 1000, maxRetries: 0 })();
+    return credentials.accessKeyId !== '';
+  } catch {
+    return false;
+  }
 }
 
 function planRequest(request: EngineRequest): PlanRequest {

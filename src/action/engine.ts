@@ -16,6 +16,11 @@ export interface ActionEngine {
   renderPlanMarkdown(plan: Plan, options: { title: string; maxLength?: number }): string;
   /** Escapes user-provided text for Markdown. */
   escapeMarkdown(text: string): string;
+  /**
+   * Whether the AWS SDK's default credential chain yields credentials (instance or container
+   * role, shared config files…), asked when no credential variable is set. Never throws.
+   */
+  findCredentials(): Promise<boolean>;
 }
 
 export interface EngineRequest {

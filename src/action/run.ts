@@ -54,12 +54,15 @@ export async function runAction(deps: ActionDeps): Promise<ActionResult> {
       io.notice(FORK_MESSAGE);
       return { status: 'neutral', mode, message: FORK_MESSAGE };
     }
+    const engine = await deps.loadEngine();
     if (!hasAwsCredentials(deps.env)) {
-      io.notice(NO_CREDENTIALS_MESSAGE);
-      return { status: 'neutral', mode, message: NO_CREDENTIALS_MESSAGE };
+      if (!(await engine.findCredentials())) {
+        io.notice(NO_CREDENTIALS_MESSAGE);
+        return { status: 'neutral', mode, message: NO_CREDENTIALS_MESSAGE };
+      }
+      io.info('eks-identity: no credential variables are set; using the credentials the AWS SDK found (instance or container role, or shared config)');
     }
 
-    const engine = await deps.loadEngine();
     const ctx: FlowContext = {
       settings,
       mode: decision.mode,
