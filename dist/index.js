@@ -13421,6 +13421,7 @@ __webpack_unused_export__ = getDefaultRoleAssumerWithWebIdentity;
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const { HttpRequest, parseUrl } = __nccwpck_require__(3422);
+const { NoOpLogger } = __nccwpck_require__(2658);
 const { InvokeStore } = __nccwpck_require__(9320);
 const { normalizeProvider } = __nccwpck_require__(402);
 const { RETRY_MODES } = __nccwpck_require__(3609);
@@ -13557,18 +13558,22 @@ const getHostHeaderPlugin = (options) => ({
 const loggerMiddleware = () => (next, context) => async (args) => {
     try {
         const response = await next(args);
-        const { clientName, commandName, logger, dynamoDbDocumentClientOptions = {} } = context;
-        const { overrideInputFilterSensitiveLog, overrideOutputFilterSensitiveLog } = dynamoDbDocumentClientOptions;
-        const inputFilterSensitiveLog = overrideInputFilterSensitiveLog ?? context.inputFilterSensitiveLog;
-        const outputFilterSensitiveLog = overrideOutputFilterSensitiveLog ?? context.outputFilterSensitiveLog;
-        const { $metadata, ...outputWithoutMetadata } = response.output;
-        logger?.info?.({
-            clientName,
-            commandName,
-            input: inputFilterSensitiveLog(args.input),
-            output: outputFilterSensitiveLog(outputWithoutMetadata),
-            metadata: $metadata,
-        });
+        const { logger } = context;
+        const isNoOpLogger = logger instanceof NoOpLogger;
+        if (logger && !isNoOpLogger) {
+            const { clientName, commandName, dynamoDbDocumentClientOptions = {} } = context;
+            const { overrideInputFilterSensitiveLog, overrideOutputFilterSensitiveLog } = dynamoDbDocumentClientOptions;
+            const inputFilterSensitiveLog = overrideInputFilterSensitiveLog ?? context.inputFilterSensitiveLog;
+            const outputFilterSensitiveLog = overrideOutputFilterSensitiveLog ?? context.outputFilterSensitiveLog;
+            const { $metadata, ...outputWithoutMetadata } = response.output;
+            logger.info?.({
+                clientName,
+                commandName,
+                input: inputFilterSensitiveLog(args.input),
+                output: outputFilterSensitiveLog(outputWithoutMetadata),
+                metadata: $metadata,
+            });
+        }
         return response;
     }
     catch (error) {
@@ -17699,7 +17704,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.998.2";
+var version = "3.998.4";
 var packageInfo = {
 	version: version};
 
@@ -18183,6 +18188,7 @@ const OAuth2ErrorCode = {
     CONFLICT: "CONFLICT",
     INSUFFICIENT_PERMISSIONS: "INSUFFICIENT_PERMISSIONS",
     INVALID_REQUEST: "INVALID_REQUEST",
+    OAUTH_INVALID_CLIENT: "invalid_client",
     OAUTH_INVALID_GRANT: "invalid_grant",
     OAUTH_INVALID_REQUEST: "invalid_request",
     OAUTH_INVALID_SCOPE: "invalid_scope",
@@ -18309,7 +18315,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.998.2";
+var version = "3.998.4";
 var packageInfo = {
 	version: version};
 
@@ -19003,7 +19009,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.998.2";
+var version = "3.998.4";
 var packageInfo = {
 	version: version};
 
@@ -19664,7 +19670,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.998.2";
+var version = "3.998.4";
 var packageInfo = {
 	version: version};
 
@@ -19687,6 +19693,19 @@ class ExpiredTokenException extends STSServiceException {
             ...opts,
         });
         Object.setPrototypeOf(this, ExpiredTokenException.prototype);
+    }
+}
+class InvalidContextAssertionException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#InvalidContextAssertionException";
+    name = "InvalidContextAssertionException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidContextAssertionException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidContextAssertionException.prototype);
     }
 }
 class MalformedPolicyDocumentException extends STSServiceException {
@@ -19786,12 +19805,17 @@ const _DS = "DurationSeconds";
 const _E = "Expiration";
 const _EI = "ExternalId";
 const _ETE = "ExpiredTokenException";
+const _FPA = "FederatedProviderArn";
+const _I = "Issuer";
+const _ICAE = "InvalidContextAssertionException";
 const _IDPCEE = "IDPCommunicationErrorException";
 const _IDPRCE = "IDPRejectedClaimException";
 const _IITE = "InvalidIdentityTokenException";
+const _IP = "IdentityProvider";
 const _K = "Key";
 const _MPDE = "MalformedPolicyDocumentException";
 const _MSTS = "MinimumSessionTokenSize";
+const _OI = "OriginIdentity";
 const _P = "Policy";
 const _PA = "PolicyArns";
 const _PAr = "ProviderArn";
@@ -19806,6 +19830,7 @@ const _Pr = "Provider";
 const _RA = "RoleArn";
 const _RDE = "RegionDisabledException";
 const _RSN = "RoleSessionName";
+const _S = "Subject";
 const _SAK = "SecretAccessKey";
 const _SFWIT = "SubjectFromWebIdentityToken";
 const _SI = "SourceIdentity";
@@ -19813,8 +19838,11 @@ const _SN = "SerialNumber";
 const _ST = "SessionToken";
 const _STS = "SessionTokenSize";
 const _STU = "SessionTokenUtilization";
+const _STu = "SubjectType";
 const _T = "Tags";
 const _TC = "TokenCode";
+const _TCr = "TransactionContext";
+const _TIPC = "TrustedIdentityPropagationContext";
 const _TTK = "TransitiveTagKeys";
 const _Ta = "Tag";
 const _V = "Value";
@@ -19827,8 +19855,13 @@ const _cTT = "clientTokenType";
 const _e = "error";
 const _hE = "httpError";
 const _m = "message";
+const _oIIT = "originIdentityIssuerType";
+const _oIST = "originIdentitySubjectType";
+const _oISTT = "originIdentitySubjectTypeType";
 const _pDLT = "policyDescriptorListType";
 const _s = "smithy.ts.sdk.synthetic.com.amazonaws.sts";
+const _tCIPMT = "transactionContextIdentityProviderMapType";
+const _tCVT = "transactionContextValueType";
 const _tLT = "tagListType";
 const n0 = "com.amazonaws.sts";
 const _s_registry = new TypeRegistry(_s);
@@ -19853,6 +19886,12 @@ var IDPRejectedClaimException$ = [-3, n0, _IDPRCE,
     [0]
 ];
 n0_registry.registerError(IDPRejectedClaimException$, IDPRejectedClaimException);
+var InvalidContextAssertionException$ = [-3, n0, _ICAE,
+    { [_aQE]: [`InvalidContextAssertion`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidContextAssertionException$, InvalidContextAssertionException);
 var InvalidIdentityTokenException$ = [-3, n0, _IITE,
     { [_aQE]: [`InvalidIdentityToken`, 400], [_e]: _c, [_hE]: 400 },
     [_m],
@@ -19883,6 +19922,10 @@ const errorTypeRegistries = [
 ];
 var accessKeySecretType = [0, n0, _aKST, 8, 0];
 var clientTokenType = [0, n0, _cTT, 8, 0];
+var originIdentityIssuerType = [0, n0, _oIIT, 8, 0];
+var originIdentitySubjectType = [0, n0, _oIST, 8, 0];
+var originIdentitySubjectTypeType = [0, n0, _oISTT, 8, 0];
+var transactionContextValueType = [0, n0, _tCVT, 8, 0];
 var AssumedRoleUser$ = [3, n0, _ARU,
     0,
     [_ARI, _A],
@@ -19905,13 +19948,18 @@ var AssumeRoleWithWebIdentityRequest$ = [3, n0, _ARWWIR,
 ];
 var AssumeRoleWithWebIdentityResponse$ = [3, n0, _ARWWIRs,
     0,
-    [_C, _SFWIT, _ARU, _PPS, _Pr, _Au, _SI, _STU, _STS],
-    [[() => Credentials$, 0], 0, () => AssumedRoleUser$, 1, 0, 0, 0, 1, 1]
+    [_C, _SFWIT, _ARU, _PPS, _Pr, _Au, _SI, _STU, _STS, _TIPC],
+    [[() => Credentials$, 0], 0, () => AssumedRoleUser$, 1, 0, 0, 0, 1, 1, [() => TrustedIdentityPropagationContext$, 0]]
 ];
 var Credentials$ = [3, n0, _C,
     0,
     [_AKI, _SAK, _ST, _E],
     [0, [() => accessKeySecretType, 0], 0, 4], 4
+];
+var OriginIdentity$ = [3, n0, _OI,
+    0,
+    [_S, _STu, _I, _FPA],
+    [[() => originIdentitySubjectType, 0], [() => originIdentitySubjectTypeType, 0], [() => originIdentityIssuerType, 0], 0]
 ];
 var PolicyDescriptorType$ = [3, n0, _PDT,
     0,
@@ -19928,6 +19976,16 @@ var Tag$ = [3, n0, _Ta,
     [_K, _V],
     [0, 0], 2
 ];
+var TransactionContext$ = [3, n0, _TCr,
+    0,
+    [_IP],
+    [[() => transactionContextIdentityProviderMapType, 0]]
+];
+var TrustedIdentityPropagationContext$ = [3, n0, _TIPC,
+    8,
+    [_OI, _TCr],
+    [[() => OriginIdentity$, 0], [() => TransactionContext$, 0]]
+];
 var policyDescriptorListType = [1, n0, _pDLT,
     0, () => PolicyDescriptorType$
 ];
@@ -19936,6 +19994,12 @@ var ProvidedContextsListType = [1, n0, _PCLT,
 ];
 var tagListType = [1, n0, _tLT,
     0, () => Tag$
+];
+var transactionContextIdentityProviderMapType = [2, n0, _tCIPMT,
+    0, [0,
+        0],
+    [() => transactionContextValueType,
+        0]
 ];
 var AssumeRole$ = [9, n0, _AR,
     0, () => AssumeRoleRequest$, () => AssumeRoleResponse$
@@ -20275,10 +20339,13 @@ exports.IDPCommunicationErrorException = IDPCommunicationErrorException;
 exports.IDPCommunicationErrorException$ = IDPCommunicationErrorException$;
 exports.IDPRejectedClaimException = IDPRejectedClaimException;
 exports.IDPRejectedClaimException$ = IDPRejectedClaimException$;
+exports.InvalidContextAssertionException = InvalidContextAssertionException;
+exports.InvalidContextAssertionException$ = InvalidContextAssertionException$;
 exports.InvalidIdentityTokenException = InvalidIdentityTokenException;
 exports.InvalidIdentityTokenException$ = InvalidIdentityTokenException$;
 exports.MalformedPolicyDocumentException = MalformedPolicyDocumentException;
 exports.MalformedPolicyDocumentException$ = MalformedPolicyDocumentException$;
+exports.OriginIdentity$ = OriginIdentity$;
 exports.PackedPolicyTooLargeException = PackedPolicyTooLargeException;
 exports.PackedPolicyTooLargeException$ = PackedPolicyTooLargeException$;
 exports.PolicyDescriptorType$ = PolicyDescriptorType$;
@@ -20290,6 +20357,8 @@ exports.STSClient = STSClient;
 exports.STSServiceException = STSServiceException;
 exports.STSServiceException$ = STSServiceException$;
 exports.Tag$ = Tag$;
+exports.TransactionContext$ = TransactionContext$;
+exports.TrustedIdentityPropagationContext$ = TrustedIdentityPropagationContext$;
 exports.decorateDefaultCredentialProvider = decorateDefaultCredentialProvider;
 exports.errorTypeRegistries = errorTypeRegistries;
 exports.getDefaultRoleAssumer = getDefaultRoleAssumer;
@@ -75480,6 +75549,8 @@ function statusOf(error) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(5861);
 ;// CONCATENATED MODULE: ./src/errors.ts
 const BRAND = Symbol.for('eks-identity.error');
 /**
@@ -76667,7 +76738,7 @@ function summarize(results, durationMs) {
 
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-eks/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(4524);
+var client_eks_dist_cjs = __nccwpck_require__(4524);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
 var client_iam_dist_cjs = __nccwpck_require__(6764);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
@@ -77066,7 +77137,7 @@ function createAwsClients(options) {
     });
     const endpoint = (url) => (url === undefined ? {} : { endpoint: url });
     const clients = {
-        eks: new dist_cjs/* EKSClient */.JQJ({ ...common(), region: options.region, ...endpoint(options.endpoints?.eks) }),
+        eks: new client_eks_dist_cjs/* EKSClient */.JQJ({ ...common(), region: options.region, ...endpoint(options.endpoints?.eks) }),
         iam: new client_iam_dist_cjs/* IAMClient */.h8v({ ...common(), region: iamRegionFor(options.region), ...endpoint(options.endpoints?.iam) }),
         sts: new client_sts_dist_cjs/* STSClient */.iM({ ...common(), region: options.region, ...endpoint(options.endpoints?.sts) }),
     };
@@ -77272,7 +77343,7 @@ class gateway_SdkEksWriteGateway {
             this.caller = Promise.resolve(options.callerPrincipalArn);
     }
     async createAssociation(cluster, value, clientRequestToken) {
-        const answer = await callAws('CreatePodIdentityAssociation', associationKey(cluster, value.namespace, value.serviceAccount), () => this.clients.eks.send(new dist_cjs/* CreatePodIdentityAssociationCommand */.FHt({
+        const answer = await callAws('CreatePodIdentityAssociation', associationKey(cluster, value.namespace, value.serviceAccount), () => this.clients.eks.send(new client_eks_dist_cjs/* CreatePodIdentityAssociationCommand */.FHt({
             clusterName: cluster,
             namespace: value.namespace,
             serviceAccount: value.serviceAccount,
@@ -77288,32 +77359,32 @@ class gateway_SdkEksWriteGateway {
     async findAssociation(cluster, namespace, serviceAccount) {
         const key = associationKey(cluster, namespace, serviceAccount);
         // The list filter narrows to at most one association per (namespace, service account).
-        const answer = await callAws('ListPodIdentityAssociations', key, () => this.clients.eks.send(new dist_cjs/* ListPodIdentityAssociationsCommand */.pp8({ clusterName: cluster, namespace, serviceAccount })));
+        const answer = await callAws('ListPodIdentityAssociations', key, () => this.clients.eks.send(new client_eks_dist_cjs/* ListPodIdentityAssociationsCommand */.pp8({ clusterName: cluster, namespace, serviceAccount })));
         const summary = (answer.associations ?? []).map(toAssociationSummary).find((s) => s.namespace === namespace && s.serviceAccount === serviceAccount);
         return summary === undefined ? undefined : this.describeAssociation(cluster, summary.associationId);
     }
     async describeAssociation(cluster, associationId) {
-        const answer = await callAwsOrAbsent('DescribePodIdentityAssociation', `association ${associationId} on cluster ${cluster}`, () => this.clients.eks.send(new dist_cjs/* DescribePodIdentityAssociationCommand */.$tu({ clusterName: cluster, associationId })));
+        const answer = await callAwsOrAbsent('DescribePodIdentityAssociation', `association ${associationId} on cluster ${cluster}`, () => this.clients.eks.send(new client_eks_dist_cjs/* DescribePodIdentityAssociationCommand */.$tu({ clusterName: cluster, associationId })));
         const a = answer?.association;
         return a === undefined ? undefined : toLiveAssociation(a, { associationId, namespace: a.namespace ?? '', serviceAccount: a.serviceAccount ?? '' });
     }
     async updateAssociation(cluster, associationId, fields) {
-        const answer = await callAws('UpdatePodIdentityAssociation', `association ${associationId} on cluster ${cluster}`, () => this.clients.eks.send(new dist_cjs/* UpdatePodIdentityAssociationCommand */.Tr6({ clusterName: cluster, associationId, ...fields })));
+        const answer = await callAws('UpdatePodIdentityAssociation', `association ${associationId} on cluster ${cluster}`, () => this.clients.eks.send(new client_eks_dist_cjs/* UpdatePodIdentityAssociationCommand */.Tr6({ clusterName: cluster, associationId, ...fields })));
         const a = answer.association ?? {};
         return toLiveAssociation(a, { associationId, namespace: a.namespace ?? '', serviceAccount: a.serviceAccount ?? '' });
     }
     async deleteAssociation(cluster, associationId) {
-        const answer = await callAwsOrAbsent('DeletePodIdentityAssociation', `association ${associationId} on cluster ${cluster}`, () => this.clients.eks.send(new dist_cjs/* DeletePodIdentityAssociationCommand */.FT2({ clusterName: cluster, associationId })));
+        const answer = await callAwsOrAbsent('DeletePodIdentityAssociation', `association ${associationId} on cluster ${cluster}`, () => this.clients.eks.send(new client_eks_dist_cjs/* DeletePodIdentityAssociationCommand */.FT2({ clusterName: cluster, associationId })));
         return answer === undefined ? 'absent' : 'deleted';
     }
     async tagResource(resourceArn, tags) {
-        await callAws('TagResource', `resource ${resourceArn}`, () => this.clients.eks.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn, tags })));
+        await callAws('TagResource', `resource ${resourceArn}`, () => this.clients.eks.send(new client_eks_dist_cjs/* TagResourceCommand */.eqU({ resourceArn, tags })));
     }
     async untagResource(resourceArn, tagKeys) {
-        await callAws('UntagResource', `resource ${resourceArn}`, () => this.clients.eks.send(new dist_cjs/* UntagResourceCommand */.RP$({ resourceArn, tagKeys })));
+        await callAws('UntagResource', `resource ${resourceArn}`, () => this.clients.eks.send(new client_eks_dist_cjs/* UntagResourceCommand */.RP$({ resourceArn, tagKeys })));
     }
     async createAccessEntry(cluster, value, clientRequestToken) {
-        const answer = await callAws('CreateAccessEntry', entryKey(cluster, value.principalArn), () => this.clients.eks.send(new dist_cjs/* CreateAccessEntryCommand */.c6K({
+        const answer = await callAws('CreateAccessEntry', entryKey(cluster, value.principalArn), () => this.clients.eks.send(new client_eks_dist_cjs/* CreateAccessEntryCommand */.c6K({
             clusterName: cluster,
             principalArn: value.principalArn,
             type: value.type,
@@ -77325,31 +77396,31 @@ class gateway_SdkEksWriteGateway {
         return entryRecord(toLiveAccessEntry(answer.accessEntry ?? {}, value.principalArn, []));
     }
     async describeAccessEntry(cluster, principalArn) {
-        const answer = await callAwsOrAbsent('DescribeAccessEntry', entryKey(cluster, principalArn), () => this.clients.eks.send(new dist_cjs/* DescribeAccessEntryCommand */.VV3({ clusterName: cluster, principalArn })));
+        const answer = await callAwsOrAbsent('DescribeAccessEntry', entryKey(cluster, principalArn), () => this.clients.eks.send(new client_eks_dist_cjs/* DescribeAccessEntryCommand */.VV3({ clusterName: cluster, principalArn })));
         return answer?.accessEntry === undefined ? undefined : entryRecord(toLiveAccessEntry(answer.accessEntry, principalArn, []));
     }
     async updateAccessEntry(cluster, principalArn, fields) {
-        const answer = await callAws('UpdateAccessEntry', entryKey(cluster, principalArn), () => this.clients.eks.send(new dist_cjs/* UpdateAccessEntryCommand */.N9Z({ clusterName: cluster, principalArn, ...fields })));
+        const answer = await callAws('UpdateAccessEntry', entryKey(cluster, principalArn), () => this.clients.eks.send(new client_eks_dist_cjs/* UpdateAccessEntryCommand */.N9Z({ clusterName: cluster, principalArn, ...fields })));
         return entryRecord(toLiveAccessEntry(answer.accessEntry ?? {}, principalArn, []));
     }
     async deleteAccessEntry(cluster, principalArn) {
-        const answer = await callAwsOrAbsent('DeleteAccessEntry', entryKey(cluster, principalArn), () => this.clients.eks.send(new dist_cjs/* DeleteAccessEntryCommand */.dew({ clusterName: cluster, principalArn })));
+        const answer = await callAwsOrAbsent('DeleteAccessEntry', entryKey(cluster, principalArn), () => this.clients.eks.send(new client_eks_dist_cjs/* DeleteAccessEntryCommand */.dew({ clusterName: cluster, principalArn })));
         return answer === undefined ? 'absent' : 'deleted';
     }
     async associateAccessPolicy(cluster, principalArn, policyArn, scope) {
         const accessScope = scope.type === 'cluster' ? { type: 'cluster' } : { type: 'namespace', namespaces: scope.namespaces };
-        await callAws('AssociateAccessPolicy', `${policyArn} for ${entryKey(cluster, principalArn)}`, () => this.clients.eks.send(new dist_cjs/* AssociateAccessPolicyCommand */._33({ clusterName: cluster, principalArn, policyArn, accessScope })));
+        await callAws('AssociateAccessPolicy', `${policyArn} for ${entryKey(cluster, principalArn)}`, () => this.clients.eks.send(new client_eks_dist_cjs/* AssociateAccessPolicyCommand */._33({ clusterName: cluster, principalArn, policyArn, accessScope })));
     }
     async disassociateAccessPolicy(cluster, principalArn, policyArn) {
-        const answer = await callAwsOrAbsent('DisassociateAccessPolicy', `${policyArn} for ${entryKey(cluster, principalArn)}`, () => this.clients.eks.send(new dist_cjs/* DisassociateAccessPolicyCommand */.moA({ clusterName: cluster, principalArn, policyArn })));
+        const answer = await callAwsOrAbsent('DisassociateAccessPolicy', `${policyArn} for ${entryKey(cluster, principalArn)}`, () => this.clients.eks.send(new client_eks_dist_cjs/* DisassociateAccessPolicyCommand */.moA({ clusterName: cluster, principalArn, policyArn })));
         return answer === undefined ? 'absent' : 'deleted';
     }
     async updateAuthenticationMode(cluster, mode, clientRequestToken) {
-        const answer = await callAws('UpdateClusterConfig', `cluster ${cluster}`, () => this.clients.eks.send(new dist_cjs/* UpdateClusterConfigCommand */.RSy({ name: cluster, accessConfig: { authenticationMode: mode }, clientRequestToken })));
+        const answer = await callAws('UpdateClusterConfig', `cluster ${cluster}`, () => this.clients.eks.send(new client_eks_dist_cjs/* UpdateClusterConfigCommand */.RSy({ name: cluster, accessConfig: { authenticationMode: mode }, clientRequestToken })));
         return { updateId: answer.update?.id ?? '' };
     }
     async describeUpdate(cluster, updateId) {
-        const answer = await callAws('DescribeUpdate', `update ${updateId} of cluster ${cluster}`, () => this.clients.eks.send(new dist_cjs/* DescribeUpdateCommand */.SrY({ name: cluster, updateId })));
+        const answer = await callAws('DescribeUpdate', `update ${updateId} of cluster ${cluster}`, () => this.clients.eks.send(new client_eks_dist_cjs/* DescribeUpdateCommand */.SrY({ name: cluster, updateId })));
         const errors = (answer.update?.errors ?? []).map((e) => [e.errorCode, e.errorMessage].filter(Boolean).join(': '));
         return { status: (answer.update?.status ?? 'InProgress'), errors };
     }
@@ -77695,13 +77766,13 @@ class ClusterReader {
         this.where = `cluster ${clusterName} (${session.region})`;
     }
     async describeCluster() {
-        const answer = await callAwsOrAbsent('DescribeCluster', this.where, () => this.session.clients.eks.send(new dist_cjs/* DescribeClusterCommand */.hV5({ name: this.clusterName })));
+        const answer = await callAwsOrAbsent('DescribeCluster', this.where, () => this.session.clients.eks.send(new client_eks_dist_cjs/* DescribeClusterCommand */.hV5({ name: this.clusterName })));
         return answer?.cluster;
     }
     async listAddons() {
         return callAws('ListAddons', this.where, async () => {
             const names = [];
-            const pages = (0,dist_cjs/* paginateListAddons */.P4v)({ client: this.session.clients.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
+            const pages = (0,client_eks_dist_cjs/* paginateListAddons */.P4v)({ client: this.session.clients.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
             for await (const page of pages)
                 names.push(...(page.addons ?? []));
             return [...new Set(names)].sort(compare);
@@ -77710,7 +77781,7 @@ class ClusterReader {
     async listAssociations() {
         return callAws('ListPodIdentityAssociations', this.where, async () => {
             const out = [];
-            const pages = (0,dist_cjs/* paginateListPodIdentityAssociations */.Hxv)({ client: this.session.clients.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
+            const pages = (0,client_eks_dist_cjs/* paginateListPodIdentityAssociations */.Hxv)({ client: this.session.clients.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
             for await (const page of pages)
                 out.push(...(page.associations ?? []).map(toAssociationSummary));
             return out.sort(byAssociation);
@@ -77719,7 +77790,7 @@ class ClusterReader {
     async listAccessEntries() {
         return callAws('ListAccessEntries', this.where, async () => {
             const out = [];
-            const pages = (0,dist_cjs/* paginateListAccessEntries */.q7l)({ client: this.session.clients.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
+            const pages = (0,client_eks_dist_cjs/* paginateListAccessEntries */.q7l)({ client: this.session.clients.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
             for await (const page of pages)
                 out.push(...(page.accessEntries ?? []));
             return [...new Set(out)].sort(compare);
@@ -77727,12 +77798,12 @@ class ClusterReader {
     }
     async describeAssociation(summary) {
         const key = `association ${summary.namespace}/${summary.serviceAccount} (${summary.associationId}) on ${this.where}`;
-        const answer = await callAwsOrAbsent('DescribePodIdentityAssociation', key, () => this.pacers.send(this.session.clients.eks, new dist_cjs/* DescribePodIdentityAssociationCommand */.$tu({ clusterName: this.clusterName, associationId: summary.associationId })));
+        const answer = await callAwsOrAbsent('DescribePodIdentityAssociation', key, () => this.pacers.send(this.session.clients.eks, new client_eks_dist_cjs/* DescribePodIdentityAssociationCommand */.$tu({ clusterName: this.clusterName, associationId: summary.associationId })));
         return answer?.association ? toLiveAssociation(answer.association, summary) : undefined;
     }
     async describeAccessEntry(principalArn) {
         const key = `access entry ${principalArn} on ${this.where}`;
-        const answer = await callAwsOrAbsent('DescribeAccessEntry', key, () => this.pacers.send(this.session.clients.eks, new dist_cjs/* DescribeAccessEntryCommand */.VV3({ clusterName: this.clusterName, principalArn })));
+        const answer = await callAwsOrAbsent('DescribeAccessEntry', key, () => this.pacers.send(this.session.clients.eks, new client_eks_dist_cjs/* DescribeAccessEntryCommand */.VV3({ clusterName: this.clusterName, principalArn })));
         if (!answer?.accessEntry)
             return undefined;
         const policies = await callAwsOrAbsent('ListAssociatedAccessPolicies', key, async () => {
@@ -77740,7 +77811,7 @@ class ClusterReader {
             const out = [];
             let nextToken;
             do {
-                const page = await this.pacers.send(this.session.clients.eks, new dist_cjs/* ListAssociatedAccessPoliciesCommand */.kFG({ clusterName: this.clusterName, principalArn, maxResults: PAGE_SIZE, ...(nextToken ? { nextToken } : {}) }));
+                const page = await this.pacers.send(this.session.clients.eks, new client_eks_dist_cjs/* ListAssociatedAccessPoliciesCommand */.kFG({ clusterName: this.clusterName, principalArn, maxResults: PAGE_SIZE, ...(nextToken ? { nextToken } : {}) }));
                 out.push(...(page.associatedAccessPolicies ?? []));
                 nextToken = page.nextToken;
             } while (nextToken);
@@ -89673,7 +89744,7 @@ function createSdkMigrationReader(session) {
         async describeAddons(clusterName, names) {
             return mapWithConcurrency([...names], DESCRIBE_CONCURRENCY, async (name) => {
                 try {
-                    const answer = await eks.send(new dist_cjs/* DescribeAddonCommand */.BFv({ clusterName, addonName: name }));
+                    const answer = await eks.send(new client_eks_dist_cjs/* DescribeAddonCommand */.BFv({ clusterName, addonName: name }));
                     const addon = answer.addon;
                     return {
                         name,
@@ -90831,6 +90902,7 @@ function combinePlans(plans) {
 
 
 
+
 /** The real engine behind the action: manifest → AWS → plan → apply, as the CLI runs it. */
 function createDefaultEngine() {
     return {
@@ -90843,7 +90915,21 @@ function createDefaultEngine() {
         migrate: (request) => runMigration(request, (plan, maxLength) => renderPlan(plan, 'markdown', { title: 'Plan', maxLength })),
         renderPlanMarkdown: (plan, options) => renderPlan(plan, 'markdown', options),
         escapeMarkdown: escapeMarkdownText,
+        findCredentials,
     };
+}
+/**
+ * Asks the SDK's default chain once, as the clients will. The instance metadata service gets one
+ * second and no retries: on a runner without it (GitHub-hosted runners) the answer is quick.
+ */
+async function findCredentials() {
+    try {
+        const credentials = await (0,dist_cjs.defaultProvider)({ timeout: 1000, maxRetries: 0 })();
+        return credentials.accessKeyId !== '';
+    }
+    catch {
+        return false;
+    }
 }
 function planRequest(request) {
     return {
@@ -91403,7 +91489,9 @@ async function report(ctx, review, text, planMarkdown) {
 /**
  * Environment variables through which the AWS SDK finds credentials in a workflow:
  * configure-aws-credentials (keys, or a web identity token file), a named profile, or container
- * credentials on self-hosted runners.
+ * credentials on self-hosted runners. When none is set the action still asks the SDK's default
+ * chain (an EC2 instance profile on a self-hosted runner, a shared config file) before it gives
+ * up: see ActionEngine.findCredentials.
  */
 const CREDENTIAL_VARIABLES = [
     'AWS_ACCESS_KEY_ID',
@@ -91415,9 +91503,9 @@ const CREDENTIAL_VARIABLES = [
 function hasAwsCredentials(env) {
     return CREDENTIAL_VARIABLES.some((name) => (env[name] ?? '') !== '');
 }
-const NO_CREDENTIALS_MESSAGE = 'eks-identity: no AWS credentials in this job, so nothing was planned. Add ' +
-    'aws-actions/configure-aws-credentials (OIDC, with `permissions: id-token: write`) before this step. ' +
-    'Pull requests from forks get no credentials by design.';
+const NO_CREDENTIALS_MESSAGE = 'eks-identity: no AWS credentials in this job (none in the environment, no profile, no instance or ' +
+    'container role), so nothing was planned. Add aws-actions/configure-aws-credentials (OIDC, with ' +
+    '`permissions: id-token: write`) before this step. Pull requests from forks get no credentials by design.';
 const FORK_MESSAGE = 'eks-identity: this pull request comes from a fork; its workflow gets no AWS credentials and may not ' +
     'run code against your accounts, so no plan was made. A maintainer can run the plan from a branch of this repository.';
 
@@ -91827,11 +91915,14 @@ async function runAction(deps) {
             io.notice(FORK_MESSAGE);
             return { status: 'neutral', mode, message: FORK_MESSAGE };
         }
-        if (!hasAwsCredentials(deps.env)) {
-            io.notice(NO_CREDENTIALS_MESSAGE);
-            return { status: 'neutral', mode, message: NO_CREDENTIALS_MESSAGE };
-        }
         const engine = await deps.loadEngine();
+        if (!hasAwsCredentials(deps.env)) {
+            if (!(await engine.findCredentials())) {
+                io.notice(NO_CREDENTIALS_MESSAGE);
+                return { status: 'neutral', mode, message: NO_CREDENTIALS_MESSAGE };
+            }
+            io.info('eks-identity: no credential variables are set; using the credentials the AWS SDK found (instance or container role, or shared config)');
+        }
         const ctx = {
             settings,
             mode: decision.mode,
