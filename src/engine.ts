@@ -4,7 +4,7 @@
  */
 import type { AwsCredentials, AwsClientOptions } from './aws/clients.js';
 import type { ProgressReporter } from './aws/progress.js';
-import { readLiveState } from './aws/reader.js';
+import { describeSkippedAccessEntries, readLiveState } from './aws/reader.js';
 import { closeClusterSessions, openClusterSessions, type ClusterSession } from './aws/session.js';
 import { EksIdentityError } from './errors.js';
 import { expandManifest, formatDiagnostic, loadManifest, type LoadedManifest, type ManifestDiagnostic } from './manifest/index.js';
@@ -81,14 +81,30 @@ export async function planManifest(request: PlanRequest): Promise<PlanResult> {
     const expanded = expandManifest(loaded, { accountIds });
     const desired: DesiredState =
       request.prune === undefined ? expanded : { ...expanded, clusters: expanded.clusters.map((c) => ({ ...c, prune: request.prune! })) };
-    const live = await readLiveState(sessions, desired, {
+    const readOptions = {
       ...(request.concurrency ? { concurrency: request.concurrency } : {}),
       ...(request.progress ? { progress: request.progress } : {}),
-    });
-    const plan = computePlan(desired, live, {
+    };
+    const planOptions = {
       ...(request.maxDeletes !== undefined ? { maxDeletes: request.maxDeletes } : {}),
       ...(request.allowLockout !== undefined ? { allowLockout: request.allowLockout } : {}),
-    });
+    };
+    let live = await readLiveState(sessions, desired, readOptions);
+    let plan = computePlan(desired, live, planOptions);
+    // With prune off only declared entries were described, so "no admin left" may be a guess:
+    // describe the others of those clusters and plan again (nothing else changes with prune off).
+    const unsure = plan.clusters.filter((c) => c.findings.some((f) => f.code === 'LOCKOUT_NO_ADMIN')).map((c) => c.name);
+    if (unsure.length > 0) {
+      const clusters = await Promise.all(
+        live.clusters.map((cluster) => {
+          const session = sessions.find((s) => s.target.name === cluster.name && s.target.region === cluster.region);
+          const wanted = desired.clusters.find((d) => d.name === cluster.name && d.region === cluster.region);
+          return session && wanted && !wanted.prune && unsure.includes(cluster.name) ? describeSkippedAccessEntries(session, cluster, readOptions) : cluster;
+        }),
+      );
+      live = { clusters };
+      plan = computePlan(desired, live, planOptions);
+    }
     return { loaded, desired, live, plan, sessions };
   } catch (err) {
     closeClusterSessions(sessions);

@@ -148,6 +148,22 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
   };
 }
 
+/**
+ * Describes the listed access entries a read skipped (prune off: only declared entries are
+ * described) and returns the cluster with them. Used when a plan would take cluster admin away
+ * from every entry it knows: an undeclared entry may still be an admin, and the lockout check
+ * should not guess.
+ */
+export async function describeSkippedAccessEntries(session: ClusterSession, live: LiveCluster, options: ReadOptions = {}): Promise<LiveCluster> {
+  const known = new Set(live.accessEntries.map((e) => e.principalArn));
+  const skipped = live.accessEntryPrincipals.filter((p) => !known.has(p));
+  if (skipped.length === 0) return live;
+  const reader = new ClusterReader(session, live.name, options.pacers ?? new PacerRegistry());
+  const described = await mapWithConcurrency(skipped, options.concurrency ?? DEFAULT_READ_CONCURRENCY, (principalArn) => reader.describeAccessEntry(principalArn));
+  const found = described.filter((e): e is LiveAccessEntry => e !== undefined);
+  return { ...live, accessEntries: [...live.accessEntries, ...found].sort((a, b) => compare(a.principalArn, b.principalArn)) };
+}
+
 /** True when the cluster has the Pod Identity agent add-on (Auto Mode clusters have it built in). */
 export function hasPodIdentityAgent(cluster: Pick<LiveCluster, 'addons' | 'autoMode'>): boolean {
   return cluster.autoMode || cluster.addons.some((a) => a.name === AGENT_ADDON);
