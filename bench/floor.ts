@@ -61,10 +61,11 @@ export interface ClusterReadShape {
 
 /**
  * The fewest calls a read can make: the lists, one describe per object the plan needs, one policy
- * list per described entry, one GetRole per distinct role (`roles`, over all clusters of the
- * account), and one GetCallerIdentity per account and region.
+ * list per described entry, one GetRole per distinct role and one GetUser per distinct IAM user of
+ * a declared entry (`roles`, `users`: over all clusters of the account), and one
+ * GetCallerIdentity per account and region.
  */
-export function minimumReadCalls(clusters: readonly ClusterReadShape[], roles: number, sessions = 1): CallCounts {
+export function minimumReadCalls(clusters: readonly ClusterReadShape[], roles: number, users = 0, sessions = 1): CallCounts {
   const each = clusters.map(
     (c): CallCounts => ({
       DescribeCluster: 1,
@@ -76,5 +77,5 @@ export function minimumReadCalls(clusters: readonly ClusterReadShape[], roles: n
       ListAssociatedAccessPolicies: c.describedAccessEntries,
     }),
   );
-  return addCalls(...each, { GetRole: roles, GetCallerIdentity: sessions });
+  return addCalls(...each, { GetRole: roles, GetUser: users, GetCallerIdentity: sessions });
 }

@@ -9,7 +9,7 @@ import type { BaselineObject } from './baseline.js';
 import { floorOf, minimumReadCalls, sum, type CallCounts, type RateLimit } from './floor.js';
 import type { ChildResult, RetryMode } from './jobs.js';
 import { runInChild } from './spawn.js';
-import { CALLER_PRINCIPAL, desiredCluster, desiredState, emulatorState, policiesAt, principalAt, rolesOf, type ClusterShape } from './world.js';
+import { CALLER_PRINCIPAL, desiredCluster, desiredState, emulatorState, policiesAt, principalAt, rolesOf, usersOf, type ClusterShape } from './world.js';
 
 export interface ReadSpec {
   id: string;
@@ -78,7 +78,8 @@ export function minimumForSpec(spec: ReadSpec): CallCounts {
     describedAccessEntries: spec.prune ? s.accessEntries + 1 : Math.min(s.accessEntries, spec.declared.accessEntries) + callerDeclared,
   }));
   const described = spec.prune ? spec.shapes.reduce((m, s) => ({ associations: Math.max(m.associations, s.associations), accessEntries: Math.max(m.accessEntries, s.accessEntries) }), { associations: 0, accessEntries: 0 }) : spec.declared;
-  return minimumReadCalls(clusters, rolesOf(described.associations, described.accessEntries).length);
+  // Users are read for declared entries only (the caller, a user, is declared in the prune workloads).
+  return minimumReadCalls(clusters, rolesOf(described.associations, described.accessEntries).length, usersOf(described.accessEntries).length + callerDeclared);
 }
 
 /** What a per-resource tool holds in its state for the declared objects, with the ids it recorded. */

@@ -98,6 +98,13 @@ export function rolesOf(associations: number, accessEntries: number): string[] {
   return [...roles];
 }
 
+/** The distinct IAM users the first `accessEntries` entries name (every odd entry is a user). */
+export function usersOf(accessEntries: number): string[] {
+  const users: string[] = [];
+  for (let i = 1; i < accessEntries; i += 2) users.push(principalAt(i));
+  return users;
+}
+
 /**
  * The emulator state for a set of clusters in one account and region. IAM holds the principals of
  * the shapes, or of `principals` when given (to have roles and users ready for objects an apply creates).

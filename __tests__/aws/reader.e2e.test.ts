@@ -180,6 +180,20 @@ describe('readLiveState against the emulator', () => {
     expect(emulator.calls().ListAccessEntries).toBeUndefined();
   });
 
+  it('GIVEN two clusters of one account naming the same role WHEN read together THEN IAM is asked once, and both clusters see the role', async () => {
+    emulator.resetCalls();
+    const desired: DesiredState = {
+      files: [],
+      clusters: [
+        desiredCluster({ name: 'prod', associations: [desiredAssociation('karpenter', 'karpenter', roleArn('Karpenter'))] }),
+        desiredCluster({ name: 'legacy', associations: [desiredAssociation('karpenter', 'karpenter', roleArn('Karpenter'))] }),
+      ],
+    };
+    const live = await readLiveState(sessions, desired);
+    expect(live.clusters.map((c) => c.roles[roleArn('Karpenter')]?.roleName)).toEqual(['Karpenter', 'Karpenter']);
+    expect(emulator.calls().GetRole).toBe(1);
+  });
+
   it('GIVEN a cluster that does not exist WHEN read THEN it reads as absent, not as an error', async () => {
     const live = await readLiveCluster(sessions[2]!, desiredCluster({ name: 'gone', associations: [desiredAssociation('a', 'b', roleArn('Karpenter'))] }));
     expect(live).toMatchObject({ name: 'gone', exists: false, associations: [], accessEntries: [], roles: {} });

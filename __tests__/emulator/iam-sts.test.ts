@@ -3,6 +3,7 @@ import {
   CreateRoleCommand,
   DeleteRoleCommand,
   GetRoleCommand,
+  GetUserCommand,
   ListRolesCommand,
   ListRoleTagsCommand,
   UpdateAssumeRolePolicyCommand,
@@ -27,6 +28,13 @@ describe('GIVEN IAM roles', () => {
     expect(role).toMatchObject({ RoleName: 'AppRole', Path: '/team/', Arn: roleArn('team/AppRole'), RoleId: 'AROAAPPROLE0000000001', MaxSessionDuration: 3600 });
     expect(role.CreateDate).toEqual(new Date('2024-01-01T00:00:00Z'));
     expect(JSON.parse(decodeURIComponent(role.AssumeRolePolicyDocument!))).toEqual(TRUST);
+  });
+
+  test('WHEN GetUser THEN the user with its id and creation time; a missing user is NoSuchEntityException 404', async () => {
+    const user = (await h.iam.send(new GetUserCommand({ UserName: 'admin' }))).User!;
+    expect(user).toMatchObject({ UserName: 'admin', UserId: 'AIDAADMINEXAMPLE00001', Arn: 'arn:aws:iam::111122223333:user/admin', Path: '/' });
+    expect(user.CreateDate).toBeInstanceOf(Date);
+    expect(await failure(h.iam.send(new GetUserCommand({ UserName: 'nobody' })))).toMatchObject({ name: 'NoSuchEntityException', status: 404 });
   });
 
   test('WHEN the role is missing THEN NoSuchEntityException 404', async () => {

@@ -298,6 +298,18 @@ describe('computePlan: findings in context', () => {
     expect(codesOf(plan)).toEqual(['STALE_ACCESS_ENTRY']);
   });
 
+  it('GIVEN an entry of an IAM user re-created after it WHEN planning THEN the entry is replaced as stale, naming the user; a user older than its entry is left alone', () => {
+    const user = 'arn:aws:iam::111122223333:user/ci-bot';
+    const live = (createDate: string) =>
+      liveCluster({ accessEntries: [liveEntry(user, { createdAt: '2024-01-01T00:00:00Z' })], users: { [user]: { arn: user, userName: 'ci-bot', userId: 'AIDACIBOT', createDate } } });
+    const stale = planOne(desiredCluster({ accessEntries: [desiredEntry(user)] }), live('2024-05-01T00:00:00Z'));
+    expect(codesOf(stale)).toEqual(['STALE_ACCESS_ENTRY']);
+    expect(stale.changes.find((c) => c.id === `entry/${user}`)).toMatchObject({ action: 'replace' });
+    expect(findingOf(stale, 'STALE_ACCESS_ENTRY').message).toContain('IAM user ci-bot was re-created');
+    const fresh = planOne(desiredCluster({ accessEntries: [desiredEntry(user)] }), live('2023-05-01T00:00:00Z'));
+    expect(fresh.changes).toEqual([]);
+  });
+
   it('GIVEN findings of every severity WHEN planning THEN errors come first, then warnings, then info', () => {
     const live: LiveCluster = liveCluster({ addons: [], associationSummaries: summaries(2), roles: { [roleArn('a-b')]: null } });
     const plan = planOne(desiredCluster({ associations: [desiredAssociation('a', 'b')] }), live);

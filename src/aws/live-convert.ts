@@ -1,7 +1,7 @@
 import type { AccessScope as SdkAccessScope, AssociatedAccessPolicy, AccessEntry, PodIdentityAssociation, PodIdentityAssociationSummary } from '@aws-sdk/client-eks';
-import type { Role } from '@aws-sdk/client-iam';
+import type { Role, User } from '@aws-sdk/client-iam';
 import type { AccessEntryType, AccessScope, AuthenticationMode } from '../model/desired.js';
-import type { LiveAccessEntry, LiveAccessPolicy, LiveAssociation, LiveAssociationSummary, LiveRole } from '../model/live.js';
+import type { LiveAccessEntry, LiveAccessPolicy, LiveAssociation, LiveAssociationSummary, LiveRole, LiveUser } from '../model/live.js';
 import { canonicalJsonText } from './canonical-json.js';
 import { compare, sortedRecord } from '../model/order.js';
 
@@ -72,6 +72,10 @@ export function toLiveAccessPolicy(p: AssociatedAccessPolicy): LiveAccessPolicy 
 export function toScope(scope: SdkAccessScope | undefined): AccessScope {
   if (scope?.type === 'namespace') return { type: 'namespace', namespaces: [...new Set(scope.namespaces ?? [])].sort() };
   return { type: 'cluster' };
+}
+
+export function toLiveUser(user: User): LiveUser {
+  return { arn: user.Arn ?? '', userName: user.UserName ?? '', userId: user.UserId ?? '', createDate: isoOf(user.CreateDate) ?? '' };
 }
 
 export function toLiveRole(role: Role): LiveRole {

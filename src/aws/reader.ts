@@ -12,14 +12,14 @@ import {
   type DescribePodIdentityAssociationCommandOutput,
   type ListAssociatedAccessPoliciesCommandOutput,
 } from '@aws-sdk/client-eks';
-import { GetRoleCommand, type GetRoleCommandOutput } from '@aws-sdk/client-iam';
+import { GetRoleCommand, GetUserCommand, type GetRoleCommandOutput, type GetUserCommandOutput } from '@aws-sdk/client-iam';
 import { EksIdentityError } from '../errors.js';
 import type { DesiredCluster, DesiredState } from '../model/desired.js';
-import type { LiveAccessEntry, LiveAssociation, LiveAssociationSummary, LiveCluster, LiveRole, LiveState } from '../model/live.js';
+import type { LiveAccessEntry, LiveAssociation, LiveAssociationSummary, LiveCluster, LiveRole, LiveState, LiveUser } from '../model/live.js';
 import { parseArn, roleNameOfArn } from '../model/partition.js';
 import { mapWithConcurrency } from './concurrency.js';
 import { callAws, callAwsOrAbsent } from './errors.js';
-import { compare, toAssociationSummary, toAuthenticationMode, toLiveAccessEntry, toLiveAssociation, toLiveRole } from './live-convert.js';
+import { compare, toAssociationSummary, toAuthenticationMode, toLiveAccessEntry, toLiveAssociation, toLiveRole, toLiveUser } from './live-convert.js';
 import { PacerRegistry } from './pacer.js';
 import { createProgressGroup, silentProgress, type ProgressReporter } from './progress.js';
 import type { ClusterSession } from './session.js';
@@ -33,6 +33,26 @@ export interface ReadOptions {
    * readLiveState shares one registry over all clusters; default: a new one per call.
    */
   pacers?: PacerRegistry;
+  /** IAM answers shared by the clusters of one read (IAM is global to an account); default: none shared. */
+  iam?: IamLookups;
+}
+
+/**
+ * IAM is one service per account, not per cluster: the clusters of one read look each role and
+ * user up once. Keyed by partition, account and ARN; a failed lookup fails every cluster alike.
+ */
+export class IamLookups {
+  private readonly answers = new Map<string, Promise<unknown>>();
+
+  once<T>(session: Pick<ClusterSession, 'accountId' | 'partition'>, arn: string, read: () => Promise<T>): Promise<T> {
+    const key = `${session.partition}\u0000${session.accountId}\u0000${arn}`;
+    let answer = this.answers.get(key) as Promise<T> | undefined;
+    if (!answer) {
+      answer = read();
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
 }
 
 export const DEFAULT_READ_CONCURRENCY = 16;
@@ -45,6 +65,7 @@ export async function readLiveState(sessions: readonly ClusterSession[], desired
   const group = createProgressGroup(options.progress ?? silentProgress, `Reading ${desired.clusters.length} cluster(s)`);
   // Throttling is per account, region and operation, not per cluster: clusters share the pacers.
   const pacers = options.pacers ?? new PacerRegistry();
+  const iam = options.iam ?? new IamLookups();
   try {
     const clusters = await Promise.all(
       desired.clusters.map((cluster) => {
@@ -54,7 +75,7 @@ export async function readLiveState(sessions: readonly ClusterSession[], desired
             source: 'internal',
           });
         }
-        return readLiveCluster(session, cluster, { ...options, pacers, progress: group.task() });
+        return readLiveCluster(session, cluster, { ...options, pacers, iam, progress: group.task() });
       }),
     );
     return { clusters };
@@ -73,6 +94,7 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
   const progress = options.progress ?? silentProgress;
   const limit = options.concurrency ?? DEFAULT_READ_CONCURRENCY;
   const reader = new ClusterReader(session, desired.name, options.pacers ?? new PacerRegistry());
+  const iam = options.iam ?? new IamLookups();
   const base = {
     name: desired.name,
     region: session.region,
@@ -111,7 +133,7 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
   progress.start(`cluster ${desired.name}`, jobs.length + declaredRoles.length);
   const readRoles = (arns: readonly string[]) =>
     mapWithConcurrency(arns, limit, async (arn) => {
-      const role = await reader.getRole(arn);
+      const role = await iam.once(session, arn, () => reader.getRole(arn));
       progress.tick();
       return [arn, role] as const;
     });
@@ -126,11 +148,21 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
   const associations = described.filter((d): d is LiveAssociation => d !== undefined && 'associationId' in d);
   const accessEntries = described.filter((d): d is LiveAccessEntry => d !== undefined && 'accessPolicies' in d);
 
-  // Then the roles of live entries the manifest does not declare (read with prune on).
+  // Then the roles of live entries the manifest does not declare (read with prune on), and the
+  // IAM users of declared entries that exist (a re-created user makes its entry stale).
   const known = new Set(declaredRoles);
   const moreRoles = rolesToRead(session, desired, accessEntries).filter((arn) => !known.has(arn));
-  progress.start(`cluster ${desired.name}`, jobs.length + declaredRoles.length + moreRoles.length);
-  const roleList = [...declaredRoleList, ...(await readRoles(moreRoles))].sort((a, b) => compare(a[0], b[0]));
+  const userArns = usersToRead(session, desired, accessEntries);
+  progress.start(`cluster ${desired.name}`, jobs.length + declaredRoles.length + moreRoles.length + userArns.length);
+  const [moreRoleList, userList] = await Promise.all([
+    readRoles(moreRoles),
+    mapWithConcurrency(userArns, limit, async (arn) => {
+      const user = await iam.once(session, arn, () => reader.getUser(arn));
+      progress.tick();
+      return [arn, user] as const;
+    }),
+  ]);
+  const roleList = [...declaredRoleList, ...moreRoleList].sort((a, b) => compare(a[0], b[0]));
   progress.done();
 
   return {
@@ -145,7 +177,22 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
     accessEntryPrincipals: principals,
     accessEntries: accessEntries.sort((a, b) => compare(a.principalArn, b.principalArn)),
     roles: Object.fromEntries(roleList),
+    users: Object.fromEntries(userList),
   };
+}
+
+/**
+ * IAM users named by declared STANDARD entries that exist on the cluster, in the cluster's own
+ * account and partition (others cannot be read with its credentials), deduplicated and sorted.
+ */
+export function usersToRead(session: Pick<ClusterSession, 'accountId' | 'partition'>, desired: DesiredCluster, described: readonly LiveAccessEntry[]): string[] {
+  const declared = new Set(desired.accessEntries.filter((e) => e.type === 'STANDARD').map((e) => e.principalArn));
+  return [...new Set(described.filter((e) => e.type === 'STANDARD' && declared.has(e.principalArn)).map((e) => e.principalArn))]
+    .filter((arn) => {
+      const parsed = parseArn(arn);
+      return parsed?.service === 'iam' && parsed.resource.startsWith('user/') && parsed.accountId === session.accountId && parsed.partition === session.partition;
+    })
+    .sort(compare);
 }
 
 /**
@@ -300,5 +347,13 @@ class ClusterReader {
       this.pacers.send<GetRoleCommandOutput>(this.session.clients.iam, new GetRoleCommand({ RoleName: roleName })),
     );
     return answer?.Role ? toLiveRole(answer.Role) : null;
+  }
+
+  async getUser(userArn: string): Promise<LiveUser | null> {
+    const userName = userArn.split('/').pop() ?? '';
+    const answer = await callAwsOrAbsent('GetUser', `user ${userArn}`, () =>
+      this.pacers.send<GetUserCommandOutput>(this.session.clients.iam, new GetUserCommand({ UserName: userName })),
+    );
+    return answer?.User ? toLiveUser(answer.User) : null;
   }
 }

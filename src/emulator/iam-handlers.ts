@@ -1,8 +1,8 @@
-/** IAM (awsQuery): the role operations the tool needs, with IAM's names, limits and errors. */
+/** IAM (awsQuery): the role and user operations the tool needs, with IAM's names, limits and errors. */
 import { queryErrors } from './api-error.js';
 import type { QueryHandler, RequestContext } from './context.js';
 import type { XmlNode } from './xml.js';
-import type { Role } from './world.js';
+import type { Role, User } from './world.js';
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
@@ -89,6 +89,28 @@ function page<T>(params: URLSearchParams, items: T[]): { items: T[]; IsTruncated
 }
 
 export const getRole: QueryHandler = (ctx, params) => ({ Role: roleXml(findRole(ctx, required(params, 'RoleName'))) });
+
+/** GetUser by name, in the caller's account (without a name IAM answers the calling user; not needed here). */
+export const getUser: QueryHandler = (ctx, params) => {
+  const name = required(params, 'UserName');
+  if (!ROLE_NAME.test(name)) {
+    throw queryErrors.validation(`1 validation error detected: Value '${name}' at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+`);
+  }
+  const user = ctx.world.users.find((u) => u.accountId === ctx.caller.accountId && u.name === name);
+  if (!user) throw queryErrors.noSuchEntity(`The user with name ${name} cannot be found.`);
+  return { User: userXml(user) };
+};
+
+function userXml(user: User): XmlNode {
+  return {
+    Path: user.path,
+    UserName: user.name,
+    UserId: user.userId,
+    Arn: user.arn,
+    CreateDate: iso(user.createDateMs),
+    Tags: Object.keys(user.tags).length > 0 ? tagList(user.tags) : undefined,
+  };
+}
 
 export const createRole: QueryHandler = (ctx, params) => {
   const name = required(params, 'RoleName');

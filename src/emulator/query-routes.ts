@@ -8,6 +8,7 @@ export const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
 const IAM: Record<string, QueryHandler> = {
   GetRole: iam.getRole,
+  GetUser: iam.getUser,
   ListRoles: iam.listRoles,
   CreateRole: iam.createRole,
   DeleteRole: iam.deleteRole,

@@ -51,6 +51,15 @@ export interface LiveRole {
   trustPolicy: unknown;
 }
 
+/** An IAM user an access entry names: only its creation time matters (a re-created user is a new principal). */
+export interface LiveUser {
+  arn: string;
+  userName: string;
+  userId: string;
+  /** ISO-8601. */
+  createDate: string;
+}
+
 export interface CallerIdentity {
   /** As STS returns it, e.g. arn:aws:sts::111122223333:assumed-role/Deploy/session. */
   arn: string;
@@ -87,6 +96,8 @@ export interface LiveCluster {
   accessEntries: LiveAccessEntry[];
   /** IAM roles referenced by the desired state (and by described entries), by ARN; null = not found. */
   roles: Record<string, LiveRole | null>;
+  /** IAM users named by STANDARD access entries that were described, by ARN; null = not found. Absent: not read. */
+  users?: Record<string, LiveUser | null>;
   caller: CallerIdentity;
 }
 

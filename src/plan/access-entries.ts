@@ -1,5 +1,5 @@
 import type { DesiredAccessEntry, DesiredAccessPolicy, DesiredCluster } from '../model/desired.js';
-import type { LiveAccessEntry, LiveAccessPolicy, LiveCluster, LiveRole } from '../model/live.js';
+import type { LiveAccessEntry, LiveAccessPolicy, LiveCluster } from '../model/live.js';
 import { eksOwnedEntryReason } from '../model/ownership.js';
 import type { AccessEntryValue, AccessPolicyValue, Change, FieldDiff, Finding } from '../model/plan.js';
 import { sortedRecord } from '../model/order.js';
@@ -8,8 +8,8 @@ import { entryId, policyId } from './ids.js';
 
 /**
  * Diffs declared access entries and their policy associations with live ones. An entry whose type
- * changed, or whose IAM role was re-created after it (EKS binds the role's unique id), is
- * replaced, and its policies are associated again after the replacement.
+ * changed, or whose IAM role or user was re-created after it (EKS binds the principal's unique
+ * id), is replaced, and its policies are associated again after the replacement.
  */
 export function diffAccessEntries(desired: DesiredCluster, live: LiveCluster): { changes: Change[]; findings: Finding[] } {
   const changes: Change[] = [];
@@ -27,7 +27,7 @@ export function diffAccessEntries(desired: DesiredCluster, live: LiveCluster): {
       for (const p of d.accessPolicies) changes.push(createPolicy(d, p));
       continue;
     }
-    const replaceReason = reasonToReplace(l, d, live.roles[d.principalArn]);
+    const replaceReason = reasonToReplace(l, d, principalOf(live, d.principalArn));
     if (replaceReason) {
       changes.push({ id, kind: 'accessEntry', action: 'replace', before: liveEntryValue(l), after: desiredEntryValue(d), fields: entryFieldDiffs(l, d, true), reason: replaceReason.reason, ...src(d) });
       findings.push(finding(replaceReason.code, replaceReason.reason, { key: id, fix: replaceReason.fix, source: d.source }));
@@ -75,7 +75,16 @@ export function diffAccessEntries(desired: DesiredCluster, live: LiveCluster): {
   return { changes, findings };
 }
 
-function reasonToReplace(l: LiveAccessEntry, d: DesiredAccessEntry, role: LiveRole | null | undefined) {
+/** The IAM role or user an entry names, as read (undefined: not read or not found). */
+function principalOf(live: LiveCluster, principalArn: string): { kind: 'role' | 'user'; name: string; createDate: string } | undefined {
+  const role = live.roles[principalArn];
+  if (role) return { kind: 'role', name: role.roleName, createDate: role.createDate };
+  const user = live.users?.[principalArn];
+  if (user) return { kind: 'user', name: user.userName, createDate: user.createDate };
+  return undefined;
+}
+
+function reasonToReplace(l: LiveAccessEntry, d: DesiredAccessEntry, principal: ReturnType<typeof principalOf>) {
   if (l.type !== d.type) {
     return {
       code: 'IMMUTABLE_FIELD_CHANGED' as const,
@@ -83,10 +92,10 @@ function reasonToReplace(l: LiveAccessEntry, d: DesiredAccessEntry, role: LiveRo
       fix: 'nothing to do if the new type is intended; access through this principal is interrupted briefly during apply',
     };
   }
-  if (role && l.createdAt && Date.parse(role.createDate) > Date.parse(l.createdAt)) {
+  if (principal && l.createdAt && Date.parse(principal.createDate) > Date.parse(l.createdAt)) {
     return {
       code: 'STALE_ACCESS_ENTRY' as const,
-      reason: `the IAM role ${role.roleName} was re-created on ${role.createDate}, after this entry (${l.createdAt}); EKS still binds the old role id, so the entry no longer grants access`,
+      reason: `the IAM ${principal.kind} ${principal.name} was re-created on ${principal.createDate}, after this entry (${l.createdAt}); EKS still binds the old ${principal.kind} id, so the entry no longer grants access`,
       fix: 'apply replaces the entry so that it binds the current role',
     };
   }
