@@ -128,41 +128,38 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
     toDescribe.map((summary): Job => ({ kind: 'association', summary })),
     entriesToDescribe.map((principalArn): Job => ({ kind: 'entry', principalArn })),
   );
-  // Roles the desired state names are known now: read them alongside the describes.
+  // Roles the desired state names, and the users of declared entries that exist, are known now:
+  // read them alongside the describes (a re-created user makes its entry stale).
   const declaredRoles = rolesToRead(session, desired, []);
-  progress.start(`cluster ${desired.name}`, jobs.length + declaredRoles.length);
+  const userArns = usersToRead(session, desired, principals);
+  progress.start(`cluster ${desired.name}`, jobs.length + declaredRoles.length + userArns.length);
   const readRoles = (arns: readonly string[]) =>
     mapWithConcurrency(arns, limit, async (arn) => {
       const role = await iam.once(session, arn, () => reader.getRole(arn));
       progress.tick();
       return [arn, role] as const;
     });
-  const [described, declaredRoleList] = await Promise.all([
+  const [described, declaredRoleList, userList] = await Promise.all([
     mapWithConcurrency(jobs, limit, async (job) => {
       const result = job.kind === 'association' ? await reader.describeAssociation(job.summary) : await reader.describeAccessEntry(job.principalArn);
       progress.tick();
       return result;
     }),
     readRoles(declaredRoles),
-  ]);
-  const associations = described.filter((d): d is LiveAssociation => d !== undefined && 'associationId' in d);
-  const accessEntries = described.filter((d): d is LiveAccessEntry => d !== undefined && 'accessPolicies' in d);
-
-  // Then the roles of live entries the manifest does not declare (read with prune on), and the
-  // IAM users of declared entries that exist (a re-created user makes its entry stale).
-  const known = new Set(declaredRoles);
-  const moreRoles = rolesToRead(session, desired, accessEntries).filter((arn) => !known.has(arn));
-  const userArns = usersToRead(session, desired, accessEntries);
-  progress.start(`cluster ${desired.name}`, jobs.length + declaredRoles.length + moreRoles.length + userArns.length);
-  const [moreRoleList, userList] = await Promise.all([
-    readRoles(moreRoles),
     mapWithConcurrency(userArns, limit, async (arn) => {
       const user = await iam.once(session, arn, () => reader.getUser(arn));
       progress.tick();
       return [arn, user] as const;
     }),
   ]);
-  const roleList = [...declaredRoleList, ...moreRoleList].sort((a, b) => compare(a[0], b[0]));
+  const associations = described.filter((d): d is LiveAssociation => d !== undefined && 'associationId' in d);
+  const accessEntries = described.filter((d): d is LiveAccessEntry => d !== undefined && 'accessPolicies' in d);
+
+  // Then the roles of live entries the manifest does not declare (read with prune on).
+  const known = new Set(declaredRoles);
+  const moreRoles = rolesToRead(session, desired, accessEntries).filter((arn) => !known.has(arn));
+  progress.start(`cluster ${desired.name}`, jobs.length + declaredRoles.length + userArns.length + moreRoles.length);
+  const roleList = [...declaredRoleList, ...(await readRoles(moreRoles))].sort((a, b) => compare(a[0], b[0]));
   progress.done();
 
   return {
@@ -182,12 +179,13 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
 }
 
 /**
- * IAM users named by declared STANDARD entries that exist on the cluster, in the cluster's own
- * account and partition (others cannot be read with its credentials), deduplicated and sorted.
+ * IAM users named by declared STANDARD entries that exist on the cluster (`listed`: the principals
+ * ListAccessEntries returned), in the cluster's own account and partition (others cannot be read
+ * with its credentials), deduplicated and sorted.
  */
-export function usersToRead(session: Pick<ClusterSession, 'accountId' | 'partition'>, desired: DesiredCluster, described: readonly LiveAccessEntry[]): string[] {
-  const declared = new Set(desired.accessEntries.filter((e) => e.type === 'STANDARD').map((e) => e.principalArn));
-  return [...new Set(described.filter((e) => e.type === 'STANDARD' && declared.has(e.principalArn)).map((e) => e.principalArn))]
+export function usersToRead(session: Pick<ClusterSession, 'accountId' | 'partition'>, desired: DesiredCluster, listed: readonly string[]): string[] {
+  const live = new Set(listed);
+  return [...new Set(desired.accessEntries.filter((e) => e.type === 'STANDARD' && live.has(e.principalArn)).map((e) => e.principalArn))]
     .filter((arn) => {
       const parsed = parseArn(arn);
       return parsed?.service === 'iam' && parsed.resource.startsWith('user/') && parsed.accountId === session.accountId && parsed.partition === session.partition;
