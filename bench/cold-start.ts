@@ -4,10 +4,14 @@
  * is the runtime's own.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 export interface ColdStart {
+  /** The entry file, loaded at start. */
   bundleBytes: number;
+  /** Every JavaScript file of the bundle: the entry and the chunks it loads on demand (the AWS side). */
+  totalBytes: number;
   /** Median over the runs, in ms. */
   bundleMs: number;
   nodeMs: number;
@@ -44,5 +48,9 @@ export async function measureColdStart(bundle: string, runs: number): Promise<Co
     nodeTimes.push(await timeToFirstOutput(['-e', '0'], env));
     bundleTimes.push(await timeToFirstOutput([bundle], env));
   }
-  return { bundleBytes: statSync(bundle).size, bundleMs: median(bundleTimes), nodeMs: median(nodeTimes), runs };
+  const dir = dirname(bundle);
+  const totalBytes = readdirSync(dir)
+    .filter((name) => name.endsWith('.js'))
+    .reduce((n, name) => n + statSync(join(dir, name)).size, 0);
+  return { bundleBytes: statSync(bundle).size, totalBytes, bundleMs: median(bundleTimes), nodeMs: median(nodeTimes), runs };
 }

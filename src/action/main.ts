@@ -1,7 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import * as core from '@actions/core';
 import { createGitHubClient } from '../github/client.js';
-import { createDefaultEngine } from './default-engine.js';
 import type { ActionIo } from './io.js';
 import { runAction, type ActionResult } from './run.js';
 
@@ -28,7 +27,8 @@ export async function run(): Promise<ActionResult> {
     getInput: (name) => core.getInput(name),
     env: process.env,
     io: coreIo(),
-    loadEngine: async () => createDefaultEngine(),
+    // Loaded on demand: runs that stop early (skip, fork, bad input) never load the AWS SDK.
+    loadEngine: async () => (await import('./default-engine.js')).createDefaultEngine(),
     createGitHub: (token) => createGitHubClient(token, { log: (message) => core.info(message) }),
     readEventPayload: async (path) => JSON.parse(await readFile(path, 'utf8')) as unknown,
     writeFile: (path, text) => writeFile(path, text, 'utf8'),
