@@ -6,9 +6,9 @@ function fakeStream(isTTY = false) {
 }
 
 describe('line progress', () => {
-  it('GIVEN 100 units ticked without time passing THEN one line per 10% and a final line', () => {
+  it('GIVEN 100 units ticked without time passing (no quiet period) THEN one line per 10% and a final line', () => {
     const { writes, stream } = fakeStream();
-    const progress = createLineProgress(stream, { now: () => 0 });
+    const progress = createLineProgress(stream, { now: () => 0, quietMs: 0 });
     progress.start('cluster prod', 100);
     for (let i = 0; i < 100; i++) progress.tick();
     progress.done();
@@ -16,6 +16,32 @@ describe('line progress', () => {
     expect(writes[0]).toBe('cluster prod: 10/100 (10%)\n');
     expect(writes[9]).toBe('cluster prod: 100/100 (100%)\n');
     expect(writes[10]).toBe('cluster prod: done, 100/100\n');
+  });
+
+  it('GIVEN work that ends within the quiet period THEN only the closing line', () => {
+    const { writes, stream } = fakeStream();
+    let now = 0;
+    const progress = createLineProgress(stream, { now: () => now });
+    progress.start('cluster prod', 12);
+    for (let i = 0; i < 12; i++) {
+      now += 100;
+      progress.tick();
+    }
+    progress.done();
+    expect(writes).toEqual(['cluster prod: done, 12/12\n']);
+  });
+
+  it('GIVEN long work WHEN the quiet period is over THEN the next 10% step prints a line', () => {
+    const { writes, stream } = fakeStream();
+    let now = 0;
+    const progress = createLineProgress(stream, { now: () => now });
+    progress.start('cluster prod', 100);
+    for (let i = 0; i < 100; i++) {
+      now += 50;
+      progress.tick();
+    }
+    // Quiet for the first 2 s (40 ticks), then a line at 40% and at each 10% after it.
+    expect(writes).toEqual(['40', '50', '60', '70', '80', '90', '100'].map((n) => `cluster prod: ${n}/100 (${n}%)\n`));
   });
 
   it('GIVEN slow progress THEN a line every interval of the injected clock', () => {
@@ -60,7 +86,8 @@ describe('tty progress', () => {
     const reporter = createProgressReporter(plain.stream, { now: () => 0 });
     reporter.start('x', 1);
     reporter.tick();
-    expect(plain.writes).toEqual(['x: 1/1 (100%)\n']);
+    reporter.done();
+    expect(plain.writes).toEqual(['x: done, 1/1\n']);
   });
 });
 
