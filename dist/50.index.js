@@ -1969,12 +1969,15 @@ function createTtyProgress(stream, options = {}) {
 }
 /**
  * Plain lines for logs (CI): one every `intervalMs` of the injected clock or each time another
- * 10% is reached, whichever comes first.
+ * 10% is reached, whichever comes first, but none during the first `quietMs`: work that ends
+ * quickly prints only its closing line.
  */
 function createLineProgress(stream, options = {}) {
     const now = options.now ?? Date.now;
     const intervalMs = options.intervalMs ?? 10_000;
+    const quietMs = options.quietMs ?? 2_000;
     const c = { label: '', total: 0, count: 0, started: false };
+    let startedAt = 0;
     let lastLine = 0;
     let lastDecile = 0;
     const line = () => {
@@ -1989,12 +1992,15 @@ function createLineProgress(stream, options = {}) {
             c.total = total;
             c.started = true;
             if (first) {
-                lastLine = now();
+                startedAt = now();
+                lastLine = startedAt;
                 lastDecile = Math.floor(percentOf(c) / 10);
             }
         },
         tick(n = 1) {
             c.count += n;
+            if (now() - startedAt < quietMs)
+                return;
             if (now() - lastLine >= intervalMs || Math.floor(percentOf(c) / 10) > lastDecile)
                 line();
         },
