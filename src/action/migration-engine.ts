@@ -29,6 +29,9 @@ export async function runMigration(request: MigrationRequest, renderPlanMarkdown
       fix: 'name the cluster the ConfigMap belongs to in the clusters input',
     });
   }
+  if (request.mode === 'migrate-aws-auth' && !request.configmap) {
+    throw new EksIdentityError('MIGRATION_NO_CONFIGMAP', 'migrate-aws-auth needs the aws-auth ConfigMap file', { fix: 'set the configmap input to the file' });
+  }
   const configMap = request.configmap ? { text: await readFile(resolve(request.cwd, request.configmap), 'utf8'), file: request.configmap } : undefined;
 
   const files: MigrationOutcome['files'] = [];

@@ -1,3 +1,4 @@
+import { EksIdentityError } from '../errors.js';
 import type { GitHubClient } from '../github/client.js';
 import { runApplyFlow } from './apply-flow.js';
 import { lazyGitHub, type FlowContext } from './context.js';
@@ -49,6 +50,13 @@ export async function runAction(deps: ActionDeps): Promise<ActionResult> {
     if (decision.mode === 'skip') {
       io.notice(`eks-identity: nothing to do: ${decision.reason}`);
       return { status: 'neutral', mode, message: decision.reason };
+    }
+    // The mode may come from the workflow_dispatch event rather than the mode input, so what it
+    // needs is checked again here.
+    if (decision.mode === 'migrate-aws-auth' && settings.configmap === undefined) {
+      throw new EksIdentityError('ACTION_INPUT_INVALID', 'input "configmap" is required with mode migrate-aws-auth', {
+        fix: 'set the configmap input to the aws-auth ConfigMap file (kubectl get configmap aws-auth -n kube-system -o yaml)',
+      });
     }
     if (isForkPullRequest(event)) {
       io.notice(FORK_MESSAGE);
