@@ -5853,6 +5853,9 @@ async function runMigration(request, renderPlanMarkdown) {
             fix: 'name the cluster the ConfigMap belongs to in the clusters input',
         });
     }
+    if (request.mode === 'migrate-aws-auth' && !request.configmap) {
+        throw new src_errors/* EksIdentityError */.C('MIGRATION_NO_CONFIGMAP', 'migrate-aws-auth needs the aws-auth ConfigMap file', { fix: 'set the configmap input to the file' });
+    }
     const configMap = request.configmap ? { text: await (0,promises_.readFile)((0,external_node_path_.resolve)(request.cwd, request.configmap), 'utf8'), file: request.configmap } : undefined;
     const files = [];
     const sections = [];

@@ -39073,6 +39073,8 @@ function statusOf(error) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/action/constants.ts
 /** Names shared by action.yml, the code and the docs: inputs, outputs, markers and labels. */
 const Inputs = {
@@ -39684,8 +39686,6 @@ function isForkPullRequest(event) {
     return pr.baseRepo !== undefined && pr.headRepo.toLowerCase() !== pr.baseRepo.toLowerCase();
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
@@ -40008,6 +40008,7 @@ async function runMigrateFlow(ctx, mode) {
 
 
 
+
 /** The action: inputs → event → mode → flow. Never throws; failures end as a failed step. */
 async function runAction(deps) {
     const { io } = deps;
@@ -40025,6 +40026,13 @@ async function runAction(deps) {
         if (decision.mode === 'skip') {
             io.notice(`eks-identity: nothing to do: ${decision.reason}`);
             return { status: 'neutral', mode, message: decision.reason };
+        }
+        // The mode may come from the workflow_dispatch event rather than the mode input, so what it
+        // needs is checked again here.
+        if (decision.mode === 'migrate-aws-auth' && settings.configmap === undefined) {
+            throw new errors/* EksIdentityError */.C('ACTION_INPUT_INVALID', 'input "configmap" is required with mode migrate-aws-auth', {
+                fix: 'set the configmap input to the aws-auth ConfigMap file (kubectl get configmap aws-auth -n kube-system -o yaml)',
+            });
         }
         if (isForkPullRequest(event)) {
             io.notice(FORK_MESSAGE);
