@@ -6,7 +6,7 @@ import type { AccessPolicyValue, Change, Finding } from '../model/plan.js';
 import { associationId, entryId } from './ids.js';
 import { ACCESS_ENTRY_QUOTA, ASSOCIATION_QUOTA, DEFAULT_MAX_DELETES } from './codes.js';
 import { finding } from './finding.js';
-import { foreignPartitionNames, trustsPodIdentity } from './trust.js';
+import { foreignPartitionNames, podIdentityTrustProblem } from './trust.js';
 
 const AGENT_ADDON = 'eks-pod-identity-agent';
 
@@ -39,10 +39,20 @@ export function checkDeclared(desired: DesiredCluster, live: LiveCluster): Findi
     if (role === null) {
       findings.push(finding('ROLE_NOT_FOUND', `IAM role ${a.roleArn} does not exist`, { key, fix: 'create the role (with a trust policy for pods.eks.amazonaws.com), or fix roleName/roleArn', source: a.source }));
     } else if (role) {
-      if (!trustsPodIdentity(role.trustPolicy)) {
-        findings.push(finding('TRUST_POLICY_MISSING_POD_IDENTITY', `role ${role.roleName} does not let pods.eks.amazonaws.com call both sts:AssumeRole and sts:TagSession, so pods cannot use it`, {
+      const problem = podIdentityTrustProblem(role.trustPolicy, {
+        accountId: live.accountId,
+        clusterArn: `arn:${live.partition}:eks:${live.region}:${live.accountId}:cluster/${live.name}`,
+        clusterName: live.name,
+        namespace: a.namespace,
+        serviceAccount: a.serviceAccount,
+        sessionTags: !a.disableSessionTags,
+      });
+      if (problem) {
+        findings.push(finding('TRUST_POLICY_MISSING_POD_IDENTITY', `role ${role.roleName} cannot be used by this association: ${problem}`, {
           key,
-          fix: 'add a trust statement: {"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]} (eks-identity migrate-irsa does this for IRSA roles)',
+          fix: problem.startsWith('no statement')
+            ? 'add a trust statement: {"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]} (eks-identity migrate-irsa does this for IRSA roles)'
+            : "widen the trust policy's condition (or the Deny) to admit this cluster, namespace and service account, or use a role meant for them",
           source: a.source,
         }));
       }

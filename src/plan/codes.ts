@@ -8,7 +8,7 @@ export const FINDINGS = {
   ADDON_OWNED_ASSOCIATION: { severity: 'warning', doc: 'A declared association is owned by an EKS add-on; it is changed through the add-on, never by eks-identity.' },
   ROLE_NOT_FOUND: { severity: 'error', doc: 'The IAM role of an association does not exist.' },
   PRINCIPAL_NOT_FOUND: { severity: 'error', doc: 'The IAM role of an access entry does not exist; EKS would refuse the entry.' },
-  TRUST_POLICY_MISSING_POD_IDENTITY: { severity: 'error', doc: 'The role does not trust pods.eks.amazonaws.com with sts:AssumeRole and sts:TagSession.' },
+  TRUST_POLICY_MISSING_POD_IDENTITY: { severity: 'error', doc: 'The role does not let pods.eks.amazonaws.com call sts:AssumeRole and sts:TagSession for this association: no such statement, a condition that excludes its cluster, namespace or service account, or a Deny.' },
   TRUST_POLICY_PARTITION_MISMATCH: { severity: 'warning', doc: 'The trust policy names ARNs or service principals of another partition.' },
   PARTITION_MISMATCH: { severity: 'error', doc: 'An ARN is in another partition than the cluster.' },
   STALE_ACCESS_ENTRY: { severity: 'warning', doc: 'The entry\'s IAM role or user was deleted and re-created after the entry: EKS still binds the old id, so it no longer works. It is replaced.' },

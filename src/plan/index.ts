@@ -3,4 +3,4 @@ export { fingerprintPlan, EMPTY_PLAN_FINGERPRINT } from './fingerprint.js';
 export { summarize, hasChanges } from './summary.js';
 export { FINDINGS, ASSOCIATION_QUOTA, ACCESS_ENTRY_QUOTA, DEFAULT_MAX_DELETES, type FindingCode } from './codes.js';
 export { associationId, entryId, policyId } from './ids.js';
-export { trustsPodIdentity, foreignPartitionNames } from './trust.js';
+export { trustsPodIdentity, podIdentityTrustProblem, foreignPartitionNames, type PodIdentityRequest } from './trust.js';
