@@ -3253,7 +3253,7 @@ const FINDINGS = {
     ADDON_OWNED_ASSOCIATION: { severity: 'warning', doc: 'A declared association is owned by an EKS add-on; it is changed through the add-on, never by eks-identity.' },
     ROLE_NOT_FOUND: { severity: 'error', doc: 'The IAM role of an association does not exist.' },
     PRINCIPAL_NOT_FOUND: { severity: 'error', doc: 'The IAM role of an access entry does not exist; EKS would refuse the entry.' },
-    TRUST_POLICY_MISSING_POD_IDENTITY: { severity: 'error', doc: 'The role does not trust pods.eks.amazonaws.com with sts:AssumeRole and sts:TagSession.' },
+    TRUST_POLICY_MISSING_POD_IDENTITY: { severity: 'error', doc: 'The role does not let pods.eks.amazonaws.com call sts:AssumeRole and sts:TagSession for this association: no such statement, a condition that excludes its cluster, namespace or service account, or a Deny.' },
     TRUST_POLICY_PARTITION_MISMATCH: { severity: 'warning', doc: 'The trust policy names ARNs or service principals of another partition.' },
     PARTITION_MISMATCH: { severity: 'error', doc: 'An ARN is in another partition than the cluster.' },
     STALE_ACCESS_ENTRY: { severity: 'warning', doc: 'The entry\'s IAM role or user was deleted and re-created after the entry: EKS still binds the old id, so it no longer works. It is replaced.' },
@@ -3580,14 +3580,103 @@ function liveValue(l) {
 ;// CONCATENATED MODULE: ./src/plan/trust.ts
 
 /**
- * Whether the Pod Identity service may assume the role and tag the session. Read defensively (any
- * JSON may come back): Principal.Service and Action as a string or a list, IAM wildcards in actions
- * (`sts:*`, `*`, `sts:Tag*`), and an unconditional Deny of the same service or of everyone wins.
+ * Why the Pod Identity service may not assume the role and tag the session, or undefined when it
+ * may. Read defensively (any JSON may come back): Principal.Service and Action as a string or a
+ * list, IAM wildcards in actions (`sts:*`, `*`, `sts:Tag*`). Without `request`, conditions are
+ * not evaluated: an Allow counts and only an unconditional Deny wins. With it, conditions on the
+ * keys the request is known to carry are evaluated as IAM does; an Allow whose condition fails
+ * does not count, and a Deny whose condition holds wins.
  */
-function trustsPodIdentity(document) {
-    const allowed = (action) => statementsOf(document).some((s) => s.Effect === 'Allow' && namesPodIdentity(s.Principal) && matchesAction(s.Action, action));
-    const denied = (action) => statementsOf(document).some((s) => s.Effect === 'Deny' && s.Condition === undefined && (namesPodIdentity(s.Principal) || namesEveryone(s.Principal)) && matchesAction(s.Action, action));
-    return ['sts:AssumeRole', 'sts:TagSession'].every((action) => allowed(action) && !denied(action));
+function podIdentityTrustProblem(document, request) {
+    const context = request ? requestContext(request) : undefined;
+    const statements = statementsOf(document);
+    for (const action of ['sts:AssumeRole', 'sts:TagSession']) {
+        const candidates = statements.filter((s) => s.Effect === 'Allow' && namesPodIdentity(s.Principal) && matchesAction(s.Action, action));
+        if (candidates.length === 0)
+            return `no statement allows ${POD_IDENTITY_PRINCIPAL} to call ${action}`;
+        const verdicts = candidates.map((s) => (context ? evaluateCondition(s.Condition, context) : { holds: true }));
+        if (verdicts.every((v) => v.holds === false)) {
+            return `the statement that allows ${POD_IDENTITY_PRINCIPAL} to call ${action} has a condition this association does not meet (${verdicts[0].reason ?? 'condition'})`;
+        }
+        const deny = statements.find((s) => s.Effect === 'Deny' &&
+            (namesPodIdentity(s.Principal) || namesEveryone(s.Principal)) &&
+            matchesAction(s.Action, action) &&
+            (context ? evaluateCondition(s.Condition, context).holds === true : s.Condition === undefined));
+        if (deny)
+            return `a Deny statement stops ${POD_IDENTITY_PRINCIPAL} from calling ${action}${deny.Condition === undefined ? '' : ' for this association (its condition holds)'}`;
+    }
+    return undefined;
+}
+/** Whether the Pod Identity service may assume the role and tag the session (see podIdentityTrustProblem). */
+function trustsPodIdentity(document, request) {
+    return podIdentityTrustProblem(document, request) === undefined;
+}
+/** Lower-cased condition keys → value; null: known to be absent from the request. */
+function requestContext(r) {
+    const tag = (value) => (r.sessionTags ? value : null);
+    return new Map([
+        ['aws:sourceaccount', r.accountId],
+        ['aws:requesttag/eks-cluster-arn', tag(r.clusterArn)],
+        ['aws:requesttag/eks-cluster-name', tag(r.clusterName)],
+        ['aws:requesttag/kubernetes-namespace', tag(r.namespace)],
+        ['aws:requesttag/kubernetes-service-account', tag(r.serviceAccount)],
+    ]);
+}
+/** A Condition block: every operator and key must hold (IAM ANDs them). */
+function evaluateCondition(condition, context) {
+    if (condition === undefined)
+        return { holds: true };
+    if (!condition || typeof condition !== 'object')
+        return { holds: undefined };
+    let holds = true;
+    for (const [operator, block] of Object.entries(condition)) {
+        if (!block || typeof block !== 'object')
+            return { holds: undefined };
+        for (const [key, expected] of Object.entries(block)) {
+            const result = evaluateKey(operator, key.toLowerCase(), listOf(expected), context);
+            if (result === false) {
+                const actual = context.get(key.toLowerCase());
+                return { holds: false, reason: `${operator} ${key}: ${actual === null ? 'not sent' : `"${actual}"`} against ${JSON.stringify(expected)}` };
+            }
+            if (result === undefined)
+                holds = undefined;
+        }
+    }
+    return { holds };
+}
+function evaluateKey(operator, key, values, context) {
+    if (!context.has(key) || values.length === 0 || values.some((v) => v.includes('${')))
+        return undefined;
+    const ifExists = operator.endsWith('IfExists');
+    const name = operator.replace(/IfExists$/, '').replace(/^For(AnyValue|AllValues):/, '');
+    const negated = /^(String|Arn)Not/.test(name);
+    const actual = context.get(key);
+    // A key the request does not carry matches no value: positive operators fail, negated ones hold.
+    if (actual === null || actual === undefined)
+        return ifExists ? true : negated;
+    const positive = name.replace(/^(String|Arn)Not/, '$1');
+    let match;
+    switch (positive) {
+        case 'StringEquals':
+            match = values.includes(actual);
+            break;
+        case 'StringEqualsIgnoreCase':
+            match = values.some((v) => v.toLowerCase() === actual.toLowerCase());
+            break;
+        case 'StringLike':
+        case 'ArnLike':
+        case 'ArnEquals':
+            match = values.some((v) => globMatches(v, actual, false));
+            break;
+        default:
+            return undefined;
+    }
+    return negated ? !match : match;
+}
+/** IAM wildcards: `*` for any run of characters, `?` for one. */
+function globMatches(pattern, value, ignoreCase) {
+    const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    return new RegExp(`^${source}$`, ignoreCase ? 'i' : '').test(value);
 }
 function namesPodIdentity(principal) {
     return listOf(principalServices(principal)).includes(POD_IDENTITY_PRINCIPAL);
@@ -3597,12 +3686,9 @@ function namesEveryone(principal) {
         return true;
     return principal !== null && typeof principal === 'object' && listOf(principal.AWS).includes('*');
 }
-/** IAM action patterns: case-insensitive, `*` for any run of characters, `?` for one. */
+/** IAM action patterns: case-insensitive wildcards. */
 function matchesAction(patterns, action) {
-    return listOf(patterns).some((pattern) => {
-        const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-        return new RegExp(`^${source}$`, 'i').test(action);
-    });
+    return listOf(patterns).some((pattern) => globMatches(pattern, action, true));
 }
 /**
  * ARNs of another partition, and service principals with another partition's DNS suffix
@@ -3689,10 +3775,20 @@ function checkDeclared(desired, live) {
             findings.push(finding('ROLE_NOT_FOUND', `IAM role ${a.roleArn} does not exist`, { key, fix: 'create the role (with a trust policy for pods.eks.amazonaws.com), or fix roleName/roleArn', source: a.source }));
         }
         else if (role) {
-            if (!trustsPodIdentity(role.trustPolicy)) {
-                findings.push(finding('TRUST_POLICY_MISSING_POD_IDENTITY', `role ${role.roleName} does not let pods.eks.amazonaws.com call both sts:AssumeRole and sts:TagSession, so pods cannot use it`, {
+            const problem = podIdentityTrustProblem(role.trustPolicy, {
+                accountId: live.accountId,
+                clusterArn: `arn:${live.partition}:eks:${live.region}:${live.accountId}:cluster/${live.name}`,
+                clusterName: live.name,
+                namespace: a.namespace,
+                serviceAccount: a.serviceAccount,
+                sessionTags: !a.disableSessionTags,
+            });
+            if (problem) {
+                findings.push(finding('TRUST_POLICY_MISSING_POD_IDENTITY', `role ${role.roleName} cannot be used by this association: ${problem}`, {
                     key,
-                    fix: 'add a trust statement: {"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]} (eks-identity migrate-irsa does this for IRSA roles)',
+                    fix: problem.startsWith('no statement')
+                        ? 'add a trust statement: {"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]} (eks-identity migrate-irsa does this for IRSA roles)'
+                        : "widen the trust policy's condition (or the Deny) to admit this cluster, namespace and service account, or use a role meant for them",
                     source: a.source,
                 }));
             }
