@@ -39,6 +39,8 @@ export interface FakeIssue {
 export interface FakeGitHubOptions {
   /** Token → login for personal tokens; any other token acts as the workflow's GITHUB_TOKEN. */
   users?: Record<string, string>;
+  /** Token → bot login (`<slug>[bot]`) for GitHub App installation tokens: GET /user refuses them. */
+  apps?: Record<string, string>;
   owner?: string;
   repo?: string;
   defaultBranch?: string;
@@ -57,7 +59,7 @@ export interface FakeGitHub {
   addIssue(issue: { title: string; body: string; login: string; labels?: string[] }): FakeIssue;
   /** Answers the next `times` requests matching method and path with `status`. */
   failNext(method: string, path: RegExp, status: number, times?: number): void;
-  /** Requests other than GET, in order, as `METHOD path`. */
+  /** Requests that write (not GET, not a GraphQL query), in order, as `METHOD path`. */
   writes(): string[];
   close(): Promise<void>;
 }
@@ -68,6 +70,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const owner = options.owner ?? 'Codertocat';
   const repo = options.repo ?? 'Hello-World';
   const users = options.users ?? {};
+  const apps = options.apps ?? {};
   const requests: RecordedRequest[] = [];
   const comments: FakeComment[] = [];
   const issues: FakeIssue[] = [];
@@ -132,7 +135,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     failNext(method, path, status, times = 1) {
       faults.push({ method, path, status, times });
     },
-    writes: () => requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`),
+    // A GraphQL query is a POST that writes nothing.
+    writes: () => requests.filter((r) => r.method !== 'GET' && r.path !== '/graphql').map((r) => `${r.method} ${r.path}`),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 
@@ -147,15 +151,19 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   }
 
   function route(req: RecordedRequest, res: ServerResponse): void {
-    const login = req.token !== undefined ? (users[req.token] ?? BOT_LOGIN) : undefined;
+    const login = req.token !== undefined ? (users[req.token] ?? apps[req.token] ?? BOT_LOGIN) : undefined;
     if (login === undefined) return send(res, 401, { message: 'Requires authentication' });
     const base = `/repos/${owner}/${repo}`;
     const p = req.path;
     const body = (req.body ?? {}) as Record<string, unknown>;
     let m: RegExpExecArray | null;
 
+    if (req.method === 'POST' && p === '/graphql') {
+      if (!/viewer\s*\{\s*login/.test(String(body.query))) return send(res, 200, { errors: [{ message: 'only viewer { login } is faked' }] });
+      return send(res, 200, { data: { viewer: { login } } });
+    }
     if (req.method === 'GET' && p === '/user') {
-      if (login === BOT_LOGIN) return send(res, 403, { message: 'Resource not accessible by integration' });
+      if (login.endsWith('[bot]')) return send(res, 403, { message: 'Resource not accessible by integration' });
       return send(res, 200, { login });
     }
     if (!p.startsWith(`${base}/`)) return send(res, 404, { message: 'Not Found' });

@@ -12,7 +12,7 @@ describe('upsertStickyComment against the fake GitHub API', () => {
   let octokit: GitHubClient;
 
   beforeEach(async () => {
-    github = await startFakeGitHub({ users: { 'pat-ops': 'ops-bot' } });
+    github = await startFakeGitHub({ users: { 'pat-ops': 'ops-bot' }, apps: { 'ghs_apptoken': 'eks-identity-app[bot]' } });
     octokit = createGitHubClient('ghs_workflowtoken', { baseUrl: github.url, throttle: false });
   });
   afterEach(() => github.close());
@@ -29,6 +29,19 @@ describe('upsertStickyComment against the fake GitHub API', () => {
       'POST /repos/Codertocat/Hello-World/issues/2/comments',
       `PATCH /repos/Codertocat/Hello-World/issues/comments/${first.id}`,
     ]);
+  });
+
+  it('GIVEN a GitHub App installation token (GET /user refused) WHEN upserted twice THEN the App bot is recognised as the author and its comment is updated, not duplicated', async () => {
+    const app = createGitHubClient('ghs_apptoken', { baseUrl: github.url, throttle: false });
+    github.addComment(2, 'github-actions[bot]', `${formatMarker(marker)}\nwritten by the workflow token`);
+    const first = await upsertStickyComment(app, { ...repo, marker, body: 'plan v1' });
+    const second = await upsertStickyComment(app, { ...repo, marker: { ...marker, fingerprint: 'def456' }, body: 'plan v2' });
+
+    expect(first.action).toBe('created');
+    expect(second).toEqual({ action: 'updated', id: first.id, url: first.url });
+    expect(github.comments.filter((c) => c.login === 'eks-identity-app[bot]')).toHaveLength(1);
+    // The workflow bot's comment is another author's: left alone.
+    expect(github.comments.find((c) => c.login === 'github-actions[bot]')!.body).toContain('written by the workflow token');
   });
 
   it('GIVEN the same body WHEN upserted again THEN nothing is written', async () => {

@@ -2,9 +2,10 @@ import { ACTIONS_BOT_LOGIN } from '../action/constants.js';
 import { statusOf, type GitHubClient } from './client.js';
 
 /**
- * The login of the token's user: comments are trusted only when this user wrote them.
- * The workflow's GITHUB_TOKEN is an installation token that GET /user refuses (403), and its
- * comments are written by `github-actions[bot]`.
+ * The login of the token's user: comments are trusted only when this user wrote them. A personal
+ * or fine-grained token answers GET /user. An installation token (the workflow's GITHUB_TOKEN, or
+ * a GitHub App's token) is refused there (403), but GraphQL's `viewer` names its bot:
+ * `github-actions[bot]`, or `<app-slug>[bot]` for an App, which is who writes the comments.
  */
 export async function resolveTokenLogin(octokit: GitHubClient): Promise<string> {
   try {
@@ -12,9 +13,17 @@ export async function resolveTokenLogin(octokit: GitHubClient): Promise<string> 
     return data.login;
   } catch (error) {
     const status = statusOf(error);
-    if (status === 401 || status === 403) return ACTIONS_BOT_LOGIN;
-    throw new Error(`Could not identify the GitHub token's user (GET /user): ${messageOf(error)}`, { cause: error });
+    if (status !== 401 && status !== 403) {
+      throw new Error(`Could not identify the GitHub token's user (GET /user): ${messageOf(error)}`, { cause: error });
+    }
   }
+  try {
+    const answer = await octokit.graphql<{ viewer?: { login?: string } }>('query { viewer { login } }');
+    if (answer.viewer?.login) return answer.viewer.login;
+  } catch {
+    // Older GitHub Enterprise servers: the workflow's own bot is the best guess.
+  }
+  return ACTIONS_BOT_LOGIN;
 }
 
 export function messageOf(error: unknown): string {
