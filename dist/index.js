@@ -39117,9 +39117,10 @@ const COMMENT_MARGIN = 1_024;
 
 
 /**
- * The login of the token's user: comments are trusted only when this user wrote them.
- * The workflow's GITHUB_TOKEN is an installation token that GET /user refuses (403), and its
- * comments are written by `github-actions[bot]`.
+ * The login of the token's user: comments are trusted only when this user wrote them. A personal
+ * or fine-grained token answers GET /user. An installation token (the workflow's GITHUB_TOKEN, or
+ * a GitHub App's token) is refused there (403), but GraphQL's `viewer` names its bot:
+ * `github-actions[bot]`, or `<app-slug>[bot]` for an App, which is who writes the comments.
  */
 async function resolveTokenLogin(octokit) {
     try {
@@ -39128,10 +39129,19 @@ async function resolveTokenLogin(octokit) {
     }
     catch (error) {
         const status = statusOf(error);
-        if (status === 401 || status === 403)
-            return ACTIONS_BOT_LOGIN;
-        throw new Error(`Could not identify the GitHub token's user (GET /user): ${messageOf(error)}`, { cause: error });
+        if (status !== 401 && status !== 403) {
+            throw new Error(`Could not identify the GitHub token's user (GET /user): ${messageOf(error)}`, { cause: error });
+        }
     }
+    try {
+        const answer = await octokit.graphql('query { viewer { login } }');
+        if (answer.viewer?.login)
+            return answer.viewer.login;
+    }
+    catch {
+        // Older GitHub Enterprise servers: the workflow's own bot is the best guess.
+    }
+    return ACTIONS_BOT_LOGIN;
 }
 function messageOf(error) {
     return error instanceof Error ? error.message : String(error);
