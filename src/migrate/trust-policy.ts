@@ -4,6 +4,7 @@
  * Pure; documents are never mutated in place.
  */
 import { POD_IDENTITY_ACTIONS, POD_IDENTITY_PRINCIPAL } from '../model/partition.js';
+import { matchesIamPattern } from '../plan/trust.js';
 
 export type Statement = Record<string, unknown>;
 export type PolicyDocument = Record<string, unknown> & { Statement?: unknown };
@@ -29,12 +30,7 @@ export function asList(value: unknown): string[] {
 
 /** True when the statement's Action (a string or a list, wildcards included) covers `action`. */
 export function allowsAction(statement: Statement, action: string): boolean {
-  return asList(statement.Action).some((a) => matchesWildcard(a.toLowerCase(), action.toLowerCase()));
-}
-
-function matchesWildcard(pattern: string, value: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-  return re.test(value);
+  return asList(statement.Action).some((a) => matchesIamPattern(a, action, true));
 }
 
 export function principalsOf(statement: Statement, kind: 'Service' | 'Federated' | 'AWS'): string[] {

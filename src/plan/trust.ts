@@ -104,7 +104,7 @@ function evaluateKey(operator: string, key: string, values: string[], context: M
     case 'StringLike':
     case 'ArnLike':
     case 'ArnEquals':
-      match = values.some((v) => globMatches(v, actual, false));
+      match = values.some((v) => matchesIamPattern(v, actual, false));
       break;
     default:
       return undefined;
@@ -112,8 +112,8 @@ function evaluateKey(operator: string, key: string, values: string[], context: M
   return negated ? !match : match;
 }
 
-/** IAM wildcards: `*` for any run of characters, `?` for one. */
-function globMatches(pattern: string, value: string, ignoreCase: boolean): boolean {
+/** IAM wildcards: `*` for any run of characters, `?` for one (actions are matched ignoring case). */
+export function matchesIamPattern(pattern: string, value: string, ignoreCase: boolean): boolean {
   const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
   return new RegExp(`^${source}$`, ignoreCase ? 'i' : '').test(value);
 }
@@ -129,7 +129,7 @@ function namesEveryone(principal: unknown): boolean {
 
 /** IAM action patterns: case-insensitive wildcards. */
 function matchesAction(patterns: unknown, action: string): boolean {
-  return listOf(patterns).some((pattern) => globMatches(pattern, action, true));
+  return listOf(patterns).some((pattern) => matchesIamPattern(pattern, action, true));
 }
 
 /**
