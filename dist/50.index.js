@@ -3666,15 +3666,15 @@ function evaluateKey(operator, key, values, context) {
         case 'StringLike':
         case 'ArnLike':
         case 'ArnEquals':
-            match = values.some((v) => globMatches(v, actual, false));
+            match = values.some((v) => matchesIamPattern(v, actual, false));
             break;
         default:
             return undefined;
     }
     return negated ? !match : match;
 }
-/** IAM wildcards: `*` for any run of characters, `?` for one. */
-function globMatches(pattern, value, ignoreCase) {
+/** IAM wildcards: `*` for any run of characters, `?` for one (actions are matched ignoring case). */
+function matchesIamPattern(pattern, value, ignoreCase) {
     const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
     return new RegExp(`^${source}$`, ignoreCase ? 'i' : '').test(value);
 }
@@ -3688,7 +3688,7 @@ function namesEveryone(principal) {
 }
 /** IAM action patterns: case-insensitive wildcards. */
 function matchesAction(patterns, action) {
-    return listOf(patterns).some((pattern) => globMatches(pattern, action, true));
+    return listOf(patterns).some((pattern) => matchesIamPattern(pattern, action, true));
 }
 /**
  * ARNs of another partition, and service principals with another partition's DNS suffix
@@ -4866,6 +4866,7 @@ function createSdkMigrationReader(session) {
  * Pure; documents are never mutated in place.
  */
 
+
 /** IAM's default limit on a role trust policy (raisable to 4,096 through Service Quotas). */
 const TRUST_POLICY_MAX_LENGTH = 2048;
 /** Sid of the statement this tool adds (IAM Sids are alphanumeric). */
@@ -4887,11 +4888,7 @@ function asList(value) {
 }
 /** True when the statement's Action (a string or a list, wildcards included) covers `action`. */
 function allowsAction(statement, action) {
-    return asList(statement.Action).some((a) => matchesWildcard(a.toLowerCase(), action.toLowerCase()));
-}
-function matchesWildcard(pattern, value) {
-    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-    return re.test(value);
+    return asList(statement.Action).some((a) => matchesIamPattern(a, action, true));
 }
 function principalsOf(statement, kind) {
     const principal = statement.Principal;
