@@ -51,4 +51,25 @@ accessEntries:
     expect(codes(result, 'prod')).toContain('STALE_ACCESS_ENTRY');
     expect(w.emulator.successfulCalls().GetUser).toBe(2);
   });
+
+  it('GIVEN iam:GetUser is denied WHEN planned THEN the plan is still made, with IAM_USER_UNREADABLE for each user entry and no replacement', async () => {
+    // The emulator checks no IAM permission; a fault answers GetUser with 403 AccessDenied.
+    w.emulator.setFaults({ denyOperations: ['GetUser'] });
+    try {
+      const result = await w.plan(`version: 1
+clusters:
+  - name: prod
+    region: us-east-1
+accessEntries:
+  - principalArn: ${user('recreated')}
+    kubernetesGroups: [ops]
+`);
+      expect(actions(result, 'prod')).toEqual([]);
+      const unreadable = result.plan.clusters[0]!.findings.filter((f) => f.code === 'IAM_USER_UNREADABLE');
+      expect(unreadable.map((f) => f.key)).toEqual([`entry/${user('recreated')}`]);
+      expect(unreadable[0]!.fix).toContain('iam:GetUser');
+    } finally {
+      w.emulator.setFaults({});
+    }
+  });
 });

@@ -78,6 +78,13 @@ const SCENARIOS: Record<FindingCode, () => { plan: ClusterPlan; key: string | un
     ),
     key: `entry/${APP}`,
   }),
+  IAM_USER_UNREADABLE: () => ({
+    plan: planOne(
+      desiredCluster({ accessEntries: [desiredEntry('arn:aws:iam::111122223333:user/ci-bot')] }),
+      liveCluster({ accessEntries: [liveEntry('arn:aws:iam::111122223333:user/ci-bot')], unreadableUsers: ['arn:aws:iam::111122223333:user/ci-bot'] }),
+    ),
+    key: 'entry/arn:aws:iam::111122223333:user/ci-bot',
+  }),
   IMMUTABLE_FIELD_CHANGED: () => ({ plan: planOne(desiredCluster({ accessEntries: [desiredEntry(APP, { type: 'EC2' })] }), liveCluster({ accessEntries: [liveEntry(APP)] })), key: `entry/${APP}` }),
   EKS_OWNED_ENTRY: () => ({
     plan: planOne(desiredCluster({ prune: true }), liveCluster({ accessEntries: [liveEntry(roleArn('NodeRole'), { type: 'EC2_LINUX' })] })),

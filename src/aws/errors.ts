@@ -141,6 +141,13 @@ function messageOf(err: unknown): string {
 const NOT_FOUND = new Set(['ResourceNotFoundException', 'NotFoundException', 'NoSuchEntity', 'NoSuchEntityException']);
 
 /** The object is absent: on read that means "absent", on delete "already done". */
+/** The credentials lack the permission (AwsCallError code AWS_ACCESS_DENIED, or a raw 403 / AccessDenied). */
+export function isAccessDenied(err: unknown): boolean {
+  if (EksIdentityError.is(err) && err.code === 'AWS_ACCESS_DENIED') return true;
+  const facts = awsErrorFacts(err);
+  return ACCESS_DENIED.has(facts.errorName) || facts.httpStatus === 403;
+}
+
 export function isNotFound(err: unknown): boolean {
   const name = nameOf(err);
   return name !== undefined && NOT_FOUND.has(name);

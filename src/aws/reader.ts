@@ -18,7 +18,7 @@ import type { DesiredCluster, DesiredState } from '../model/desired.js';
 import type { LiveAccessEntry, LiveAssociation, LiveAssociationSummary, LiveCluster, LiveRole, LiveState, LiveUser } from '../model/live.js';
 import { parseArn, roleNameOfArn } from '../model/partition.js';
 import { mapWithConcurrency } from './concurrency.js';
-import { callAws, callAwsOrAbsent } from './errors.js';
+import { callAws, callAwsOrAbsent, isAccessDenied } from './errors.js';
 import { compare, toAssociationSummary, toAuthenticationMode, toLiveAccessEntry, toLiveAssociation, toLiveRole, toLiveUser } from './live-convert.js';
 import { PacerRegistry } from './pacer.js';
 import { createProgressGroup, silentProgress, type ProgressReporter } from './progress.js';
@@ -147,7 +147,9 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
     }),
     readRoles(declaredRoles),
     mapWithConcurrency(userArns, limit, async (arn) => {
-      const user = await iam.once(session, arn, () => reader.getUser(arn));
+      // A denied GetUser only skips the stale-entry check for that user (a finding says so): the
+      // permission is newer than the rest of the plan policy, and the plan does not need it otherwise.
+      const user = await iam.once(session, arn, () => reader.getUser(arn).catch((err: unknown) => (isAccessDenied(err) ? ('denied' as const) : Promise.reject(err))));
       progress.tick();
       return [arn, user] as const;
     }),
@@ -174,7 +176,8 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
     accessEntryPrincipals: principals,
     accessEntries: accessEntries.sort((a, b) => compare(a.principalArn, b.principalArn)),
     roles: Object.fromEntries(roleList),
-    users: Object.fromEntries(userList),
+    users: Object.fromEntries(userList.filter((entry): entry is readonly [string, LiveUser | null] => entry[1] !== 'denied')),
+    ...(userList.some(([, user]) => user === 'denied') ? { unreadableUsers: userList.filter(([, user]) => user === 'denied').map(([arn]) => arn) } : {}),
   };
 }
 

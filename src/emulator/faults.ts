@@ -1,8 +1,8 @@
-/** Seeded fault injection: latency, per-operation token buckets, random throttles, 5xx and resets. */
+/** Seeded fault injection: latency, per-operation token buckets, random throttles, 5xx, resets and denied operations. */
 import type { Random } from './random.js';
 import type { FaultOptions } from './types.js';
 
-export type FaultDecision = { kind: 'none' } | { kind: 'reset' } | { kind: 'throttle' } | { kind: 'error'; status: 500 | 503 };
+export type FaultDecision = { kind: 'none' } | { kind: 'reset' } | { kind: 'throttle' } | { kind: 'error'; status: 500 | 503 } | { kind: 'deny' };
 
 interface Bucket {
   tokens: number;
@@ -39,6 +39,7 @@ export function createFaultInjector(random: Random): FaultInjector {
       return (faults.latencyMs ?? 0) + jitter;
     },
     decide(operation, faults, nowMs) {
+      if (faults.denyOperations?.includes(operation)) return { kind: 'deny' };
       if (faults.resetRate && random() < faults.resetRate) return { kind: 'reset' };
       if (!takeToken(operation, faults, nowMs)) return { kind: 'throttle' };
       if (faults.throttleRate && random() < faults.throttleRate) return { kind: 'throttle' };

@@ -51,7 +51,11 @@ function queryError(err: ApiError, requestId: string): Answer {
 }
 
 /** Protocol-specific forms of the injected faults: EKS 429 ThrottlingException, IAM/STS 400 Throttling. */
-function faultError(protocol: 'eks' | 'query', kind: 'throttle' | 500 | 503): ApiError {
+function faultError(protocol: 'eks' | 'query', kind: 'throttle' | 'deny' | 500 | 503): ApiError {
+  if (kind === 'deny') {
+    const message = 'User is not authorized to perform this operation (denied by the emulator fault denyOperations)';
+    return protocol === 'eks' ? new ApiError('AccessDeniedException', 403, message) : new ApiError('AccessDenied', 403, message);
+  }
   if (kind === 'throttle') return protocol === 'eks' ? new ApiError('ThrottlingException', 429, 'Rate exceeded') : new ApiError('Throttling', 400, 'Rate exceeded');
   if (kind === 500) return protocol === 'eks' ? new ApiError('ServerException', 500, 'Internal error') : new ApiError('ServiceFailure', 500, 'Internal error');
   return protocol === 'eks' ? new ApiError('ServiceUnavailableException', 503, 'Service unavailable') : new ApiError('ServiceUnavailable', 503, 'Service unavailable');
@@ -94,7 +98,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<EmulatorH
     }
     const fail = (err: ApiError): Answer => (protocol === 'eks' ? eksError(err, requestId) : queryError(err, requestId));
     let answer: Answer;
-    if (decision.kind === 'throttle') answer = fail(faultError(protocol, 'throttle'));
+    if (decision.kind === 'throttle' || decision.kind === 'deny') answer = fail(faultError(protocol, decision.kind));
     else if (decision.kind === 'error') answer = fail(faultError(protocol, decision.status));
     else answer = run();
 

@@ -159,6 +159,8 @@ export interface FaultOptions {
   resetRate?: number;
   /** A role created through the emulator stays invisible to EKS for this many ms. */
   iamPropagationMs?: number;
+  /** Operations answered with 403 AccessDenied, as if the caller's policy lacked them (e.g. `['GetUser']`). */
+  denyOperations?: string[];
 }
 
 export interface EmulatorOptions {

@@ -98,6 +98,8 @@ export interface LiveCluster {
   roles: Record<string, LiveRole | null>;
   /** IAM users named by STANDARD access entries that were described, by ARN; null = not found. Absent: not read. */
   users?: Record<string, LiveUser | null>;
+  /** IAM users of declared entries that could not be read (iam:GetUser denied): their stale check is skipped. */
+  unreadableUsers?: string[];
   caller: CallerIdentity;
 }
 

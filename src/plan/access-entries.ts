@@ -27,6 +27,15 @@ export function diffAccessEntries(desired: DesiredCluster, live: LiveCluster): {
       for (const p of d.accessPolicies) changes.push(createPolicy(d, p));
       continue;
     }
+    if (live.unreadableUsers?.includes(d.principalArn)) {
+      findings.push(
+        finding('IAM_USER_UNREADABLE', `could not read the IAM user ${d.principalArn} (iam:GetUser was denied), so a re-created user behind this entry would go unnoticed`, {
+          key: id,
+          fix: 'grant the plan and apply roles iam:GetUser on arn:…:user/* (docs/iam-policies.md)',
+          source: d.source,
+        }),
+      );
+    }
     const replaceReason = reasonToReplace(l, d, principalOf(live, d.principalArn));
     if (replaceReason) {
       changes.push({ id, kind: 'accessEntry', action: 'replace', before: liveEntryValue(l), after: desiredEntryValue(d), fields: entryFieldDiffs(l, d, true), reason: replaceReason.reason, ...src(d) });

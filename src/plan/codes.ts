@@ -12,6 +12,7 @@ export const FINDINGS = {
   TRUST_POLICY_PARTITION_MISMATCH: { severity: 'warning', doc: 'The trust policy names ARNs or service principals of another partition.' },
   PARTITION_MISMATCH: { severity: 'error', doc: 'An ARN is in another partition than the cluster.' },
   STALE_ACCESS_ENTRY: { severity: 'warning', doc: 'The entry\'s IAM role or user was deleted and re-created after the entry: EKS still binds the old id, so it no longer works. It is replaced.' },
+  IAM_USER_UNREADABLE: { severity: 'warning', doc: 'The IAM user of a declared access entry could not be read (iam:GetUser denied), so whether it was re-created after its entry is unknown.' },
   IMMUTABLE_FIELD_CHANGED: { severity: 'warning', doc: 'A field that cannot be updated changed (access entry type): the object is replaced.' },
   EKS_OWNED_ENTRY: { severity: 'info', doc: 'An undeclared entry EKS created itself (node, Fargate, Auto Mode, service-linked role) is never pruned.' },
   QUOTA_ASSOCIATIONS: { severity: 'error', doc: 'The cluster would have more than 5,000 Pod Identity associations.' },

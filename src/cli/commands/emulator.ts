@@ -23,6 +23,7 @@ Options:
   --error-rate R            answer a share R (0..1) of requests with 500/503
   --reset-rate R            drop the connection of a share R (0..1) of requests
   --iam-propagation-ms N    roles created through IAM stay invisible to EKS for N ms
+  --deny OPERATION          answer OPERATION (e.g. GetUser) with 403 AccessDenied (repeatable)
   --seed N                  seed for generated ids and faults (default 1)
 `;
 
@@ -62,6 +63,7 @@ export async function runEmulatorCommand(argv: string[], io: CliIo, waitForStop:
     'error-rate': { type: 'string' },
     'reset-rate': { type: 'string' },
     'iam-propagation-ms': { type: 'string' },
+    deny: { type: 'string', multiple: true },
     seed: { type: 'string' },
   });
   if (!values.state) {
@@ -80,6 +82,7 @@ export async function runEmulatorCommand(argv: string[], io: CliIo, waitForStop:
   set('errorRate', parseRate('--error-rate', values['error-rate']));
   set('resetRate', parseRate('--reset-rate', values['reset-rate']));
   set('iamPropagationMs', int('iam-propagation-ms'));
+  if (values.deny && values.deny.length > 0) faults.denyOperations = values.deny.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
   const port = int('port');
   const seed = int('seed');
 
