@@ -141,6 +141,13 @@ function messageOf(err) {
 }
 const NOT_FOUND = new Set(['ResourceNotFoundException', 'NotFoundException', 'NoSuchEntity', 'NoSuchEntityException']);
 /** The object is absent: on read that means "absent", on delete "already done". */
+/** The credentials lack the permission (AwsCallError code AWS_ACCESS_DENIED, or a raw 403 / AccessDenied). */
+function isAccessDenied(err) {
+    if (src_errors/* EksIdentityError */.C.is(err) && err.code === 'AWS_ACCESS_DENIED')
+        return true;
+    const facts = awsErrorFacts(err);
+    return ACCESS_DENIED.has(facts.errorName) || facts.httpStatus === 403;
+}
 function isNotFound(err) {
     const name = nameOf(err);
     return name !== undefined && NOT_FOUND.has(name);
@@ -2151,7 +2158,9 @@ async function readLiveCluster(session, desired, options = {}) {
         }),
         readRoles(declaredRoles),
         mapWithConcurrency(userArns, limit, async (arn) => {
-            const user = await iam.once(session, arn, () => reader.getUser(arn));
+            // A denied GetUser only skips the stale-entry check for that user (a finding says so): the
+            // permission is newer than the rest of the plan policy, and the plan does not need it otherwise.
+            const user = await iam.once(session, arn, () => reader.getUser(arn).catch((err) => (isAccessDenied(err) ? 'denied' : Promise.reject(err))));
             progress.tick();
             return [arn, user];
         }),
@@ -2176,7 +2185,8 @@ async function readLiveCluster(session, desired, options = {}) {
         accessEntryPrincipals: principals,
         accessEntries: accessEntries.sort((a, b) => compare(a.principalArn, b.principalArn)),
         roles: Object.fromEntries(roleList),
-        users: Object.fromEntries(userList),
+        users: Object.fromEntries(userList.filter((entry) => entry[1] !== 'denied')),
+        ...(userList.some(([, user]) => user === 'denied') ? { unreadableUsers: userList.filter(([, user]) => user === 'denied').map(([arn]) => arn) } : {}),
     };
 }
 /**
@@ -3257,6 +3267,7 @@ const FINDINGS = {
     TRUST_POLICY_PARTITION_MISMATCH: { severity: 'warning', doc: 'The trust policy names ARNs or service principals of another partition.' },
     PARTITION_MISMATCH: { severity: 'error', doc: 'An ARN is in another partition than the cluster.' },
     STALE_ACCESS_ENTRY: { severity: 'warning', doc: 'The entry\'s IAM role or user was deleted and re-created after the entry: EKS still binds the old id, so it no longer works. It is replaced.' },
+    IAM_USER_UNREADABLE: { severity: 'warning', doc: 'The IAM user of a declared access entry could not be read (iam:GetUser denied), so whether it was re-created after its entry is unknown.' },
     IMMUTABLE_FIELD_CHANGED: { severity: 'warning', doc: 'A field that cannot be updated changed (access entry type): the object is replaced.' },
     EKS_OWNED_ENTRY: { severity: 'info', doc: 'An undeclared entry EKS created itself (node, Fargate, Auto Mode, service-linked role) is never pruned.' },
     QUOTA_ASSOCIATIONS: { severity: 'error', doc: 'The cluster would have more than 5,000 Pod Identity associations.' },
@@ -3331,6 +3342,13 @@ function diffAccessEntries(desired, live) {
             for (const p of d.accessPolicies)
                 changes.push(createPolicy(d, p));
             continue;
+        }
+        if (live.unreadableUsers?.includes(d.principalArn)) {
+            findings.push(finding('IAM_USER_UNREADABLE', `could not read the IAM user ${d.principalArn} (iam:GetUser was denied), so a re-created user behind this entry would go unnoticed`, {
+                key: id,
+                fix: 'grant the plan and apply roles iam:GetUser on arn:…:user/* (docs/iam-policies.md)',
+                source: d.source,
+            }));
         }
         const replaceReason = reasonToReplace(l, d, access_entries_principalOf(live, d.principalArn));
         if (replaceReason) {
