@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ACCOUNT, actions, codes, startPlanWorld, stateOf, type PlanWorld } from '../plan/emulator-world.js';
 
 const user = (name: string) => `arn:aws:iam::${ACCOUNT}:user/${name}`;
+const manifestFor = (users: string[]) =>
+  `version: 1\nclusters:\n  - name: prod\n    region: us-east-1\naccessEntries:\n${users.map((u) => `  - principalArn: ${user(u)}\n    kubernetesGroups: [ops]\n`).join('')}`;
 
 let w: PlanWorld;
 beforeAll(async () => {
@@ -37,16 +39,7 @@ afterAll(() => w.close());
 describe('STALE_ACCESS_ENTRY for IAM users', () => {
   it('GIVEN a declared user re-created after its entry WHEN planned THEN the entry is replaced; a user older than its entry is not, and undeclared users are not read', async () => {
     w.emulator.resetCalls();
-    const result = await w.plan(`version: 1
-clusters:
-  - name: prod
-    region: us-east-1
-accessEntries:
-  - principalArn: ${user('recreated')}
-    kubernetesGroups: [ops]
-  - principalArn: ${user('steady')}
-    kubernetesGroups: [ops]
-`);
+    const result = await w.plan(manifestFor(['recreated', 'steady']));
     expect(actions(result, 'prod')).toEqual([`replace entry/${user('recreated')}`]);
     expect(codes(result, 'prod')).toContain('STALE_ACCESS_ENTRY');
     expect(w.emulator.successfulCalls().GetUser).toBe(2);
@@ -56,14 +49,7 @@ accessEntries:
     // The emulator checks no IAM permission; a fault answers GetUser with 403 AccessDenied.
     w.emulator.setFaults({ denyOperations: ['GetUser'] });
     try {
-      const result = await w.plan(`version: 1
-clusters:
-  - name: prod
-    region: us-east-1
-accessEntries:
-  - principalArn: ${user('recreated')}
-    kubernetesGroups: [ops]
-`);
+      const result = await w.plan(manifestFor(['recreated']));
       expect(actions(result, 'prod')).toEqual([]);
       const unreadable = result.plan.clusters[0]!.findings.filter((f) => f.code === 'IAM_USER_UNREADABLE');
       expect(unreadable.map((f) => f.key)).toEqual([`entry/${user('recreated')}`]);

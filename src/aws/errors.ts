@@ -99,7 +99,7 @@ const BAD_CREDENTIALS = new Set([
 export function describeAwsError(operation: string, key: string, err: unknown): AwsCallError {
   if (AwsCallError.isAwsCallError(err)) return err;
   const facts = awsErrorFacts(err);
-  if (ACCESS_DENIED.has(facts.errorName) || facts.httpStatus === 403) {
+  if (isAccessDenied(err)) {
     return new AwsCallError(operation, key, facts, {
       code: 'AWS_ACCESS_DENIED',
       fix: `Grant the credentials permission for ${serviceActionOf(operation)} on ${key}, or use a role that has it (assumeRoleArn per cluster).`,
@@ -140,14 +140,13 @@ function messageOf(err: unknown): string {
 
 const NOT_FOUND = new Set(['ResourceNotFoundException', 'NotFoundException', 'NoSuchEntity', 'NoSuchEntityException']);
 
-/** The object is absent: on read that means "absent", on delete "already done". */
-/** The credentials lack the permission (AwsCallError code AWS_ACCESS_DENIED, or a raw 403 / AccessDenied). */
+/** The credentials lack the permission: an AccessDenied-like error name or a 403, wrapped or not. */
 export function isAccessDenied(err: unknown): boolean {
-  if (EksIdentityError.is(err) && err.code === 'AWS_ACCESS_DENIED') return true;
-  const facts = awsErrorFacts(err);
-  return ACCESS_DENIED.has(facts.errorName) || facts.httpStatus === 403;
+  const name = nameOf(err);
+  return (name !== undefined && ACCESS_DENIED.has(name)) || statusOf(err) === 403;
 }
 
+/** The object is absent: on read that means "absent", on delete "already done". */
 export function isNotFound(err: unknown): boolean {
   const name = nameOf(err);
   return name !== undefined && NOT_FOUND.has(name);

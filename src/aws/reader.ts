@@ -162,6 +162,7 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
   const moreRoles = rolesToRead(session, desired, accessEntries).filter((arn) => !known.has(arn));
   progress.start(`cluster ${desired.name}`, jobs.length + declaredRoles.length + userArns.length + moreRoles.length);
   const roleList = [...declaredRoleList, ...(await readRoles(moreRoles))].sort((a, b) => compare(a[0], b[0]));
+  const deniedUsers = userList.filter(([, user]) => user === 'denied').map(([arn]) => arn);
   progress.done();
 
   return {
@@ -177,7 +178,7 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
     accessEntries: accessEntries.sort((a, b) => compare(a.principalArn, b.principalArn)),
     roles: Object.fromEntries(roleList),
     users: Object.fromEntries(userList.filter((entry): entry is readonly [string, LiveUser | null] => entry[1] !== 'denied')),
-    ...(userList.some(([, user]) => user === 'denied') ? { unreadableUsers: userList.filter(([, user]) => user === 'denied').map(([arn]) => arn) } : {}),
+    ...(deniedUsers.length > 0 ? { unreadableUsers: deniedUsers } : {}),
   };
 }
 
