@@ -100,7 +100,7 @@ function describeAwsError(operation, key, err) {
     if (AwsCallError.isAwsCallError(err))
         return err;
     const facts = awsErrorFacts(err);
-    if (ACCESS_DENIED.has(facts.errorName) || facts.httpStatus === 403) {
+    if (isAccessDenied(err)) {
         return new AwsCallError(operation, key, facts, {
             code: 'AWS_ACCESS_DENIED',
             fix: `Grant the credentials permission for ${serviceActionOf(operation)} on ${key}, or use a role that has it (assumeRoleArn per cluster).`,
@@ -140,14 +140,12 @@ function messageOf(err) {
     return typeof err === 'object' && err !== null ? awsErrorFacts(err).awsMessage : String(err);
 }
 const NOT_FOUND = new Set(['ResourceNotFoundException', 'NotFoundException', 'NoSuchEntity', 'NoSuchEntityException']);
-/** The object is absent: on read that means "absent", on delete "already done". */
-/** The credentials lack the permission (AwsCallError code AWS_ACCESS_DENIED, or a raw 403 / AccessDenied). */
+/** The credentials lack the permission: an AccessDenied-like error name or a 403, wrapped or not. */
 function isAccessDenied(err) {
-    if (src_errors/* EksIdentityError */.C.is(err) && err.code === 'AWS_ACCESS_DENIED')
-        return true;
-    const facts = awsErrorFacts(err);
-    return ACCESS_DENIED.has(facts.errorName) || facts.httpStatus === 403;
+    const name = nameOf(err);
+    return (name !== undefined && ACCESS_DENIED.has(name)) || statusOf(err) === 403;
 }
+/** The object is absent: on read that means "absent", on delete "already done". */
 function isNotFound(err) {
     const name = nameOf(err);
     return name !== undefined && NOT_FOUND.has(name);
@@ -2172,6 +2170,7 @@ async function readLiveCluster(session, desired, options = {}) {
     const moreRoles = rolesToRead(session, desired, accessEntries).filter((arn) => !known.has(arn));
     progress.start(`cluster ${desired.name}`, jobs.length + declaredRoles.length + userArns.length + moreRoles.length);
     const roleList = [...declaredRoleList, ...(await readRoles(moreRoles))].sort((a, b) => compare(a[0], b[0]));
+    const deniedUsers = userList.filter(([, user]) => user === 'denied').map(([arn]) => arn);
     progress.done();
     return {
         ...base,
@@ -2186,7 +2185,7 @@ async function readLiveCluster(session, desired, options = {}) {
         accessEntries: accessEntries.sort((a, b) => compare(a.principalArn, b.principalArn)),
         roles: Object.fromEntries(roleList),
         users: Object.fromEntries(userList.filter((entry) => entry[1] !== 'denied')),
-        ...(userList.some(([, user]) => user === 'denied') ? { unreadableUsers: userList.filter(([, user]) => user === 'denied').map(([arn]) => arn) } : {}),
+        ...(deniedUsers.length > 0 ? { unreadableUsers: deniedUsers } : {}),
     };
 }
 /**
