@@ -3,7 +3,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { StandardRetryStrategy } from '@smithy/core/retry';
 import { partitionOfRegion, type Partition } from '../model/partition.js';
-import { markPacedThrottles, markPacedThrottlesOptions, PacedRetryStrategy } from './pacer.js';
+import { markPacedThrottles, markPacedThrottlesOptions, PacedRetryStrategy } from './paced-retry.js';
 
 /** Static credentials or a provider, as every SDK v3 client accepts them. */
 export type AwsCredentials = NonNullable<EKSClientConfig['credentials']>;
@@ -27,6 +27,13 @@ export interface AwsClientOptions {
    * on an apply (BENCHMARKS.md), so it is opt-in.
    */
   retryMode?: 'adaptive' | 'standard';
+  /**
+   * How long a connection may take to open (default 5 s) and an attempt to be answered (default
+   * 15 s). An EKS, IAM or STS call answers in well under a second; one that takes this long has
+   * met a broken proxy, endpoint or network, and is retried as a dropped connection is, at most
+   * `DEFAULT_TIMEOUT_ATTEMPTS` times, so a silent endpoint fails a run in under a minute.
+   */
+  timeouts?: { connectMs?: number; responseMs?: number };
 }
 
 export interface AwsClients {
@@ -36,6 +43,8 @@ export interface AwsClients {
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+export const DEFAULT_RESPONSE_TIMEOUT_MS = 15_000;
 
 /** IAM is global: its one endpoint per partition is signed for this region. */
 const IAM_SIGNING_REGION: Record<Partition, string> = {
@@ -58,8 +67,15 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const retry = () =>
     options.retryMode === 'adaptive' ? { retryMode: 'adaptive', maxAttempts } : { maxAttempts, retryStrategy: new PacedRetryStrategy(new StandardRetryStrategy(maxAttempts)) };
+  const requestHandler = {
+    connectionTimeout: options.timeouts?.connectMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    requestTimeout: options.timeouts?.responseMs ?? DEFAULT_RESPONSE_TIMEOUT_MS,
+    // Without it the handler only logs a warning when requestTimeout passes, and waits on.
+    throwOnRequestTimeout: true,
+  };
   const common = () => ({
     ...retry(),
+    requestHandler,
     ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
   });
   const endpoint = (url: string | undefined) => (url === undefined ? {} : { endpoint: url });

@@ -7,59 +7,20 @@
  * succeed at once, and slows down by a fixed share when a call is throttled, at most once per
  * round of calls.
  *
+ * Not every throttle is ours to fix. Other callers share an account's limits, and their
+ * throttles do not stop when we slow down; cutting on each of them would take the rate to the
+ * floor and a plan to tens of minutes. So every outcome also goes to a `ThrottleJudge`, which
+ * compares the throttled share before and after the cuts: when slowing down did not lower it, the
+ * pacer goes back to the rate it had before the cuts and stops cutting for those throttles (it
+ * still retries them, after a fully jittered backoff), until more throttles arrive than that
+ * background explains.
+ *
  * A throttled call inside a pacer comes straight back to it (see `PacedRetryStrategy`): the pacer
- * lowers the rate and gives the call a new slot. The SDK's own backoff for throttling (a random
- * wait of up to a second, doubling per attempt) is made for callers that do not pace themselves;
- * for a paced call it only adds that wait to the end of the run.
+ * gives the call a new slot.
  */
-import type { FinalizeHandler, FinalizeHandlerArguments, RelativeMiddlewareOptions, RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types';
 import { isThrottle } from './errors.js';
-
-/** Inputs of commands sent through a pacer: their throttles are the pacer's to retry. */
-const pacedInputs = new WeakSet<object>();
-const HANDED_BACK = Symbol('eks-identity.handedBackToPacer');
-
-/**
- * A middleware that runs inside the SDK's retry loop and marks the throttles of paced commands,
- * so that `PacedRetryStrategy` hands them back instead of retrying them. Added to every client
- * (clients.ts); it does nothing for calls that are not paced.
- */
-export function markPacedThrottles<Input extends object, Output extends object>(next: FinalizeHandler<Input, Output>): FinalizeHandler<Input, Output> {
-  return async (args: FinalizeHandlerArguments<Input>) => {
-    try {
-      return await next(args);
-    } catch (err) {
-      if (pacedInputs.has(args.input) && isThrottle(err) && typeof err === 'object' && err !== null) Object.defineProperty(err, HANDED_BACK, { value: true });
-      throw err;
-    }
-  };
-}
-
-export const markPacedThrottlesOptions: RelativeMiddlewareOptions = { name: 'eksIdentityMarkPacedThrottles', relation: 'after', toMiddleware: 'retryMiddleware' };
-
-/**
- * The SDK's retry strategy with one change: a throttle of a paced call (marked by
- * `markPacedThrottles`) is not retried by the SDK but handed back to its pacer at once.
- * Everything else (5xx, dropped connections, throttles of unpaced calls such as list pages) is
- * retried by `inner` as before.
- */
-export class PacedRetryStrategy implements RetryStrategyV2 {
-  constructor(private readonly inner: RetryStrategyV2) {}
-
-  acquireInitialRetryToken(retryTokenScope: string): Promise<RetryToken> {
-    return this.inner.acquireInitialRetryToken(retryTokenScope);
-  }
-
-  refreshRetryTokenForRetry(token: RetryToken, errorInfo: RetryErrorInfo): Promise<RetryToken> {
-    const error = errorInfo.error as (Error & { [HANDED_BACK]?: boolean }) | undefined;
-    if (errorInfo.errorType === 'THROTTLING' && error?.[HANDED_BACK]) return Promise.reject(error);
-    return this.inner.refreshRetryTokenForRetry(token, errorInfo);
-  }
-
-  recordSuccess(token: RetryToken): void {
-    this.inner.recordSuccess(token);
-  }
-}
+import { markPaced } from './paced-retry.js';
+import { ThrottleJudge } from './throttle-judge.js';
 
 export interface PacerClock {
   now(): number;
@@ -79,15 +40,19 @@ export interface PacerOptions {
    * not wait for their slots; after a throttle the bucket is known to be empty and must refill.
    */
   burst?: number;
+  /** The floor (default 1 call/s): slow enough for any limit, fast enough to finish. */
   minRate?: number;
   maxRate?: number;
   /** Share of the rate kept after a throttle (default 0.9). */
   decrease?: number;
   /** After the first throttle, growth per second as a share of the rate (default 0.02). */
   increase?: number;
-  /** Times a throttled call is tried again (default 10). */
+  /**
+   * Times a throttled call is tried again (default 25: at half the calls throttled at random, one
+   * call in 30 million still fails; the overall deadline bounds the time).
+   */
   throttleRetries?: number;
-  /** Longest wait before such a retry, on top of its slot (default 20 s). */
+  /** Longest wait before such a retry, on top of its slot (default 10 s). */
   maxBackoffMs?: number;
   /** 0..1 for backoff jitter (default Math.random). */
   random?: () => number;
@@ -98,6 +63,8 @@ const systemClock: PacerClock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
+
+const REPROBE_AFTER_MS = 3_000;
 
 type Answer = { $metadata?: { attempts?: number } };
 
@@ -123,16 +90,19 @@ export class OperationPacer {
   private lastCutAt = Number.NEGATIVE_INFINITY;
   /** Until the first throttle the rate doubles each second (as TCP's slow start), then grows slowly. */
   private probing = true;
+  private readonly judge = new ThrottleJudge();
+  /** Throttles that slowing down does not lower: retried, but no reason to cut. */
+  private background = false;
 
   constructor(options: PacerOptions = {}) {
     this.rateValue = options.initialRate ?? 100;
-    this.minRate = options.minRate ?? 0.5;
+    this.minRate = options.minRate ?? 1;
     this.maxRate = options.maxRate ?? 10_000;
     this.decrease = options.decrease ?? 0.9;
     this.increase = options.increase ?? 0.02;
     this.clock = options.clock ?? systemClock;
-    this.throttleRetries = options.throttleRetries ?? 10;
-    this.maxBackoffMs = options.maxBackoffMs ?? 20_000;
+    this.throttleRetries = options.throttleRetries ?? 25;
+    this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
     this.random = options.random ?? Math.random;
     this.burst = Math.max(1, Math.floor(options.burst ?? this.rateValue / 2));
   }
@@ -142,32 +112,51 @@ export class OperationPacer {
     return this.rateValue;
   }
 
+  /** True while the pacer holds its rate against throttles that slowing down did not lower. */
+  get ignoresBackground(): boolean {
+    return this.background;
+  }
+
   /**
    * Runs `fn` in its slot and learns from its answer. A throttled call (handed back at once by
    * `PacedRetryStrategy` when sent with `PacerRegistry.send`, or still throttled after the SDK's
-   * retries otherwise) takes a new slot at the lowered rate, after a backoff that starts at one
-   * slot and doubles with each further throttle, up to `throttleRetries` times; other errors pass
-   * through. An answer that needed the SDK's retries (a 5xx, a dropped connection, or a throttle
-   * the SDK retried) also lowers the rate.
+   * retries otherwise) takes a new slot, after a backoff drawn at random between zero and one
+   * slot doubled per further throttle ("full jitter", so throttled callers do not come back
+   * together), up to `throttleRetries` times; other errors pass through. An answer that needed the
+   * SDK's retries (a 5xx, a dropped connection, or a throttle the SDK retried) counts as throttled.
    */
   async run<T>(fn: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const { startedAt, waited } = await this.acquire();
+      const rate = this.rateValue;
       try {
         const answer = await fn();
         const attempts = (answer as Answer | undefined)?.$metadata?.attempts ?? 1;
-        if (attempts > 1) this.onThrottle(startedAt);
-        else if (waited) this.onSuccess();
+        this.learn(startedAt, rate, attempts > 1);
+        if (attempts <= 1 && waited) this.onSuccess();
         return answer;
       } catch (err) {
         if (!isThrottle(err)) throw err;
-        this.onThrottle(startedAt);
+        this.learn(startedAt, rate, true);
         if (attempt > this.throttleRetries) throw err;
-        // Exponential backoff with jitter, so throttled callers do not come back together.
-        const backoff = (1000 / this.rateValue) * 2 ** (attempt - 1);
-        await this.clock.sleep(Math.min(this.maxBackoffMs, backoff) * (0.5 + this.random() / 2));
+        const ceiling = Math.min(this.maxBackoffMs, (1000 / this.rateValue) * 2 ** (attempt - 1));
+        await this.clock.sleep(ceiling * this.random());
       }
     }
+  }
+
+  /** Feeds the judge, then cuts for a throttle unless the judge found it is not ours. */
+  private learn(startedAt: number, rate: number, throttled: boolean): void {
+    const verdict = this.judge.record(rate, throttled);
+    if (verdict.kind === 'background') {
+      // Those throttles say nothing about the limit: look for it as if they had not happened.
+      this.background = true;
+      this.probing = true;
+      this.rateValue = Math.min(this.maxRate, Math.max(this.rateValue, verdict.restoreRate));
+    } else if (verdict.kind === 'overload' || verdict.kind === 'clear') {
+      this.background = false;
+    }
+    if (throttled && !this.background) this.onThrottle(startedAt);
   }
 
   /**
@@ -215,8 +204,13 @@ export class OperationPacer {
     }
   }
 
-  /** Only calls that had to wait for their slot grow the rate: an idle pacer learns nothing. */
+  /**
+   * Only calls that had to wait for their slot grow the rate: an idle pacer learns nothing. After
+   * a while without a throttle it probes again, as at the start, so that a limit that went up
+   * (or a neighbour that stopped) is found in seconds rather than minutes of slow growth.
+   */
   private onSuccess(): void {
+    if (!this.probing && this.clock.now() - this.lastCutAt > REPROBE_AFTER_MS) this.probing = true;
     const step = this.probing ? 1 : this.increase;
     this.rateValue = Math.min(this.maxRate, this.rateValue + step);
   }
@@ -257,7 +251,7 @@ export class PacerRegistry {
 
   /** Sends `command` through the pacer of its operation on `client`; its throttles come back here. */
   send<Output>(client: { send(command: never): Promise<unknown> }, command: { input: object }): Promise<Output> {
-    pacedInputs.add(command.input);
+    markPaced(command.input);
     const operation = command.constructor.name.replace(/Command$/, '');
     return this.pacerFor(client, operation).run(() => (client.send as (c: unknown) => Promise<Output>)(command));
   }

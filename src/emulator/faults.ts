@@ -1,8 +1,8 @@
-/** Seeded fault injection: latency, per-operation token buckets, random throttles, 5xx, resets and denied operations. */
+/** Seeded fault injection: latency, per-operation token buckets (shared with a background caller), random throttles, 5xx, resets, denied and silent operations. */
 import type { Random } from './random.js';
 import type { FaultOptions } from './types.js';
 
-export type FaultDecision = { kind: 'none' } | { kind: 'reset' } | { kind: 'throttle' } | { kind: 'error'; status: 500 | 503 } | { kind: 'deny' };
+export type FaultDecision = { kind: 'none' } | { kind: 'reset' } | { kind: 'throttle' } | { kind: 'error'; status: 500 | 503 } | { kind: 'deny' } | { kind: 'hang' };
 
 interface Bucket {
   tokens: number;
@@ -19,13 +19,18 @@ export interface FaultInjector {
 export function createFaultInjector(random: Random): FaultInjector {
   const buckets = new Map<string, Bucket>();
 
-  /** Token bucket per operation, refilled at throttleRps, holding at most throttleBurst tokens. */
+  /**
+   * Token bucket per operation, refilled at throttleRps, holding at most throttleBurst tokens. The
+   * background caller takes its backgroundRps out of the refill before we see it, as a steady
+   * neighbour does over any span longer than a few of its calls.
+   */
   function takeToken(operation: string, faults: FaultOptions, nowMs: number): boolean {
     const rate = faults.throttleRps ?? 0;
     if (rate <= 0) return true;
     const burst = Math.max(1, faults.throttleBurst ?? rate);
+    const refill = rate - (faults.backgroundRps ?? 0);
     const bucket = buckets.get(operation) ?? { tokens: burst, lastMs: nowMs };
-    bucket.tokens = Math.min(burst, bucket.tokens + ((nowMs - bucket.lastMs) / 1000) * rate);
+    bucket.tokens = Math.max(0, Math.min(burst, bucket.tokens + ((nowMs - bucket.lastMs) / 1000) * refill));
     bucket.lastMs = nowMs;
     buckets.set(operation, bucket);
     if (bucket.tokens < 1) return false;
@@ -39,6 +44,7 @@ export function createFaultInjector(random: Random): FaultInjector {
       return (faults.latencyMs ?? 0) + jitter;
     },
     decide(operation, faults, nowMs) {
+      if (faults.hangOperations?.includes(operation)) return { kind: 'hang' };
       if (faults.denyOperations?.includes(operation)) return { kind: 'deny' };
       if (faults.resetRate && random() < faults.resetRate) return { kind: 'reset' };
       if (!takeToken(operation, faults, nowMs)) return { kind: 'throttle' };

@@ -96,6 +96,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<EmulatorH
       req.socket.destroy();
       return;
     }
+    // A silent endpoint: the connection stays open and nothing comes back (close() ends it).
+    if (decision.kind === 'hang') return;
     const fail = (err: ApiError): Answer => (protocol === 'eks' ? eksError(err, requestId) : queryError(err, requestId));
     let answer: Answer;
     if (decision.kind === 'throttle' || decision.kind === 'deny') answer = fail(faultError(protocol, decision.kind));

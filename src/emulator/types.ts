@@ -151,7 +151,13 @@ export interface FaultOptions {
   throttleRps?: number;
   /** Bucket size; defaults to throttleRps. */
   throttleBurst?: number;
-  /** 0..1: share of requests answered with a throttling error at random. */
+  /**
+   * Another caller sharing the account's limits (Terraform, a controller, the console): it takes
+   * this many tokens a second from each operation's bucket, so only `throttleRps - backgroundRps`
+   * are left for us. Needs `throttleRps`.
+   */
+  backgroundRps?: number;
+  /** 0..1: share of requests answered with a throttling error at random, whatever their rate. */
   throttleRate?: number;
   /** 0..1: share of requests answered with 500/503. */
   errorRate?: number;
@@ -161,6 +167,8 @@ export interface FaultOptions {
   iamPropagationMs?: number;
   /** Operations answered with 403 AccessDenied, as if the caller's policy lacked them (e.g. `['GetUser']`). */
   denyOperations?: string[];
+  /** Operations whose requests are accepted and never answered, as by a broken proxy or VPC endpoint. */
+  hangOperations?: string[];
 }
 
 export interface EmulatorOptions {

@@ -19,11 +19,13 @@ Options:
   --jitter-ms N             add a random 0..N ms to each delay
   --throttle-rps N          per-operation token bucket: N requests per second
   --throttle-burst N        token bucket size (default: the rps)
+  --background-rps N        another caller takes N tokens/s from each bucket (needs --throttle-rps)
   --throttle-rate R         answer a share R (0..1) of requests with a throttling error
   --error-rate R            answer a share R (0..1) of requests with 500/503
   --reset-rate R            drop the connection of a share R (0..1) of requests
   --iam-propagation-ms N    roles created through IAM stay invisible to EKS for N ms
   --deny OPERATION          answer OPERATION (e.g. GetUser) with 403 AccessDenied (repeatable)
+  --hang OPERATION          accept OPERATION's requests and never answer (repeatable)
   --seed N                  seed for generated ids and faults (default 1)
 `;
 
@@ -59,11 +61,13 @@ export async function runEmulatorCommand(argv: string[], io: CliIo, waitForStop:
     'jitter-ms': { type: 'string' },
     'throttle-rps': { type: 'string' },
     'throttle-burst': { type: 'string' },
+    'background-rps': { type: 'string' },
     'throttle-rate': { type: 'string' },
     'error-rate': { type: 'string' },
     'reset-rate': { type: 'string' },
     'iam-propagation-ms': { type: 'string' },
     deny: { type: 'string', multiple: true },
+    hang: { type: 'string', multiple: true },
     seed: { type: 'string' },
   });
   if (!values.state) {
@@ -78,11 +82,17 @@ export async function runEmulatorCommand(argv: string[], io: CliIo, waitForStop:
   set('jitterMs', int('jitter-ms'));
   set('throttleRps', int('throttle-rps'));
   set('throttleBurst', int('throttle-burst'));
+  set('backgroundRps', int('background-rps'));
+  if (faults.backgroundRps !== undefined && faults.throttleRps === undefined) {
+    throw new EksIdentityError('CLI_USAGE', 'emulator: --background-rps needs --throttle-rps (the bucket it shares)', { fix: 'add --throttle-rps N with N above the background rate' });
+  }
   set('throttleRate', parseRate('--throttle-rate', values['throttle-rate']));
   set('errorRate', parseRate('--error-rate', values['error-rate']));
   set('resetRate', parseRate('--reset-rate', values['reset-rate']));
   set('iamPropagationMs', int('iam-propagation-ms'));
-  if (values.deny && values.deny.length > 0) faults.denyOperations = values.deny.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const operations = (list: string[] | undefined) => (list ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  if (values.deny && values.deny.length > 0) faults.denyOperations = operations(values.deny);
+  if (values.hang && values.hang.length > 0) faults.hangOperations = operations(values.hang);
   const port = int('port');
   const seed = int('seed');
 
