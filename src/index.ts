@@ -33,7 +33,7 @@ export { SdkEksWriteGateway, type EksWriteGateway } from './aws/gateway.js';
 export { AwsCallError } from './aws/errors.js';
 
 // Plan, render, apply.
-export { computePlan, type PlanOptions } from './plan/index.js';
+export { computePlan, fingerprintMatches, type PlanOptions } from './plan/index.js';
 export { renderPlan } from './render/index.js';
 export { renderApplyReport } from './render/apply-report.js';
 export { applyPlan, type ApplyDeps, type ApplyOptions, type ApplyReport, type ApplyResult } from './apply/index.js';

@@ -176,7 +176,13 @@ describe('eks-identity apply against the emulator', () => {
     expect(refused.err).toContain(`error PLAN_CHANGED: the plan changed since review: expected ${reviewed.plan.fingerprint}, got ${fresh.fingerprint} — re-run plan`);
     expect(writeCount(world!.emulator.calls())).toBe(0);
 
-    const accepted = await cli('--expect-fingerprint', fresh.fingerprint);
+    const tooShort = await cli('--expect-fingerprint', fresh.fingerprint.slice(0, 8));
+    expect(tooShort.code).toBe(1);
+    expect(tooShort.err).toContain('error INVALID_FINGERPRINT: --expect-fingerprint: ');
+    expect(writeCount(world!.emulator.calls())).toBe(0);
+
+    // The 12-character prefix that plan comments and reports print is enough.
+    const accepted = await cli('--expect-fingerprint', fresh.fingerprint.slice(0, 12));
     expect(accepted.code).toBe(0);
     expect(accepted.out).toMatch(/Apply complete .*: 1 applied, 0 adopted, 0 skipped, 0 failed of 1/);
   });

@@ -285,3 +285,59 @@ describe('applyPlan failure isolation', () => {
     expect(report.summary).toMatchObject({ failed: 1, skipped: 1, applied: 3, ok: false });
   });
 });
+
+describe('applyPlan: permanent refusals fail fast', () => {
+  /** Where fakeClock starts (epoch milliseconds). */
+  const clockStart = 1_000_000;
+  const refused = (when: (dates: Record<string, string>) => void, propagationWindowMs?: number) => {
+    const { apply, prod, clock } = setup();
+    const desired = association('app', 'api');
+    prod.invisibleUntil.set(desired.roleArn, Number.POSITIVE_INFINITY);
+    const dates: Record<string, string> = {};
+    when(dates);
+    const plan = planOf({ prod: [createAssociation(desired)] });
+    plan.clusters[0]!.iamCreateDates = Object.fromEntries(Object.entries(dates).map(([name, iso]) => [roleArn(name), iso]));
+    const started = clock.now();
+    return apply(plan, propagationWindowMs === undefined ? {} : { propagationWindowMs }).then((report) => ({ report, elapsed: clock.now() - started }));
+  };
+
+  it('GIVEN a role the plan saw created a year ago WHEN EKS says it does not exist THEN the change fails on the first call', async () => {
+    const { report, elapsed } = await refused((dates) => (dates['app-api'] = new Date(clockStart - 3_600_000).toISOString()));
+    expect(report.results[0]).toMatchObject({ outcome: 'failed', attempts: 1, error: { name: 'InvalidParameterException', operation: 'CreatePodIdentityAssociation' } });
+    expect(elapsed).toBe(0);
+  });
+
+  it('GIVEN a role the plan saw created seconds ago WHEN EKS never sees it THEN it is retried as propagation for at most the default 60 s', async () => {
+    const { report, elapsed } = await refused((dates) => (dates['app-api'] = new Date(clockStart - 5_000).toISOString()));
+    expect(report.results[0]).toMatchObject({ outcome: 'failed', error: { name: 'InvalidParameterException' } });
+    expect(report.results[0]!.attempts).toBeGreaterThan(2);
+    expect(elapsed).toBeLessThanOrEqual(60_000);
+  });
+
+  it('GIVEN a principal the plan could not read WHEN EKS refuses it THEN it is retried within the window, never longer', async () => {
+    const { report, elapsed } = await refused(() => undefined);
+    expect(report.results[0]!.attempts).toBeGreaterThan(2);
+    expect(elapsed).toBeLessThanOrEqual(60_000);
+  });
+
+  it('GIVEN a 4xx that is not propagation WHEN a change fails THEN it is not retried and the AWS facts are stated once', async () => {
+    const { apply, prod } = setup();
+    prod.fault = (call) => (call.op === 'CreateAccessEntry' ? awsError(call.op, 'InvalidParameterException', 400, 'username is invalid') : undefined);
+    const report = await apply(planOf({ prod: [createEntry(entry('Admins'))] }));
+    const result = report.results[0]!;
+    expect(result).toMatchObject({ outcome: 'failed', attempts: 1, error: { name: 'InvalidParameterException', operation: 'CreateAccessEntry', message: 'username is invalid' } });
+  });
+});
+
+describe('applyPlan guards: EKS Capabilities', () => {
+  it('GIVEN an entry EKS made for a capability WHEN a plan deletes it or its capability policy THEN both are skipped', async () => {
+    const { apply, prod } = setup();
+    const argo = entry('ArgoCDCapabilityRole');
+    const clusterPolicy = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSArgoCDClusterPolicy';
+    prod.addEntry(argo, { [clusterPolicy]: { type: 'cluster' } });
+    const report = await apply(planOf({ prod: [deletePolicy(policy(argo.principalArn, clusterPolicy)), deleteEntry(argo)] }));
+    expect(report.results.map((r) => r.outcome)).toEqual(['skipped', 'skipped']);
+    expect(report.results[1]!.reason).toMatch(/EKS Capability/);
+    expect(prod.entries.get(argo.principalArn)?.policies.has(clusterPolicy)).toBe(true);
+  });
+});

@@ -58,3 +58,19 @@ describe('renderApplyReport', () => {
     expect(renderApplyReport(empty, 'markdown')).toContain('No changes to apply');
   });
 });
+
+describe('renderApplyReport: the AWS error once', () => {
+  it('GIVEN a failure from applyErrorOf WHEN rendered THEN operation, error name and request id each appear once', async () => {
+    const { applyErrorOf } = await import('../../src/apply/index.js');
+    const { describeAwsError } = await import('../../src/aws/errors.js');
+    const sdkError = Object.assign(new Error('The specified principalArn is invalid: invalid principal'), { name: 'InvalidParameterException', $metadata: { httpStatusCode: 400, requestId: 'req-9' } });
+    const error = applyErrorOf(describeAwsError('CreateAccessEntry', 'access entry X on cluster prod', sdkError));
+    const text = renderApplyReport(
+      { fingerprint: 'a'.repeat(64), results: [{ clusterName: 'prod', changeId: 'entry/X', kind: 'accessEntry', action: 'create', outcome: 'failed', error, attempts: 1 }], summary: { total: 1, applied: 0, adopted: 0, skipped: 0, failed: 1, ok: false, durationMs: 1 } },
+      'text',
+    );
+    const line = text.split('\n').find((l) => l.includes('InvalidParameterException'))!;
+    for (const fact of ['CreateAccessEntry', 'InvalidParameterException', 'req-9', 'HTTP 400']) expect(line.split(fact).length - 1).toBe(1);
+    expect(line).toContain('The specified principalArn is invalid: invalid principal');
+  });
+});

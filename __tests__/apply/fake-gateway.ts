@@ -194,6 +194,11 @@ export class FakeEks implements EksWriteGateway {
     return this.entries.delete(principalArn) ? 'deleted' : 'absent';
   }
 
+  async listAccessPolicyArns(cluster: string, principalArn: string): Promise<string[]> {
+    await this.enter('ListAssociatedAccessPolicies', principalArn);
+    return [...(this.entries.get(principalArn)?.policies.keys() ?? [])];
+  }
+
   async associateAccessPolicy(cluster: string, principalArn: string, policyArn: string, scope: AccessScope): Promise<void> {
     await this.enter('AssociateAccessPolicy', `${principalArn} ${policyArn}`);
     const e = this.entries.get(principalArn);

@@ -167,9 +167,13 @@ describe('computePlan properties', () => {
         const cluster = p.clusters[0]!;
         const ids = cluster.changes.map((c) => c.id);
         expect(new Set(ids).size).toBe(ids.length);
-        for (const action of ['create', 'update', 'replace', 'delete', 'unmanaged'] as const) {
+        for (const action of ['create', 'update', 'replace', 'delete'] as const) {
           expect(p.summary[action]).toBe(cluster.changes.filter((c) => c.action === action).length);
         }
+        // Unmanaged: the notes, plus the undeclared objects the plan left unread (named, and counted).
+        const undeclared = (cluster.undeclared?.associations.length ?? 0) + (cluster.undeclared?.accessEntries.length ?? 0);
+        expect(p.summary.unmanaged).toBe(cluster.changes.filter((c) => c.action === 'unmanaged').length + undeclared);
+        if (desired.prune) expect(cluster.undeclared).toBeUndefined();
         expect(p.summary.errors).toBe(cluster.findings.filter((f) => f.severity === 'error').length);
         expect(p.fingerprint).toMatch(/^[0-9a-f]{64}$/);
         for (const c of cluster.changes) {

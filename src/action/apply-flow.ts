@@ -1,6 +1,7 @@
 import { findMergedPullRequest, readReviewedFingerprint, type MergedPullRequest } from '../github/pull-requests.js';
 import { upsertStickyComment } from '../github/sticky-comment.js';
 import type { Plan } from '../model/plan.js';
+import { fingerprintMatches } from '../plan/fingerprint.js';
 import { COMMENT_MARGIN, GITHUB_BODY_LIMIT, Outputs } from './constants.js';
 import { engineRequest, markerKeys, type FlowContext } from './context.js';
 import { diagnosticsOf, type PreparedApply } from './engine.js';
@@ -89,7 +90,7 @@ function refusalOf(ctx: FlowContext, plan: Plan, review: Review): string | undef
   let mismatch: string | undefined;
   if (review.missing) {
     mismatch = `There is no reviewed plan to compare with: ${review.missing}.`;
-  } else if (review.fingerprint !== undefined && review.fingerprint !== plan.fingerprint) {
+  } else if (review.fingerprint !== undefined && !fingerprintMatches(review.fingerprint, plan.fingerprint)) {
     mismatch =
       `The plan changed since review: reviewed \`${review.fingerprint.slice(0, 12)}\`, now \`${plan.fingerprint.slice(0, 12)}\` ` +
       '(the live state or the manifest moved after the pull request was planned).';

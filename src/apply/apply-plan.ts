@@ -16,7 +16,8 @@ import type { ApplyDeps, ApplyError, ApplyOptions, ApplyReport, ApplyResult, App
  * finds (src/aws/pacer.ts), and the slots go to the operations with the most work waiting.
  */
 export const DEFAULT_APPLY_CONCURRENCY = 32;
-export const DEFAULT_PROPAGATION_WINDOW_MS = 180_000;
+/** How long a refusal of a new IAM principal is retried as propagation (IAM changes reach EKS within seconds). */
+export const DEFAULT_PROPAGATION_WINDOW_MS = 60_000;
 export const DEFAULT_UPDATE_TIMEOUT_MS = 600_000;
 
 /**
@@ -46,6 +47,7 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps, options: ApplyOptio
     adminGrantFailed: new Set(),
     clock: { sleep: deps.sleep, now: deps.now, random },
     policy: { ...DEFAULT_RETRY_POLICY, propagationWindowMs: options.propagationWindowMs ?? DEFAULT_PROPAGATION_WINDOW_MS },
+    createDates: Object.fromEntries(plan.clusters.map((c) => [c.name, c.iamCreateDates ?? {}])),
   };
   const emit = deps.onProgress ?? (() => undefined);
   emit({ type: 'start', total: order.steps.length });
@@ -159,9 +161,11 @@ export function applyErrorOf(err: unknown): ApplyError {
   const operation = err instanceof StepFailure ? err.operation : 'Apply';
   const cause = err instanceof StepFailure ? err.lastError : err;
   if (AwsCallError.isAwsCallError(cause)) {
+    // The service's own words: operation, error name, status and request id are fields of their own,
+    // and the report prints each once.
     return {
       name: cause.errorName,
-      message: cause.message,
+      message: cause.awsMessage,
       ...(cause.httpStatus === undefined ? {} : { status: cause.httpStatus }),
       ...(cause.requestId === undefined ? {} : { requestId: cause.requestId }),
       operation: cause.operation,

@@ -3,7 +3,7 @@ import { isConflict, isNotFound } from '../aws/errors.js';
 import { EksIdentityError } from '../errors.js';
 import type { AccessEntryValue, AccessPolicyValue } from '../model/plan.js';
 import { required } from './execute-association.js';
-import { eksOwnedEntryReason, isClusterAdminPolicy, isSamePrincipal } from './guards.js';
+import { eksOwnedEntryReason, isCapabilityPolicy, isClusterAdminPolicy, isSamePrincipal } from './guards.js';
 import { StepFailure, type StepContext, type StepOutcome } from './step-context.js';
 import { clientRequestTokenFor } from './token.js';
 import { accessEntryUpdateOf, isEmpty, liveProperty, tagChangesOf } from './values.js';
@@ -35,6 +35,7 @@ export async function applyAccessPolicyChange(ctx: StepContext): Promise<StepOut
   const { change } = ctx;
   if (change.action === 'delete') {
     const before = required(change.before as AccessPolicyValue | undefined, change.id);
+    if (isCapabilityPolicy(before.policyArn)) return { outcome: 'skipped', reason: `${before.policyArn} is associated by EKS for an EKS Capability; it is never removed` };
     const refused = await refuseLockout(ctx, before.principalArn, isClusterAdminPolicy(before.policyArn));
     if (refused) return refused;
     await ctx.call('DisassociateAccessPolicy', () => ctx.gateway.disassociateAccessPolicy(ctx.clusterName, before.principalArn, before.policyArn));
@@ -120,7 +121,8 @@ async function deleteEntry(ctx: StepContext, before: AccessEntryValue): Promise<
   if (refused) return refused;
   const current = await describe(ctx, before.principalArn);
   if (current === undefined) return undefined;
-  const owned = eksOwnedEntryReason(current);
+  const accessPolicies = await ctx.call('ListAssociatedAccessPolicies', () => ctx.gateway.listAccessPolicyArns(ctx.clusterName, before.principalArn));
+  const owned = eksOwnedEntryReason({ ...current, accessPolicies });
   if (owned) return { outcome: 'skipped', reason: owned };
   if (!ctx.run.budget.reserve()) return { outcome: 'skipped', reason: ctx.run.budget.describe() };
   await ctx.call('DeleteAccessEntry', () => ctx.gateway.deleteAccessEntry(ctx.clusterName, before.principalArn));

@@ -3,7 +3,7 @@
  * (the plan may be minutes old). They are the last line of defence; the plan reports the same
  * situations as findings, with the same ownership rules (src/model/ownership.ts).
  */
-export { eksOwnedEntryReason, isClusterAdminPolicy, isSamePrincipal, CLUSTER_ADMIN_POLICY } from '../model/ownership.js';
+export { eksOwnedEntryReason, isCapabilityPolicy, isClusterAdminPolicy, isSamePrincipal, CLUSTER_ADMIN_POLICY } from '../model/ownership.js';
 
 /**
  * Hands out the max-deletes budget. Reservations happen synchronously before each delete starts,

@@ -7,7 +7,10 @@ export interface RetryClock {
 }
 
 export interface RetryPolicy {
-  /** IAM eventual-consistency errors are retried until this much time has passed. */
+  /**
+   * IAM eventual-consistency errors are retried until this much time has passed, and only for a
+   * principal that may be new (see StepContext): for any other principal the refusal is permanent.
+   */
   propagationWindowMs: number;
   /** Attempts for transient errors left over after the SDK's own retries (throttling, 5xx, resets). */
   transientAttempts: number;
@@ -16,7 +19,7 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  propagationWindowMs: 180_000,
+  propagationWindowMs: 60_000,
   transientAttempts: 4,
   baseDelayMs: 1_000,
   maxDelayMs: 20_000,
@@ -51,15 +54,18 @@ export function isTransient(err: unknown): boolean {
 }
 
 /**
- * Runs `fn`, retrying IAM propagation errors with exponential backoff and jitter until the window
- * is used up, and transient errors a few times. Returns the value and the number of calls; throws
- * RetriesExhausted carrying the last error and the number of calls.
+ * Runs `fn`, retrying transient errors a few times and, when `mayPropagate` says the principal may
+ * be new, IAM propagation errors with exponential backoff and jitter until the window is used up.
+ * Every other error (any other 4xx, or a propagation-like refusal of a principal that is not new)
+ * fails at once. Returns the value and the number of calls; throws RetriesExhausted carrying the
+ * last error and the number of calls.
  */
 export async function callWithRetry<T>(
   fn: () => Promise<T>,
   clock: RetryClock,
   policy: RetryPolicy,
   onRetry: (notice: RetryNotice) => void = () => undefined,
+  mayPropagate: () => boolean = () => true,
 ): Promise<{ value: T; attempts: number }> {
   const started = clock.now();
   let transientFailures = 0;
@@ -67,7 +73,7 @@ export async function callWithRetry<T>(
     try {
       return { value: await fn(), attempts: attempt };
     } catch (err) {
-      const propagation = isIamPropagation(err);
+      const propagation = isIamPropagation(err) && mayPropagate();
       const transient = !propagation && isTransient(err);
       if (transient) transientFailures++;
       if (!propagation && !(transient && transientFailures < policy.transientAttempts)) throw new RetriesExhausted(err, attempt);

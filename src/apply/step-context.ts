@@ -32,6 +32,8 @@ export interface RunSettings {
   adminGrantFailed: Set<string>;
   clock: RetryClock;
   policy: RetryPolicy;
+  /** Per cluster: CreateDate of the IAM principals the plan read (ClusterPlan.iamCreateDates). */
+  createDates: Record<string, Record<string, string>>;
 }
 
 /** What one step may use: its cluster's gateway, the change, and a retried call that counts attempts. */
@@ -50,7 +52,7 @@ export class StepContext {
   /** Runs one API call with the retry policy; a final failure becomes a StepFailure naming the operation. */
   async call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
     try {
-      const { value, attempts } = await callWithRetry(fn, this.run.clock, this.run.policy, (notice) => this.onRetry(operation, notice));
+      const { value, attempts } = await callWithRetry(fn, this.run.clock, this.run.policy, (notice) => this.onRetry(operation, notice), () => this.principalMayBeNew());
       this.attempts += attempts;
       return value;
     } catch (err) {
@@ -61,4 +63,26 @@ export class StepContext {
       throw new StepFailure(operation, err);
     }
   }
+
+  /**
+   * Whether EKS may not see this change's IAM principal yet: one the plan did not read (another
+   * account, or a plan built without reading), or one created within the propagation window.
+   * An older principal that EKS refuses will never be accepted, so the change fails at once.
+   */
+  principalMayBeNew(): boolean {
+    const dates = this.run.createDates[this.clusterName] ?? {};
+    const window = this.run.policy.propagationWindowMs;
+    return principalsOf(this.change).some((arn) => {
+      const created = dates[arn];
+      return created === undefined || this.run.clock.now() - Date.parse(created) < window;
+    });
+  }
+}
+
+/** The IAM principals a change hands to EKS: an association's role and target role, an entry's principal. */
+export function principalsOf(change: Change): string[] {
+  const value = (change.after ?? change.before) as { roleArn?: string; targetRoleArn?: string; principalArn?: string } | undefined;
+  if (!value) return [];
+  if (change.kind === 'podIdentityAssociation') return [value.roleArn, value.targetRoleArn].filter((arn): arn is string => typeof arn === 'string' && arn !== '');
+  return typeof value.principalArn === 'string' ? [value.principalArn] : [];
 }

@@ -20,7 +20,11 @@ export interface ApplyDeps {
 export interface ApplyOptions {
   /** Changes in flight at once, over all clusters (default 8). */
   concurrency?: number;
-  /** How long IAM eventual-consistency errors are retried per change (default 180,000 ms). */
+  /**
+   * How long IAM eventual-consistency errors are retried per change (default 60,000 ms), and only
+   * for a principal the plan saw created within that long (or could not read): for an older one
+   * the refusal is permanent and the change fails at once.
+   */
   propagationWindowMs?: number;
   /** Deletes plus replacements allowed in this run; further ones are skipped. */
   maxDeletes?: number;

@@ -14,6 +14,7 @@ import {
   UpdateAccessEntryCommand,
   UpdateClusterConfigCommand,
   UpdatePodIdentityAssociationCommand,
+  paginateListAssociatedAccessPolicies,
 } from '@aws-sdk/client-eks';
 import { UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
@@ -66,6 +67,8 @@ export interface EksWriteGateway {
   describeAccessEntry(cluster: string, principalArn: string): Promise<AccessEntryRecord | undefined>;
   updateAccessEntry(cluster: string, principalArn: string, fields: AccessEntryUpdate): Promise<AccessEntryRecord>;
   deleteAccessEntry(cluster: string, principalArn: string): Promise<DeleteOutcome>;
+  /** ARNs of the access policies associated with an entry (empty when the entry is gone). */
+  listAccessPolicyArns(cluster: string, principalArn: string): Promise<string[]>;
   /** Associating again replaces the scope. */
   associateAccessPolicy(cluster: string, principalArn: string, policyArn: string, scope: AccessScope): Promise<void>;
   disassociateAccessPolicy(cluster: string, principalArn: string, policyArn: string): Promise<DeleteOutcome>;
@@ -189,6 +192,17 @@ export class SdkEksWriteGateway implements EksWriteGateway {
       this.clients.eks.send(new DeleteAccessEntryCommand({ clusterName: cluster, principalArn })),
     );
     return answer === undefined ? 'absent' : 'deleted';
+  }
+
+  async listAccessPolicyArns(cluster: string, principalArn: string): Promise<string[]> {
+    const arns: string[] = [];
+    const answer = await callOrAbsent('ListAssociatedAccessPolicies', entryKey(cluster, principalArn), async () => {
+      for await (const page of paginateListAssociatedAccessPolicies({ client: this.clients.eks, pageSize: 100 }, { clusterName: cluster, principalArn })) {
+        arns.push(...(page.associatedAccessPolicies ?? []).map((p) => p.policyArn ?? ''));
+      }
+      return arns;
+    });
+    return answer ?? [];
   }
 
   async associateAccessPolicy(cluster: string, principalArn: string, policyArn: string, scope: AccessScope): Promise<void> {

@@ -12,11 +12,31 @@ import { accessPolicyName, parseArn, roleNameOfArn as roleNameOf } from './parti
  */
 const EKS_NODE_TYPES = new Set(['EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX', 'EC2']);
 
-/** Why EKS owns this entry, or undefined when it is ours to delete. */
-export function eksOwnedEntryReason(entry: { principalArn: string; type: string }): string | undefined {
+/**
+ * Access policies EKS associates with the entry it creates for an EKS Capability's IAM role (ACK,
+ * Argo CD, kro), and that exist for nothing else. The EKS User Guide ("Amazon EKS capability IAM
+ * role"; "Register target clusters" for Argo CD) says capabilities reach the cluster "through
+ * automatically created access entries" carrying these policies; the API marks such an entry in no
+ * other way (its type is STANDARD and its principal is the user's own role).
+ */
+export const CAPABILITY_ACCESS_POLICIES: readonly string[] = ['AmazonEKSACKPolicy', 'AmazonEKSArgoCDClusterPolicy', 'AmazonEKSArgoCDPolicy', 'AmazonEKSKROPolicy'];
+
+/** An access policy EKS associates only for EKS Capabilities: never removed by eks-identity. */
+export function isCapabilityPolicy(policyArn: string): boolean {
+  return CAPABILITY_ACCESS_POLICIES.includes(accessPolicyName(policyArn));
+}
+
+/**
+ * Why EKS owns this entry, or undefined when it is ours to delete. `accessPolicies` (policy ARNs
+ * associated with the entry) recognise the entries of EKS Capabilities; without them only the
+ * type and the principal are judged.
+ */
+export function eksOwnedEntryReason(entry: { principalArn: string; type: string; accessPolicies?: ReadonlyArray<string | { policyArn: string }> }): string | undefined {
   if (EKS_NODE_TYPES.has(entry.type)) return `access entry of type ${entry.type} is a node entry EKS manages; it is never deleted`;
   const name = roleNameOf(entry.principalArn);
   if (name?.startsWith('AWSServiceRoleFor')) return `access entry for the service-linked role ${name} belongs to EKS; it is never deleted`;
+  const capability = (entry.accessPolicies ?? []).map((p) => (typeof p === 'string' ? p : p.policyArn)).find(isCapabilityPolicy);
+  if (capability) return `access entry of an EKS Capability role (it carries ${accessPolicyName(capability)}, which EKS associates when it creates the capability); it is never deleted`;
   return undefined;
 }
 

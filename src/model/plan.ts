@@ -87,6 +87,18 @@ export interface ClusterPlan {
   accountId?: string;
   changes: Change[];
   findings: Finding[];
+  /**
+   * Live objects the manifest does not declare and the plan leaves alone without reading them
+   * (prune off), from the list calls: association keys `namespace/serviceAccount` and access entry
+   * principal ARNs. Counted in `summary.unmanaged`; absent when there are none.
+   */
+  undeclared?: { associations: string[]; accessEntries: string[] };
+  /**
+   * CreateDate (ISO-8601) of the IAM roles and users that the plan's writes name, as the plan read
+   * them. Apply retries an "invalid principal" refusal as IAM propagation only for a principal
+   * created within the propagation window, or one missing here (not readable, e.g. another account).
+   */
+  iamCreateDates?: Record<string, string>;
 }
 
 export interface PlanSummary {

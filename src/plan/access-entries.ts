@@ -1,9 +1,9 @@
 import type { DesiredAccessEntry, DesiredAccessPolicy, DesiredCluster } from '../model/desired.js';
 import type { LiveAccessEntry, LiveAccessPolicy, LiveCluster } from '../model/live.js';
-import { eksOwnedEntryReason } from '../model/ownership.js';
+import { eksOwnedEntryReason, isCapabilityPolicy } from '../model/ownership.js';
 import type { AccessEntryValue, AccessPolicyValue, Change, FieldDiff, Finding } from '../model/plan.js';
 import { sortedRecord } from '../model/order.js';
-import { finding, sameList, sameRecord } from './finding.js';
+import { finding, listSome, sameList, sameRecord } from './finding.js';
 import { entryId, policyId } from './ids.js';
 
 /**
@@ -11,7 +11,7 @@ import { entryId, policyId } from './ids.js';
  * changed, or whose IAM role or user was re-created after it (EKS binds the principal's unique
  * id), is replaced, and its policies are associated again after the replacement.
  */
-export function diffAccessEntries(desired: DesiredCluster, live: LiveCluster): { changes: Change[]; findings: Finding[] } {
+export function diffAccessEntries(desired: DesiredCluster, live: LiveCluster): { changes: Change[]; findings: Finding[]; undeclared: string[] } {
   const changes: Change[] = [];
   const findings: Finding[] = [];
   const described = new Map(live.accessEntries.map((e) => [e.principalArn, e]));
@@ -71,17 +71,16 @@ export function diffAccessEntries(desired: DesiredCluster, live: LiveCluster): {
     }
     changes.push({ id, kind: 'accessEntry', action: 'delete', before: liveEntryValue(l), reason: 'not declared in the manifest (prune is on)' });
   }
-  if (!desired.prune) {
-    const unmanaged = live.accessEntryPrincipals.filter((p) => !declared.has(p)).length;
-    if (unmanaged > 0) {
-      findings.push(
-        finding('UNMANAGED_NOT_SHOWN', `${unmanaged} live access entr${unmanaged === 1 ? 'y is' : 'ies are'} not declared; left alone (prune is off)`, {
-          fix: 'declare them (eks-identity export writes them as a manifest), or set prune: true to delete them',
-        }),
-      );
-    }
+  // ListAccessEntries returns the principal ARNs, so the undeclared entries are named at no cost.
+  const undeclared = desired.prune ? [] : live.accessEntryPrincipals.filter((p) => !declared.has(p));
+  if (undeclared.length > 0) {
+    findings.push(
+      finding('UNMANAGED_NOT_SHOWN', `${undeclared.length} live access entr${undeclared.length === 1 ? 'y is' : 'ies are'} not declared; left alone (prune is off): ${listSome(undeclared)}`, {
+        fix: 'declare them (eks-identity export writes them as a manifest), or set prune: true to delete them',
+      }),
+    );
   }
-  return { changes, findings };
+  return { changes, findings, undeclared };
 }
 
 /** The IAM role or user an entry names, as read (undefined: not read or not found). */
@@ -134,6 +133,10 @@ function diffPolicies(d: DesiredAccessEntry, l: LiveAccessEntry, prune: boolean)
   for (const p of l.accessPolicies) {
     if (declared.has(p.policyArn)) continue;
     const id = policyId(l.principalArn, p.policyArn);
+    if (isCapabilityPolicy(p.policyArn)) {
+      changes.push({ id, kind: 'accessPolicy', action: 'unmanaged', before: livePolicyValue(l.principalArn, p), reason: 'associated by EKS for an EKS Capability; never removed' });
+      continue;
+    }
     changes.push(
       prune
         ? { id, kind: 'accessPolicy', action: 'delete', before: livePolicyValue(l.principalArn, p), reason: 'not declared on this entry (prune is on)' }

@@ -2,11 +2,11 @@ import type { DesiredAssociation, DesiredCluster } from '../model/desired.js';
 import type { LiveAssociation, LiveCluster } from '../model/live.js';
 import type { AssociationValue, Change, FieldDiff, Finding } from '../model/plan.js';
 import { sortedRecord } from '../model/order.js';
-import { finding, sameRecord } from './finding.js';
+import { finding, listSome, sameRecord } from './finding.js';
 import { associationId } from './ids.js';
 
 /** Diffs declared associations with live ones: create, update (field by field), delete with prune. */
-export function diffAssociations(desired: DesiredCluster, live: LiveCluster): { changes: Change[]; findings: Finding[] } {
+export function diffAssociations(desired: DesiredCluster, live: LiveCluster): { changes: Change[]; findings: Finding[]; undeclared: string[] } {
   const changes: Change[] = [];
   const findings: Finding[] = [];
   const summaries = new Map(live.associationSummaries.map((s) => [`${s.namespace}/${s.serviceAccount}`, s]));
@@ -50,17 +50,16 @@ export function diffAssociations(desired: DesiredCluster, live: LiveCluster): { 
         changes.push({ id, kind: 'podIdentityAssociation', action: 'delete', before: liveValue(l), reason: 'not declared in the manifest (prune is on)' });
       }
     }
-  } else {
-    const unmanaged = live.associationSummaries.filter((s) => !declared.has(`${s.namespace}/${s.serviceAccount}`)).length;
-    if (unmanaged > 0) {
-      findings.push(
-        finding('UNMANAGED_NOT_SHOWN', `${unmanaged} live Pod Identity association(s) are not declared; they are left alone (prune is off)`, {
-          fix: 'declare them (eks-identity export writes them as a manifest), or set prune: true to delete them',
-        }),
-      );
-    }
   }
-  return { changes, findings };
+  const undeclared = desired.prune ? [] : live.associationSummaries.map((s) => `${s.namespace}/${s.serviceAccount}`).filter((key) => !declared.has(key));
+  if (undeclared.length > 0) {
+    findings.push(
+      finding('UNMANAGED_NOT_SHOWN', `${undeclared.length} live Pod Identity association(s) are not declared; they are left alone (prune is off): ${listSome(undeclared)}`, {
+        fix: 'declare them (eks-identity export writes them as a manifest), or set prune: true to delete them',
+      }),
+    );
+  }
+  return { changes, findings, undeclared };
 }
 
 export function associationFieldDiffs(l: LiveAssociation, d: DesiredAssociation): FieldDiff[] {

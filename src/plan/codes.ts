@@ -14,13 +14,13 @@ export const FINDINGS = {
   STALE_ACCESS_ENTRY: { severity: 'warning', doc: 'The entry\'s IAM role or user was deleted and re-created after the entry: EKS still binds the old id, so it no longer works. It is replaced.' },
   IAM_USER_UNREADABLE: { severity: 'warning', doc: 'The IAM user of a declared access entry could not be read (iam:GetUser denied), so whether it was re-created after its entry is unknown.' },
   IMMUTABLE_FIELD_CHANGED: { severity: 'warning', doc: 'A field that cannot be updated changed (access entry type): the object is replaced.' },
-  EKS_OWNED_ENTRY: { severity: 'info', doc: 'An undeclared entry EKS created itself (node, Fargate, Auto Mode, service-linked role) is never pruned.' },
+  EKS_OWNED_ENTRY: { severity: 'info', doc: 'An undeclared entry EKS created itself (node, Fargate, Auto Mode, service-linked role, EKS Capability role with its ACK, Argo CD or kro access policy) is never pruned.' },
   QUOTA_ASSOCIATIONS: { severity: 'error', doc: 'The cluster would have more than 5,000 Pod Identity associations.' },
   QUOTA_ACCESS_ENTRIES: { severity: 'error', doc: 'The cluster would have more than 3,000 access entries.' },
   MAX_DELETES_EXCEEDED: { severity: 'error', doc: 'The plan deletes or replaces more objects than --max-deletes allows.' },
   LOCKOUT_CALLER: { severity: 'error', doc: 'The plan removes or downgrades the access entry of the identity running eks-identity.' },
   LOCKOUT_NO_ADMIN: { severity: 'error', doc: 'After the plan no access entry would keep cluster-wide AmazonEKSClusterAdminPolicy.' },
-  UNMANAGED_NOT_SHOWN: { severity: 'info', doc: 'Live objects the manifest does not declare (prune is off): left alone and not read.' },
+  UNMANAGED_NOT_SHOWN: { severity: 'info', doc: 'Live objects the manifest does not declare (prune is off): left alone and not read. The finding names them (namespace/service account, principal ARN) and `summary.unmanaged` counts them.' },
 } as const satisfies Record<string, { severity: Severity; doc: string }>;
 
 export type FindingCode = keyof typeof FINDINGS;

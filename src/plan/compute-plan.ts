@@ -51,6 +51,7 @@ function planCluster(desired: DesiredCluster, live: LiveCluster | undefined, opt
   const associations = diffAssociations(desired, live);
   changes.push(...associations.changes);
   findings.push(...associations.findings);
+  let undeclaredEntries: string[] = [];
   const authMode = authModeFinding(desired, live);
   if (authMode) {
     findings.push(authMode);
@@ -58,9 +59,11 @@ function planCluster(desired: DesiredCluster, live: LiveCluster | undefined, opt
     const entries = diffAccessEntries(desired, live);
     changes.push(...entries.changes);
     findings.push(...entries.findings);
+    undeclaredEntries = entries.undeclared;
   }
   findings.push(...checkDeclared(desired, live), ...checkChanges(live, changes, options));
   changes.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compare(a.id, b.id));
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compare(a.code, b.code) || compare(a.key ?? '', b.key ?? ''));
-  return { ...base, changes, findings };
+  const undeclared = associations.undeclared.length + undeclaredEntries.length > 0 ? { undeclared: { associations: associations.undeclared, accessEntries: undeclaredEntries } } : {};
+  return { ...base, changes, findings, ...undeclared };
 }

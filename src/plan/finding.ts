@@ -26,4 +26,8 @@ export function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
-/** Tags with sorted keys, so that plans and their renderings do not depend on the order AWS answered in. */
+/** The first few names of a list, and how many more there are: findings stay readable on large clusters. */
+export function listSome(names: readonly string[], shown = 10): string {
+  const head = names.slice(0, shown).join(', ');
+  return names.length > shown ? `${head} and ${names.length - shown} more` : head;
+}

@@ -42,3 +42,31 @@ function strip(value: unknown): unknown {
 
 /** The fingerprint of every plan that changes nothing (sha256 of `[]`). */
 export const EMPTY_PLAN_FINGERPRINT = fingerprintPlan([]);
+
+/** The shortest fingerprint prefix accepted: what plan comments and apply reports print. */
+export const FINGERPRINT_PREFIX_MIN = 12;
+
+/**
+ * Why `expected` cannot name a plan, or undefined when it can: 12 to 64 hex characters (any case).
+ * Twelve hex characters are 48 bits: two different plans reviewed in one repository share such a
+ * prefix with negligible odds, so a prefix names one plan as surely as the full hash does.
+ */
+export function fingerprintPrefixProblem(expected: string): string | undefined {
+  const text = expected.trim();
+  if (!/^[0-9a-fA-F]*$/.test(text)) return `"${text}" is not a fingerprint: only hex characters (0-9, a-f) are allowed`;
+  if (text.length < FINGERPRINT_PREFIX_MIN) return `"${text}" is too short: give at least ${FINGERPRINT_PREFIX_MIN} hex characters of the fingerprint`;
+  if (text.length > 64) return `"${text}" is longer than a sha256 fingerprint (64 hex characters)`;
+  return undefined;
+}
+
+/**
+ * Whether a reviewed fingerprint (the full hash, or a prefix of 12+ hex characters as comments and
+ * reports print it) names the plan whose fingerprint is `actual`. The one comparison every front
+ * end uses; the exact value always matches, and otherwise an expected value that is not a valid
+ * prefix never does.
+ */
+export function fingerprintMatches(expected: string, actual: string): boolean {
+  if (expected === actual) return true;
+  if (fingerprintPrefixProblem(expected) !== undefined) return false;
+  return actual.toLowerCase().startsWith(expected.trim().toLowerCase());
+}

@@ -8,6 +8,7 @@ import { closeClusterSessions, type ClusterSession } from '../../aws/session.js'
 import type { PlanRequest, PlanResult } from '../../engine.js';
 import { EksIdentityError } from '../../errors.js';
 import type { Plan } from '../../model/plan.js';
+import { fingerprintMatches, fingerprintPrefixProblem } from '../../plan/fingerprint.js';
 import { renderApplyReport } from '../../render/apply-report.js';
 import { renderPlan } from '../../render/index.js';
 import { parseCommandArgs, parseFormat, parsePositiveInt } from '../args.js';
@@ -23,7 +24,7 @@ Exit code 0 only when every change was applied.
 Options:
   --manifest PATH              manifest file, directory or glob (default: eks-identity.yaml)
   --cluster NAME               only this cluster (repeatable)
-  --expect-fingerprint F       refuse unless the plan's fingerprint is F (the reviewed plan)
+  --expect-fingerprint F       refuse unless the plan's fingerprint is F or starts with F (12+ hex characters, as plans print it)
   --max-deletes N              refuse a plan with more than N deletes and replacements (default 10)
   --allow-lockout              allow removing the caller's own access or the last cluster admin
   --prune                      delete live objects the manifest does not declare
@@ -102,7 +103,9 @@ function refuseUnapplicable(plan: Plan, expected: string | undefined): void {
       fix: 'run "eks-identity plan" and fix each error (or pass the override it names, such as --allow-lockout or --max-deletes)',
     });
   }
-  if (expected !== undefined && expected !== plan.fingerprint) {
+  const problem = expected === undefined ? undefined : fingerprintPrefixProblem(expected);
+  if (problem !== undefined) throw new EksIdentityError('INVALID_FINGERPRINT', `--expect-fingerprint: ${problem}`, { fix: 'pass the fingerprint the reviewed plan printed (12 or more hex characters)' });
+  if (expected !== undefined && !fingerprintMatches(expected, plan.fingerprint)) {
     throw new EksIdentityError('PLAN_CHANGED', `the plan changed since review: expected ${expected}, got ${plan.fingerprint} — re-run plan`, {
       fix: 'review the new plan ("eks-identity plan") and apply with its fingerprint',
     });
