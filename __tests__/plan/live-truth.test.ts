@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { eksOwnedEntryReason } from '../../src/model/ownership.js';
 import { fingerprintMatches, fingerprintPrefixProblem } from '../../src/plan/index.js';
-import { ADMIN, desiredCluster, desiredEntry, liveCluster, liveEntry, livePolicy, namespaces, planAll, planOne, policyArn, roleArn } from './fixtures.js';
+import { ADMIN, desiredAssociation, desiredCluster, desiredEntry, liveCluster, liveEntry, livePolicy, liveRole, namespaces, planAll, planOne, policyArn, roleArn } from './fixtures.js';
 
 const FULL = '4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945';
 
@@ -70,5 +70,16 @@ describe('undeclared objects (prune off)', () => {
     expect(note.message).toContain(many[9]!);
     expect(note.message).not.toContain(many[10]!);
     expect(note.message).toMatch(/and 3 more$/);
+  });
+});
+
+describe('iamCreateDates', () => {
+  it('GIVEN a created entry and association WHEN planned THEN the plan carries the CreateDate of the principals it writes, for apply to judge propagation', () => {
+    const ops = roleArn('Ops');
+    const cluster = planOne(
+      desiredCluster({ accessEntries: [desiredEntry(ops)], associations: [desiredAssociation('app', 'web')] }),
+      liveCluster({ roles: { [ops]: liveRole(ops, { createDate: '2024-05-01T00:00:00Z' }) } }),
+    );
+    expect(cluster.iamCreateDates).toEqual({ [ops]: '2024-05-01T00:00:00Z', [roleArn('app-web')]: '2023-06-01T00:00:00Z' });
   });
 });

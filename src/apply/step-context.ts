@@ -1,5 +1,5 @@
 import type { EksWriteGateway } from '../aws/gateway.js';
-import type { Change } from '../model/plan.js';
+import { principalsOfChange, type Change } from '../model/plan.js';
 import type { DeleteBudget } from './guards.js';
 import { callWithRetry, RetriesExhausted, type RetryClock, type RetryNotice, type RetryPolicy } from './retry.js';
 import type { ApplyOutcome } from './types.js';
@@ -72,17 +72,9 @@ export class StepContext {
   principalMayBeNew(): boolean {
     const dates = this.run.createDates[this.clusterName] ?? {};
     const window = this.run.policy.propagationWindowMs;
-    return principalsOf(this.change).some((arn) => {
+    return principalsOfChange(this.change).some((arn) => {
       const created = dates[arn];
       return created === undefined || this.run.clock.now() - Date.parse(created) < window;
     });
   }
-}
-
-/** The IAM principals a change hands to EKS: an association's role and target role, an entry's principal. */
-export function principalsOf(change: Change): string[] {
-  const value = (change.after ?? change.before) as { roleArn?: string; targetRoleArn?: string; principalArn?: string } | undefined;
-  if (!value) return [];
-  if (change.kind === 'podIdentityAssociation') return [value.roleArn, value.targetRoleArn].filter((arn): arn is string => typeof arn === 'string' && arn !== '');
-  return typeof value.principalArn === 'string' ? [value.principalArn] : [];
 }

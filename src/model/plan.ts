@@ -118,3 +118,11 @@ export interface Plan {
   summary: PlanSummary;
   clusters: ClusterPlan[];
 }
+
+/** The IAM principals a change hands to EKS: an association's role and target role, an entry's or policy's principal. */
+export function principalsOfChange(change: Change): string[] {
+  const value = (change.after ?? change.before) as { roleArn?: string; targetRoleArn?: string; principalArn?: string } | undefined;
+  if (!value) return [];
+  if (change.kind === 'podIdentityAssociation') return [value.roleArn, value.targetRoleArn].filter((arn): arn is string => typeof arn === 'string' && arn !== '');
+  return typeof value.principalArn === 'string' ? [value.principalArn] : [];
+}

@@ -1,6 +1,6 @@
 import type { DesiredCluster, DesiredState } from '../model/desired.js';
 import type { LiveCluster, LiveState } from '../model/live.js';
-import { PLAN_VERSION, type Change, type ClusterPlan, type Finding, type Plan } from '../model/plan.js';
+import { PLAN_VERSION, principalsOfChange, type Change, type ClusterPlan, type Finding, type Plan } from '../model/plan.js';
 import { diffAccessEntries } from './access-entries.js';
 import { diffAssociations } from './associations.js';
 import { authModeFinding, checkChanges, checkDeclared } from './checks.js';
@@ -64,6 +64,17 @@ function planCluster(desired: DesiredCluster, live: LiveCluster | undefined, opt
   findings.push(...checkDeclared(desired, live), ...checkChanges(live, changes, options));
   changes.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compare(a.id, b.id));
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compare(a.code, b.code) || compare(a.key ?? '', b.key ?? ''));
+  const iamCreateDates = createDatesOf(live, changes);
   const undeclared = associations.undeclared.length + undeclaredEntries.length > 0 ? { undeclared: { associations: associations.undeclared, accessEntries: undeclaredEntries } } : {};
-  return { ...base, changes, findings, ...undeclared };
+  return { ...base, changes, findings, ...undeclared, ...(Object.keys(iamCreateDates).length > 0 ? { iamCreateDates } : {}) };
+}
+
+/** CreateDate of the IAM roles and users the writes of a plan name, as read (see ClusterPlan.iamCreateDates). */
+function createDatesOf(live: LiveCluster, changes: readonly Change[]): Record<string, string> {
+  const dates: Array<[string, string]> = [];
+  for (const arn of new Set(changes.filter((c) => c.action !== 'delete' && c.action !== 'unmanaged').flatMap(principalsOfChange))) {
+    const created = live.roles[arn]?.createDate ?? live.users?.[arn]?.createDate;
+    if (created !== undefined) dates.push([arn, created]);
+  }
+  return Object.fromEntries(dates.sort(([a], [b]) => compare(a, b)));
 }
