@@ -1,9 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import semver from 'semver';
 import { parse } from 'yaml';
 import { Inputs, Outputs } from '../../src/action/constants.js';
 
@@ -18,6 +21,7 @@ const workflows = readdirSync(workflowDir).filter((f) => f.endsWith('.yml'));
 
 interface Step {
   uses?: string;
+  run?: string;
   with?: Record<string, unknown>;
 }
 interface Workflow {
@@ -60,11 +64,64 @@ describe('example workflows', () => {
     expect(load('apply-on-merge.yml').concurrency).toEqual({ group: 'eks-identity-apply', 'cancel-in-progress': false });
   });
 
-  it('GIVEN all examples WHEN linted with actionlint THEN there are no findings', async () => {
+});
+
+const ownDir = join(root, '.github', 'workflows');
+const own = readdirSync(ownDir).filter((f) => f.endsWith('.yml'));
+const loadOwn = (file: string) => parse(readFileSync(join(ownDir, file), 'utf8')) as Workflow & {
+  jobs: Record<string, { steps: Step[]; strategy?: { matrix: Record<string, unknown> }; permissions?: Record<string, string> }>;
+};
+
+describe("the repository's own workflows", () => {
+  it('GIVEN .github/workflows THEN CI, the self-test, code scanning and the release are there', () => {
+    expect(own.sort()).toEqual(['ci.yml', 'codeql.yml', 'release.yml', 'self-test.yml']);
+  });
+
+  it('GIVEN ci.yml THEN it runs .ci/run on push and pull_request on every Node major that package.json supports', () => {
+    const ci = loadOwn('ci.yml');
+    expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push']);
+    const job = ci.jobs.check!;
+    expect(job.steps.map((s) => s.run).filter(Boolean)).toEqual(['.ci/run']);
+    const engines = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    // One job per range of the engines field, on its major (`^22.13.0 || >=24` → 22, 24).
+    const majors = engines.split('||').map((range) => String(semver.minVersion(range.trim())!.major));
+    expect(job.strategy!.matrix.node).toEqual(majors);
+  });
+
+  it('GIVEN the workflows that run this action with uses: ./ THEN every input they pass is declared in action.yml', () => {
+    const local = own.flatMap((file) => Object.values(loadOwn(file).jobs).flatMap((job) => job.steps)).filter((s) => s.uses === './');
+    expect(local.length).toBeGreaterThanOrEqual(2);
+    for (const step of local) for (const key of Object.keys(step.with ?? {})) expect(Object.keys(actionYml.inputs)).toContain(key);
+  });
+
+  it('GIVEN release.yml THEN only its job may push tags and mint an OIDC token for npm provenance', () => {
+    const release = loadOwn('release.yml');
+    expect(release.permissions).toEqual({ contents: 'read' });
+    expect(release.jobs.release!.permissions).toEqual({ contents: 'write', 'id-token': 'write' });
+    const runs = release.jobs.release!.steps.map((s) => s.run ?? '').join('\n');
+    expect(runs).toContain('npm publish --provenance');
+    expect(runs).toContain('git push --force origin "refs/tags/$MAJOR"');
+    expect(runs).toContain('gh release create');
+  });
+});
+
+describe('actionlint', () => {
+  it('GIVEN the examples and the repository workflows WHEN linted THEN there are no findings', async () => {
     const cli = join(root, 'node_modules', '@tktco', 'node-actionlint', 'bin', 'node-actionlint.js');
-    // The CLI takes one glob and expands it itself.
-    const { stdout } = await promisify(execFile)(process.execPath, [cli, 'examples/workflows/*.yml'], { cwd: root });
-    expect(stdout).toContain(`Checking ${workflows.length} workflow file(s)`);
+    // The CLI takes one glob and expands it itself; .ci/run passes the same one.
+    const { stdout } = await promisify(execFile)(process.execPath, [cli, '{examples,.github}/workflows/*.yml'], { cwd: root });
+    expect(stdout).toContain(`Checking ${workflows.length + own.length} workflow file(s)`);
     expect(stdout).toContain('passed lint checks');
+  });
+
+  it('GIVEN a workflow with an undefined step output WHEN linted THEN actionlint reports it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'eks-identity-actionlint-'));
+    await mkdir(join(dir, '.github', 'workflows'), { recursive: true });
+    const broken = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ${{ steps.nope.outputs.x }}\n';
+    await writeFile(join(dir, '.github', 'workflows', 'broken.yml'), broken);
+    const cli = join(root, 'node_modules', '@tktco', 'node-actionlint', 'bin', 'node-actionlint.js');
+    const failure = await promisify(execFile)(process.execPath, [cli, '.github/workflows/*.yml'], { cwd: dir }).catch((err: { code: number; stdout: string }) => err);
+    expect(failure).toMatchObject({ code: 1 });
+    expect((failure as { stdout: string }).stdout).toContain('property "nope" is not defined');
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { EksIdentityError } from '../errors.js';
 import { processIo, type CliCommand, type CliIo } from './io.js';
@@ -39,7 +40,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     return name ? 0 : 1;
   }
   if (name === '--version') {
-    io.stdout('eks-identity 0.1.0\n');
+    // package.json sits two levels up from both src/cli and the built lib/cli.
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    io.stdout(`eks-identity ${version}\n`);
     return 0;
   }
   const load = COMMANDS[name];

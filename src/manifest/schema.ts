@@ -102,8 +102,16 @@ export type PodIdentityAssociationV1 = z.infer<typeof podIdentityAssociationSche
 export type AccessEntryV1 = z.infer<typeof accessEntrySchema>;
 export type AccessPolicyV1 = z.infer<typeof accessPolicySchema>;
 
+/**
+ * Where editors fetch the schema: the file on the major release tag, which the release workflow
+ * moves to every v1.x.y. A URL works from any directory and without node_modules (repositories
+ * that only use the action have none), unlike a relative path, which is wrong from any other
+ * directory than the one it was written for.
+ */
+export const MANIFEST_SCHEMA_URL = 'https://raw.githubusercontent.com/eks-identity/eks-identity/v1/schema/manifest.schema.json';
+
 /** The JSON Schema for editors (yaml-language-server, VS Code). */
 export function manifestJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(manifestSchema, { target: 'draft-7' }) as Record<string, unknown>;
-  return { $id: 'https://github.com/eks-identity/eks-identity/schema/manifest.schema.json', title: 'eks-identity manifest v1', ...schema };
+  return { $id: MANIFEST_SCHEMA_URL, title: 'eks-identity manifest v1', ...schema };
 }

@@ -1,9 +1,13 @@
 /** Writes a manifest fragment as YAML text that reads like a hand-written manifest. */
 import { Document, isMap, isSeq, type YAMLMap } from 'yaml';
+import { MANIFEST_SCHEMA_URL } from '../manifest/schema.js';
 import type { ManifestFragment } from './types.js';
 
-/** Editors that run yaml-language-server validate the file against the published schema. */
-export const SCHEMA_HEADER = 'yaml-language-server: $schema=./node_modules/eks-identity/schema/manifest.schema.json';
+/**
+ * Editors that run yaml-language-server validate the file against the published schema. The
+ * proposed files land in any directory (migration-path, --out), so the schema is named by URL.
+ */
+export const SCHEMA_HEADER = `yaml-language-server: $schema=${MANIFEST_SCHEMA_URL}`;
 
 export interface RenderFragmentOptions {
   /** Comment lines written under the schema header (without `#`). */
