@@ -4,13 +4,14 @@
  */
 import type { AwsCredentials, AwsClientOptions } from './aws/clients.js';
 import type { ProgressReporter } from './aws/progress.js';
-import { describeSkippedAccessEntries, readLiveState } from './aws/reader.js';
+import { completeListings, describeSkippedAccessEntries, readLiveState } from './aws/reader.js';
 import { closeClusterSessions, openClusterSessions, type ClusterSession } from './aws/session.js';
 import { EksIdentityError } from './errors.js';
 import { expandManifest, formatDiagnostic, loadManifest, type LoadedManifest, type ManifestDiagnostic } from './manifest/index.js';
 import type { DesiredState } from './model/desired.js';
+import type { PruneMode } from './model/ownership.js';
 import type { LiveState } from './model/live.js';
-import type { Plan } from './model/plan.js';
+import type { Change, Plan } from './model/plan.js';
 import { computePlan } from './plan/index.js';
 
 export interface PlanRequest {
@@ -19,8 +20,8 @@ export interface PlanRequest {
   cwd?: string;
   /** Only these clusters (default: all the manifest declares). */
   clusters?: string[];
-  /** Overrides the manifest's `prune`. */
-  prune?: boolean;
+  /** Overrides the manifest's `prune` (`'owned'` needs the manifest's `owner`). */
+  prune?: PruneMode;
   maxDeletes?: number;
   allowLockout?: boolean;
   /** Describe calls in flight per cluster. */
@@ -91,18 +92,23 @@ export async function planManifest(request: PlanRequest): Promise<PlanResult> {
     };
     let live = await readLiveState(sessions, desired, readOptions);
     let plan = computePlan(desired, live, planOptions);
-    // With prune off only declared entries were described, so "no admin left" may be a guess:
-    // describe the others of those clusters and plan again (nothing else changes with prune off).
-    const unsure = plan.clusters.filter((c) => c.findings.some((f) => f.code === 'LOCKOUT_NO_ADMIN')).map((c) => c.name);
-    if (unsure.length > 0) {
-      const clusters = await Promise.all(
-        live.clusters.map((cluster) => {
-          const session = sessions.find((s) => s.target.name === cluster.name && s.target.region === cluster.region);
-          const wanted = desired.clusters.find((d) => d.name === cluster.name && d.region === cluster.region);
-          return session && wanted && !wanted.prune && unsure.includes(cluster.name) ? describeSkippedAccessEntries(session, cluster, readOptions) : cluster;
-        }),
-      );
-      live = { clusters };
+    // A second look where the first read was not enough. With prune off (or owned) only declared
+    // (or owned) entries were described, so "no admin left" may be a guess: describe the others.
+    // A targeted read did not count undeclared objects, so a plan that creates some cannot check
+    // the quota: list that kind in full. Then plan again (nothing else changes).
+    const unsure = new Set(plan.clusters.filter((c) => c.findings.some((f) => f.code === 'LOCKOUT_NO_ADMIN')).map((c) => c.name));
+    const creates = (name: string, kind: Change['kind']) => plan.clusters.some((c) => c.name === name && c.changes.some((ch) => ch.kind === kind && (ch.action === 'create' || ch.action === 'replace')));
+    const again = live.clusters.map(async (cluster) => {
+      const session = sessions.find((s) => s.target.name === cluster.name && s.target.region === cluster.region);
+      const wanted = desired.clusters.find((d) => d.name === cluster.name && d.region === cluster.region);
+      if (!session || !wanted) return cluster;
+      const kinds = [...(creates(cluster.name, 'podIdentityAssociation') ? (['associations'] as const) : []), ...(creates(cluster.name, 'accessEntry') ? (['accessEntries'] as const) : [])];
+      const listed = await completeListings(session, cluster, kinds, readOptions);
+      return wanted.prune !== true && unsure.has(cluster.name) ? describeSkippedAccessEntries(session, listed, readOptions) : listed;
+    });
+    const reread = await Promise.all(again);
+    if (reread.some((cluster, i) => cluster !== live.clusters[i])) {
+      live = { clusters: reread };
       plan = computePlan(desired, live, planOptions);
     }
     return { loaded, desired, live, plan, sessions };

@@ -38,25 +38,44 @@ const declared = (prune: boolean) =>
   });
 
 describe('reading only what the plan needs', () => {
-  it.each([
-    [995, 10],
-    [1000, 11],
-  ])('GIVEN %i unmanaged live associations and 5 declared, prune off, WHEN read THEN exactly 5 describes and %i list pages', async (unmanaged, pages) => {
-    const { emulator, sessionOptions } = await startWorld(stateWith(unmanaged));
+  it('GIVEN 100 unmanaged live associations and 5 declared, prune off, WHEN read THEN one list page holds them all and the undeclared are counted', async () => {
+    const small = stateWith(95);
+    const { emulator, sessionOptions } = await startWorld({ ...small, clusters: small.clusters!.map((c) => ({ ...c, accessEntries: (c.accessEntries ?? []).slice(0, 10) })) });
     const sessions = await openSessions([{ name: 'big', region: 'eu-west-1' }], sessionOptions);
     try {
       emulator.resetCalls();
       const live = await readLiveCluster(sessions[0]!, declared(false));
       const calls = emulator.calls();
-      expect(calls.ListPodIdentityAssociations).toBe(pages);
+      expect(calls.ListPodIdentityAssociations).toBe(1);
       expect(calls.DescribePodIdentityAssociation).toBe(5);
-      expect(calls.ListAccessEntries).toBe(2);
+      expect(calls.ListAccessEntries).toBe(1);
+      expect(calls.DescribeAccessEntry).toBe(1);
+      expect(live.associationSummaries).toHaveLength(100);
+      expect(live.accessEntryPrincipals).toHaveLength(10);
+      expect(live.uncounted).toBeUndefined();
+    } finally {
+      closeClusterSessions(sessions);
+      await emulator.close();
+    }
+  });
+
+  it('GIVEN 995 unmanaged live associations and 5 declared in one namespace, prune off, WHEN read THEN the namespace is listed instead of the cluster, and the undeclared are not counted', async () => {
+    const { emulator, sessionOptions } = await startWorld(stateWith(995));
+    const sessions = await openSessions([{ name: 'big', region: 'eu-west-1' }], sessionOptions);
+    try {
+      emulator.resetCalls();
+      const live = await readLiveCluster(sessions[0]!, declared(false));
+      const calls = emulator.calls();
+      // The first page of the whole list, then one page of the namespace `declared`.
+      expect(calls.ListPodIdentityAssociations).toBe(2);
+      expect(calls.DescribePodIdentityAssociation).toBe(5);
+      // One page of entries, then the declared entry by principal.
+      expect(calls.ListAccessEntries).toBe(1);
       expect(calls.DescribeAccessEntry).toBe(1);
       expect(calls.GetRole).toBe(2);
-      expect(live.associationSummaries).toHaveLength(unmanaged + 5);
       expect(live.associations.map((a) => a.serviceAccount)).toEqual(DECLARED);
       expect(live.associations.every((a) => a.tags.app === a.serviceAccount)).toBe(true);
-      expect(live.accessEntryPrincipals).toHaveLength(151);
+      expect(live.uncounted).toEqual(['associations', 'accessEntries']);
     } finally {
       closeClusterSessions(sessions);
       await emulator.close();

@@ -117,8 +117,39 @@ const cases: Case[] = [
       clusters: [{ name: prod, region: us-east-1 }]
       prune: "yes"
     `,
-    errors: [['INVALID_TYPE', 3, 8]],
-    message: '`prune` must be true or false',
+    errors: [['INVALID_VALUE', 3, 8]],
+    message: 'expected true, false or owned',
+  },
+  {
+    name: 'prune: owned without an owner',
+    text: yaml`
+      version: 1
+      clusters: [{ name: prod, region: us-east-1 }]
+      prune: owned
+    `,
+    errors: [['PRUNE_OWNED_WITHOUT_OWNER', 3, 1]],
+    message: 'has no `owner`',
+  },
+  {
+    name: 'an owner that is not a tag value',
+    text: yaml`
+      version: 1
+      owner: "team#a"
+      clusters: [{ name: prod, region: us-east-1 }]
+    `,
+    errors: [['INVALID_OWNER', 2, 8]],
+    message: 'not a valid tag value',
+  },
+  {
+    name: 'the owner tag set by hand',
+    text: yaml`
+      version: 1
+      owner: team-a
+      clusters: [{ name: prod, region: us-east-1 }]
+      defaults: { tags: { eks-identity/owner: team-b } }
+    `,
+    errors: [['RESERVED_OWNER_TAG', 4, 21]],
+    message: 'set by eks-identity',
   },
   {
     name: 'disableSessionTags as a string',

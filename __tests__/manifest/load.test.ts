@@ -43,7 +43,7 @@ describe('GIVEN a single manifest file', () => {
     const loaded = await loadManifest('eks-identity.yaml', { cwd: root });
     expect(loaded.files).toEqual(['eks-identity.yaml']);
     expect(loaded.ok).toBe(false);
-    expect(loaded.diagnostics.map((d) => [d.code, d.location])).toEqual([['INVALID_TYPE', { file: 'eks-identity.yaml', line: 4, column: 8 }]]);
+    expect(loaded.diagnostics.map((d) => [d.code, d.location])).toEqual([['INVALID_VALUE', { file: 'eks-identity.yaml', line: 4, column: 8 }]]);
   });
 
   it('WHEN loaded by an absolute path THEN it is the same manifest', async () => {

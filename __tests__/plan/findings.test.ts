@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { LiveAssociationSummary, LiveCluster } from '../../src/model/live.js';
+import { OWNER_TAG } from '../../src/model/ownership.js';
 import type { ClusterPlan } from '../../src/model/plan.js';
 import { FINDINGS, type FindingCode } from '../../src/plan/index.js';
 import {
@@ -111,6 +112,18 @@ const SCENARIOS: Record<FindingCode, () => { plan: ClusterPlan; key: string | un
     key: undefined,
   }),
   UNMANAGED_NOT_SHOWN: () => ({ plan: planOne(desiredCluster(), liveCluster({ associationSummaries: summaries(3) })), key: undefined }),
+  OWNED_BY_ANOTHER_MANIFEST: () => ({
+    plan: planOne(
+      desiredCluster({ owner: 'team-a', associations: [desiredAssociation('app', 'web', { source: SOURCE, tags: { [OWNER_TAG]: 'team-a' } })] }),
+      liveCluster({ associations: [liveAssociation('app', 'web', { tags: { [OWNER_TAG]: 'team-b' } })] }),
+    ),
+    key: 'association/app/web',
+  }),
+  NOT_OWNED_LEFT_ALONE: () => ({
+    plan: planOne(desiredCluster({ owner: 'team-a', prune: 'owned' }), liveCluster({ associations: [liveAssociation('other', 'tool')] })),
+    key: undefined,
+  }),
+  UNDECLARED_NOT_COUNTED: () => ({ plan: planOne(desiredCluster(), liveCluster({ uncounted: ['associations'] })), key: undefined }),
 };
 
 describe('computePlan: every finding code', () => {

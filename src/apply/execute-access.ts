@@ -3,7 +3,7 @@ import { isConflict, isNotFound } from '../aws/errors.js';
 import { EksIdentityError } from '../errors.js';
 import type { AccessEntryValue, AccessPolicyValue } from '../model/plan.js';
 import { required } from './execute-association.js';
-import { eksOwnedEntryReason, isCapabilityPolicy, isClusterAdminPolicy, isSamePrincipal } from './guards.js';
+import { eksOwnedEntryReason, isCapabilityPolicy, isClusterAdminPolicy, isSamePrincipal, ownerMoved, ownerOf } from './guards.js';
 import { StepFailure, type StepContext, type StepOutcome } from './step-context.js';
 import { clientRequestTokenFor } from './token.js';
 import { accessEntryUpdateOf, isEmpty, liveProperty, tagChangesOf } from './values.js';
@@ -121,8 +121,11 @@ async function deleteEntry(ctx: StepContext, before: AccessEntryValue): Promise<
   if (refused) return refused;
   const current = await describe(ctx, before.principalArn);
   if (current === undefined) return undefined;
+  const moved = ownerMoved(before.tags, current.tags, `access entry ${before.principalArn}`);
+  if (moved) return moved;
   const accessPolicies = await ctx.call('ListAssociatedAccessPolicies', () => ctx.gateway.listAccessPolicyArns(ctx.clusterName, before.principalArn));
-  const owned = eksOwnedEntryReason({ ...current, accessPolicies });
+  // The plan deletes an entry of a node type only when it carries this manifest's owner tag.
+  const owned = eksOwnedEntryReason({ ...current, accessPolicies }, ownerOf(before.tags));
   if (owned) return { outcome: 'skipped', reason: owned };
   if (!ctx.run.budget.reserve()) return { outcome: 'skipped', reason: ctx.run.budget.describe() };
   await ctx.call('DeleteAccessEntry', () => ctx.gateway.deleteAccessEntry(ctx.clusterName, before.principalArn));

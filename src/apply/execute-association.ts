@@ -2,6 +2,7 @@ import type { LiveAssociation } from '../model/live.js';
 import type { AssociationValue } from '../model/plan.js';
 import { isConflict, isNotFound } from '../aws/errors.js';
 import { EksIdentityError } from '../errors.js';
+import { ownerMoved } from './guards.js';
 import { StepFailure, type StepContext, type StepOutcome } from './step-context.js';
 import { clientRequestTokenFor } from './token.js';
 import { associationUpdateOf, isEmpty, liveProperty, tagChangesOf } from './values.js';
@@ -116,6 +117,8 @@ async function deleteAssociation(ctx: StepContext, before: AssociationValue): Pr
   if (current.ownerArn) {
     return { outcome: 'skipped', reason: `the association ${current.namespace}/${current.serviceAccount} is owned by ${current.ownerArn}; it is never deleted` };
   }
+  const moved = ownerMoved(before.tags, current.tags, `association ${current.namespace}/${current.serviceAccount}`);
+  if (moved) return moved;
   if (!ctx.run.budget.reserve()) return { outcome: 'skipped', reason: ctx.run.budget.describe() };
   await ctx.call('DeletePodIdentityAssociation', () => ctx.gateway.deleteAssociation(ctx.clusterName, current.associationId));
   return undefined;

@@ -3,7 +3,21 @@
  * (the plan may be minutes old). They are the last line of defence; the plan reports the same
  * situations as findings, with the same ownership rules (src/model/ownership.ts).
  */
-export { eksOwnedEntryReason, isCapabilityPolicy, isClusterAdminPolicy, isSamePrincipal, CLUSTER_ADMIN_POLICY } from '../model/ownership.js';
+import { OWNER_TAG, ownerOf } from '../model/ownership.js';
+import type { StepOutcome } from './step-context.js';
+
+export { eksOwnedEntryReason, isCapabilityPolicy, isClusterAdminPolicy, isSamePrincipal, ownerOf, CLUSTER_ADMIN_POLICY } from '../model/ownership.js';
+
+/**
+ * Refuses a delete when the object's owner tag changed since the plan: another manifest took it
+ * over (or it was retagged by hand), and the reviewed delete was about the old owner's object.
+ */
+export function ownerMoved(planned: Readonly<Record<string, string>>, current: Readonly<Record<string, string>>, label: string): StepOutcome | undefined {
+  const before = ownerOf(planned);
+  const now = ownerOf(current);
+  if (before === now) return undefined;
+  return { outcome: 'skipped', reason: `the ${label} is now tagged ${OWNER_TAG}=${JSON.stringify(now ?? '')} (the plan saw ${JSON.stringify(before ?? '')}); it is not deleted` };
+}
 
 /**
  * Hands out the max-deletes budget. Reservations happen synchronously before each delete starts,

@@ -2,7 +2,9 @@ import {
   DescribeAccessEntryCommand,
   DescribeClusterCommand,
   DescribePodIdentityAssociationCommand,
+  ListAccessEntriesCommand,
   ListAssociatedAccessPoliciesCommand,
+  ListPodIdentityAssociationsCommand,
   paginateListAccessEntries,
   paginateListAddons,
   paginateListPodIdentityAssociations,
@@ -10,7 +12,9 @@ import {
   type Cluster,
   type DescribeAccessEntryCommandOutput,
   type DescribePodIdentityAssociationCommandOutput,
+  type ListAccessEntriesCommandOutput,
   type ListAssociatedAccessPoliciesCommandOutput,
+  type ListPodIdentityAssociationsCommandOutput,
 } from '@aws-sdk/client-eks';
 import { GetRoleCommand, GetUserCommand, type GetRoleCommandOutput, type GetUserCommandOutput } from '@aws-sdk/client-iam';
 import { EksIdentityError } from '../errors.js';
@@ -20,7 +24,9 @@ import { parseArn, roleNameOfArn } from '../model/partition.js';
 import { mapWithConcurrency } from './concurrency.js';
 import { callAws, callAwsOrAbsent, isAccessDenied } from './errors.js';
 import { compare, toAssociationSummary, toAuthenticationMode, toLiveAccessEntry, toLiveAssociation, toLiveRole, toLiveUser } from './live-convert.js';
+import { isPrunable } from '../model/ownership.js';
 import { PacerRegistry } from './pacer.js';
+import { findDeclaredAccessEntries, findDeclaredAssociations, type ListPages, type Page } from './targeted-read.js';
 import { createProgressGroup, silentProgress, type ProgressReporter } from './progress.js';
 import type { ClusterSession } from './session.js';
 
@@ -55,7 +61,7 @@ export class IamLookups {
   }
 }
 
-export const DEFAULT_READ_CONCURRENCY = 16;
+export const DEFAULT_READ_CONCURRENCY = 32;
 /** The largest page EKS serves for these lists. */
 const PAGE_SIZE = 100;
 const AGENT_ADDON = 'eks-pod-identity-agent';
@@ -110,16 +116,25 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
   const authenticationMode = toAuthenticationMode(cluster.accessConfig?.authenticationMode);
   // Access entries do not exist in ConfigMap-only mode (the list call would be refused).
   const entriesAvailable = authenticationMode !== 'CONFIG_MAP';
-  const [addons, summaries, principals] = await Promise.all([
+  // Prune off: find the declared objects, listing only when that is the cheaper way (targeted-read.ts).
+  const targeted = !desired.prune;
+  const [addons, foundAssociations, foundEntries] = await Promise.all([
     reader.listAddons(),
-    reader.listAssociations(),
-    entriesAvailable ? reader.listAccessEntries() : Promise.resolve([]),
+    targeted ? findDeclaredAssociations(reader, desired.associations, limit) : reader.listAssociations().then((summaries) => ({ summaries, complete: true })),
+    !entriesAvailable
+      ? Promise.resolve({ listed: [], complete: true, toDescribe: [] })
+      : targeted
+        ? findDeclaredAccessEntries(reader, desired.accessEntries.map((e) => e.principalArn))
+        : reader.listAccessEntries().then((listed) => ({ listed, complete: true, toDescribe: listed })),
   ]);
-
+  const summaries = foundAssociations.summaries;
   const declaredAssociations = new Set(desired.associations.map((a) => associationKey(a.namespace, a.serviceAccount)));
   const toDescribe = desired.prune ? summaries : summaries.filter((s) => declaredAssociations.has(associationKey(s.namespace, s.serviceAccount)));
+  const entriesToDescribe = foundEntries.toDescribe;
+  // With prune: owned, an undeclared entry's policies matter only when it is ours (it may be deleted).
   const declaredPrincipals = new Set(desired.accessEntries.map((e) => e.principalArn));
-  const entriesToDescribe = desired.prune ? principals : principals.filter((p) => declaredPrincipals.has(p));
+  const policiesWanted = (entry: { principalArn: string; tags: Record<string, string> }) =>
+    desired.prune !== 'owned' || declaredPrincipals.has(entry.principalArn) || isPrunable(desired.prune, desired.owner, entry.tags);
 
   // Both kinds share one bound: the limit is per cluster, not per kind. They are interleaved so
   // that each operation (throttled on its own) is busy for the whole read, not one after the other.
@@ -131,7 +146,13 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
   // Roles the desired state names, and the users of declared entries that exist, are known now:
   // read them alongside the describes (a re-created user makes its entry stale).
   const declaredRoles = rolesToRead(session, desired, []);
-  const userArns = usersToRead(session, desired, principals);
+  // Users of declared entries that exist: known now when the list is complete, after the describe otherwise.
+  const userArns = foundEntries.complete ? usersToRead(session, desired, foundEntries.listed) : [];
+  const userAfterDescribe = new Set(foundEntries.complete ? [] : usersToRead(session, desired, entriesToDescribe));
+  const readUser = (arn: string) =>
+    // A denied GetUser only skips the stale-entry check for that user (a finding says so): the
+    // permission is newer than the rest of the plan policy, and the plan does not need it otherwise.
+    iam.once(session, arn, () => reader.getUser(arn).catch((err: unknown) => (isAccessDenied(err) ? ('denied' as const) : Promise.reject(err))));
   progress.start(`cluster ${desired.name}`, jobs.length + declaredRoles.length + userArns.length);
   const readRoles = (arns: readonly string[]) =>
     mapWithConcurrency(arns, limit, async (arn) => {
@@ -139,23 +160,28 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
       progress.tick();
       return [arn, role] as const;
     });
+  const lateUsers: Array<readonly [string, LiveUser | null | 'denied']> = [];
   const [described, declaredRoleList, userList] = await Promise.all([
     mapWithConcurrency(jobs, limit, async (job) => {
-      const result = job.kind === 'association' ? await reader.describeAssociation(job.summary) : await reader.describeAccessEntry(job.principalArn);
+      const result = job.kind === 'association' ? await reader.describeAssociation(job.summary) : await reader.describeAccessEntry(job.principalArn, policiesWanted);
+      if (result && job.kind === 'entry' && userAfterDescribe.has(job.principalArn)) lateUsers.push([job.principalArn, await readUser(job.principalArn)] as const);
       progress.tick();
       return result;
     }),
     readRoles(declaredRoles),
     mapWithConcurrency(userArns, limit, async (arn) => {
-      // A denied GetUser only skips the stale-entry check for that user (a finding says so): the
-      // permission is newer than the rest of the plan policy, and the plan does not need it otherwise.
-      const user = await iam.once(session, arn, () => reader.getUser(arn).catch((err: unknown) => (isAccessDenied(err) ? ('denied' as const) : Promise.reject(err))));
+      const user = await readUser(arn);
       progress.tick();
       return [arn, user] as const;
     }),
   ]);
+  userList.push(...lateUsers.sort((a, b) => compare(a[0], b[0])));
   const associations = described.filter((d): d is LiveAssociation => d !== undefined && 'associationId' in d);
-  const accessEntries = described.filter((d): d is LiveAccessEntry => d !== undefined && 'accessPolicies' in d);
+  const describedEntries = described.filter((d): d is LiveAccessEntry => d !== undefined && 'accessPolicies' in d);
+  // Entries read without their policies (not ours under prune: owned) stay out: the plan only sees what it may act on.
+  const accessEntries = describedEntries.filter((e) => policiesWanted(e));
+  const principals = foundEntries.complete ? foundEntries.listed : [...new Set([...foundEntries.listed, ...describedEntries.map((e) => e.principalArn)])].sort(compare);
+  const uncounted = [...(foundAssociations.complete ? [] : (['associations'] as const)), ...(foundEntries.complete ? [] : (['accessEntries'] as const))];
 
   // Then the roles of live entries the manifest does not declare (read with prune on).
   const known = new Set(declaredRoles);
@@ -179,6 +205,7 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
     roles: Object.fromEntries(roleList),
     users: Object.fromEntries(userList.filter((entry): entry is readonly [string, LiveUser | null] => entry[1] !== 'denied')),
     ...(deniedUsers.length > 0 ? { unreadableUsers: deniedUsers } : {}),
+    ...(uncounted.length > 0 ? { uncounted } : {}),
   };
 }
 
@@ -198,18 +225,37 @@ export function usersToRead(session: Pick<ClusterSession, 'accountId' | 'partiti
 }
 
 /**
- * Describes the listed access entries a read skipped (prune off: only declared entries are
- * described) and returns the cluster with them. Used when a plan would take cluster admin away
- * from every entry it knows: an undeclared entry may still be an admin, and the lockout check
- * should not guess.
+ * Lists in full the kinds a targeted read left uncounted (prune off), so that checks that need
+ * every object (quotas when the plan creates, the last-admin check) see them. Nothing is described.
  */
-export async function describeSkippedAccessEntries(session: ClusterSession, live: LiveCluster, options: ReadOptions = {}): Promise<LiveCluster> {
+export async function completeListings(session: ClusterSession, live: LiveCluster, kinds: ReadonlyArray<'associations' | 'accessEntries'>, options: ReadOptions = {}): Promise<LiveCluster> {
+  const missing = (live.uncounted ?? []).filter((k) => kinds.includes(k));
+  if (missing.length === 0) return live;
+  const reader = new ClusterReader(session, live.name, options.pacers ?? new PacerRegistry());
+  const [summaries, principals] = await Promise.all([
+    missing.includes('associations') ? reader.listAssociations() : live.associationSummaries,
+    missing.includes('accessEntries') ? reader.listAccessEntries() : live.accessEntryPrincipals,
+  ]);
+  const uncounted = live.uncounted!.filter((k) => !missing.includes(k));
+  const { uncounted: _drop, ...rest } = live;
+  return { ...rest, associationSummaries: summaries, accessEntryPrincipals: principals, ...(uncounted.length > 0 ? { uncounted } : {}) };
+}
+
+/**
+ * Describes the listed access entries a read skipped (prune off: only declared entries are
+ * described; prune owned: only owned ones keep their policies) and returns the cluster with them.
+ * Used when a plan would take cluster admin away from every entry it knows: an undeclared entry
+ * may still be an admin, and the lockout check should not guess.
+ */
+export async function describeSkippedAccessEntries(session: ClusterSession, listedOrNot: LiveCluster, options: ReadOptions = {}): Promise<LiveCluster> {
+  const live = await completeListings(session, listedOrNot, ['accessEntries'], options);
   const known = new Set(live.accessEntries.map((e) => e.principalArn));
   const skipped = live.accessEntryPrincipals.filter((p) => !known.has(p));
   if (skipped.length === 0) return live;
   const reader = new ClusterReader(session, live.name, options.pacers ?? new PacerRegistry());
   const described = await mapWithConcurrency(skipped, options.concurrency ?? DEFAULT_READ_CONCURRENCY, (principalArn) => reader.describeAccessEntry(principalArn));
   const found = described.filter((e): e is LiveAccessEntry => e !== undefined);
+  // Read to count admins only: under prune: owned they must not become delete candidates.
   return { ...live, accessEntries: [...live.accessEntries, ...found].sort((a, b) => compare(a.principalArn, b.principalArn)) };
 }
 
@@ -259,7 +305,7 @@ export function rolesToRead(session: Pick<ClusterSession, 'accountId' | 'partiti
 }
 
 /** The SDK calls for one cluster, each failure wrapped with the operation and the AWS object. */
-class ClusterReader {
+class ClusterReader implements ListPages {
   private readonly where: string;
 
   constructor(
@@ -306,6 +352,28 @@ class ClusterReader {
     });
   }
 
+  /** One page of ListPodIdentityAssociations, filtered by namespace and service account when given; paced (pages may run side by side). */
+  async associations(filter: { namespace?: string; serviceAccount?: string }, nextToken?: string): Promise<Page<LiveAssociationSummary>> {
+    const page = await callAws('ListPodIdentityAssociations', this.where, () =>
+      this.pacers.send<ListPodIdentityAssociationsCommandOutput>(
+        this.session.clients.eks,
+        new ListPodIdentityAssociationsCommand({ clusterName: this.clusterName, maxResults: PAGE_SIZE, ...filter, ...(nextToken ? { nextToken } : {}) }),
+      ),
+    );
+    return { items: (page.associations ?? []).map(toAssociationSummary), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+  }
+
+  /** One page of ListAccessEntries. */
+  async accessEntries(nextToken?: string): Promise<Page<string>> {
+    const page = await callAws('ListAccessEntries', this.where, () =>
+      this.pacers.send<ListAccessEntriesCommandOutput>(
+        this.session.clients.eks,
+        new ListAccessEntriesCommand({ clusterName: this.clusterName, maxResults: PAGE_SIZE, ...(nextToken ? { nextToken } : {}) }),
+      ),
+    );
+    return { items: page.accessEntries ?? [], ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+  }
+
   async describeAssociation(summary: LiveAssociationSummary): Promise<LiveAssociation | undefined> {
     const key = `association ${summary.namespace}/${summary.serviceAccount} (${summary.associationId}) on ${this.where}`;
     const answer = await callAwsOrAbsent('DescribePodIdentityAssociation', key, () =>
@@ -317,12 +385,15 @@ class ClusterReader {
     return answer?.association ? toLiveAssociation(answer.association, summary) : undefined;
   }
 
-  async describeAccessEntry(principalArn: string): Promise<LiveAccessEntry | undefined> {
+  /** Describes an entry, and lists its policies when `withPolicies` says so (default: always). */
+  async describeAccessEntry(principalArn: string, withPolicies: (entry: LiveAccessEntry) => boolean = () => true): Promise<LiveAccessEntry | undefined> {
     const key = `access entry ${principalArn} on ${this.where}`;
     const answer = await callAwsOrAbsent('DescribeAccessEntry', key, () =>
       this.pacers.send<DescribeAccessEntryCommandOutput>(this.session.clients.eks, new DescribeAccessEntryCommand({ clusterName: this.clusterName, principalArn })),
     );
     if (!answer?.accessEntry) return undefined;
+    const bare = toLiveAccessEntry(answer.accessEntry, principalArn, []);
+    if (!withPolicies(bare)) return bare;
     const policies = await callAwsOrAbsent('ListAssociatedAccessPolicies', key, async () => {
       // Page by page, each page one paced call.
       const out: AssociatedAccessPolicy[] = [];

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { SourceLocation } from '../model/source.js';
 import { closestMatch, type ManifestDiagnostic } from './diagnostics.js';
 import type { Located } from './model.js';
-import { accessEntrySchema, clusterSchema, manifestSchema, podIdentityAssociationSchema } from './schema.js';
+import type { PruneMode } from '../model/ownership.js';
+import { accessEntrySchema, clusterSchema, manifestSchema, ownerSchema, podIdentityAssociationSchema, pruneSchema } from './schema.js';
 import type { AccessEntryV1, ClusterV1, PodIdentityAssociationV1 } from './schema.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
 
@@ -15,7 +16,8 @@ export interface FileManifest {
   /** Names of clusters whose declaration has errors: selectors naming them are not "unknown". */
   rejectedClusterNames: string[];
   defaultTags?: { value: Record<string, string>; source: SourceLocation; keyAt: (key: string) => SourceLocation };
-  prune?: { value: boolean; source: SourceLocation };
+  prune?: { value: PruneMode; source: SourceLocation };
+  owner?: { value: string; source: SourceLocation };
   diagnostics: ManifestDiagnostic[];
 }
 
@@ -28,7 +30,8 @@ const topLevelSchema = z
     defaults: manifestSchema.shape.defaults,
     podIdentityAssociations: z.array(z.unknown()).optional(),
     accessEntries: z.array(z.unknown()).optional(),
-    prune: z.boolean().optional(),
+    owner: ownerSchema.optional(),
+    prune: pruneSchema.optional(),
   })
   .strict();
 
@@ -64,6 +67,7 @@ export function checkFile(source: YamlSource): FileManifest {
       result.defaultTags = { value: top.data.defaults.tags, source: source.locateKey([], 'defaults'), keyAt: (key) => source.locateKey(['defaults', 'tags'], key) };
     }
     if (top.data.prune !== undefined) result.prune = { value: top.data.prune, source: source.locateKey([], 'prune') };
+    if (top.data.owner !== undefined) result.owner = { value: top.data.owner, source: source.locate(['owner']) };
   }
   result.clusters = checkList(record.clusters, 'clusters', clusterSchema, source, result.diagnostics);
   result.rejectedClusterNames = rejectedNames(record.clusters, result.clusters);

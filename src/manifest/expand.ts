@@ -1,5 +1,6 @@
 import type { AccessScope, DesiredAccessEntry, DesiredAccessPolicy, DesiredAssociation, DesiredCluster, DesiredState } from '../model/desired.js';
 import { compare, sortedRecord } from '../model/order.js';
+import { OWNER_TAG } from '../model/ownership.js';
 import { accessPolicyArnFor, partitionOfRegion, roleArnFor } from '../model/partition.js';
 import { canonicalJson } from '../aws/canonical-json.js';
 import type { LoadedManifest, ManifestAccessEntry, ManifestAssociation } from './model.js';
@@ -23,7 +24,9 @@ export function expandManifest(loaded: LoadedManifest, context: ExpandContext = 
     const vars = { partition, region: c.value.region, cluster: c.value.name, ...(accountId ? { accountId } : {}) };
     const expand = (text: string) => expandVariables(text, vars);
     const applies = (item: { value: { clusters?: string[] | undefined } }) => !item.value.clusters || item.value.clusters.includes(c.value.name);
-    const tags = (own: Record<string, string> | undefined) => sortedRecord({ ...manifest.defaultTags, ...own });
+    // The owner tag goes on everything the manifest writes: creates carry it, updates and adoptions add it.
+    const ownerTag: Record<string, string> = manifest.owner ? { [OWNER_TAG]: manifest.owner.value } : {};
+    const tags = (own: Record<string, string> | undefined) => sortedRecord({ ...manifest.defaultTags, ...own, ...ownerTag });
     return {
       name: c.value.name,
       region: c.value.region,
@@ -31,6 +34,7 @@ export function expandManifest(loaded: LoadedManifest, context: ExpandContext = 
       ...(accountId ? { accountId } : {}),
       ...(c.value.assumeRoleArn ? { assumeRoleArn: expand(c.value.assumeRoleArn) } : {}),
       prune: manifest.prune,
+      ...(manifest.owner ? { owner: manifest.owner.value } : {}),
       associations: manifest.podIdentityAssociations
         .filter(applies)
         .map((a) => toAssociation(a, expand, accountId ?? '${accountId}', partition, tags))

@@ -1,3 +1,4 @@
+import type { PruneMode } from '../model/ownership.js';
 import type { SourceLocation } from '../model/source.js';
 import type { AccessEntryV1, AccessPolicyV1, ClusterV1, PodIdentityAssociationV1 } from './schema.js';
 import type { ManifestDiagnostic } from './diagnostics.js';
@@ -21,7 +22,9 @@ export type ManifestAccessPolicy = Located<AccessPolicyV1>;
 export interface Manifest {
   clusters: ManifestCluster[];
   defaultTags: Record<string, string>;
-  prune: boolean;
+  prune: PruneMode;
+  /** `owner:` (one per manifest, in any one of its files) and where it was declared. */
+  owner?: { value: string; source: SourceLocation };
   podIdentityAssociations: ManifestAssociation[];
   accessEntries: ManifestAccessEntry[];
 }

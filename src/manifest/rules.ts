@@ -1,3 +1,4 @@
+import { OWNER_TAG } from '../model/ownership.js';
 import { accessPolicyName, partitionOfRegion, parseArn } from '../model/partition.js';
 import type { SourceLocation } from '../model/source.js';
 import type { ManifestDiagnostic } from './diagnostics.js';
@@ -21,6 +22,7 @@ export function mergeAndCheck(files: FileManifest[]): { manifest: Manifest; diag
     ),
     defaultTags: single(files, 'defaultTags', 'defaults', report) ?? {},
     prune: single(files, 'prune', 'prune', report) ?? false,
+    ...ownerSetting(files, report),
     podIdentityAssociations: files.flatMap((f) => f.podIdentityAssociations),
     accessEntries: files.flatMap((f) => f.accessEntries),
   };
@@ -29,6 +31,7 @@ export function mergeAndCheck(files: FileManifest[]): { manifest: Manifest; diag
     report({ code: 'NO_CLUSTERS', message: 'no cluster is declared', fix: 'add a `clusters:` list with the name and region of each cluster', location: { file: firstFile.file, line: 1, column: 1 } });
   }
   for (const c of manifest.clusters) checkCluster(c, report);
+  checkOwnership(files, manifest, report);
   const defaults = files.find((f) => f.defaultTags)?.defaultTags;
   if (defaults) checkTags(defaults.value, (key) => (key === undefined ? defaults.source : defaults.keyAt(key)), report);
 
@@ -200,11 +203,39 @@ function checkTags(tags: Record<string, string> | undefined, locate: (key?: stri
     if (key.length === 0 || key.length > names.TAG_LIMITS.key) report({ code: 'TAG_KEY_TOO_LONG', message: `tag key \`${shorten(key)}\` has ${key.length} characters; the limit is 1–${names.TAG_LIMITS.key}`, fix: key.length === 0 ? 'give the tag a key' : 'shorten the key', location });
     if ((tags[key] ?? '').length > names.TAG_LIMITS.value) report({ code: 'TAG_VALUE_TOO_LONG', message: `the value of tag \`${shorten(key)}\` has ${tags[key]!.length} characters; the limit is ${names.TAG_LIMITS.value}`, fix: 'shorten the value', location });
     if (key.toLowerCase().startsWith('aws:')) report({ code: 'RESERVED_TAG_PREFIX', message: `tag key \`${shorten(key)}\` uses the reserved prefix \`aws:\``, fix: 'rename the key', location });
+    if (key === OWNER_TAG) report({ code: 'RESERVED_OWNER_TAG', message: `tag key \`${OWNER_TAG}\` is set by eks-identity from the manifest's \`owner\``, fix: `remove the tag and set \`owner: NAME\` at the top of the manifest instead`, location });
   }
 }
 
 function shorten(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+function ownerSetting(files: FileManifest[], report: Report): Pick<Manifest, 'owner'> {
+  const declared = files.flatMap((f) => (f.owner ? [f.owner] : []));
+  const first = declared[0];
+  for (const extra of declared.slice(1)) {
+    if (extra.value !== first?.value) {
+      report({ code: 'CONFLICTING_OWNER', message: `\`owner\` is ${JSON.stringify(extra.value)} here but ${JSON.stringify(first?.value)} at ${where(first!.source)}; one manifest has one owner`, fix: 'use one owner name in every file of this manifest', location: extra.source, related: [first!.source] });
+    }
+  }
+  return first ? { owner: first } : {};
+}
+
+/**
+ * The owner is a tag value (EKS: 0–256 characters of letters, digits, spaces and _ . : / = + - @;
+ * https://docs.aws.amazon.com/eks/latest/userguide/eks-using-tags.html); empty would tag nothing
+ * recognisable. `prune: owned` needs an owner to compare with.
+ */
+function checkOwnership(files: FileManifest[], manifest: Manifest, report: Report): void {
+  const owner = manifest.owner;
+  if (owner && (owner.value.length === 0 || owner.value.length > names.TAG_LIMITS.value || !/^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u.test(owner.value))) {
+    report({ code: 'INVALID_OWNER', message: `owner ${JSON.stringify(shorten(owner.value))} is not a valid tag value`, fix: `use 1–${names.TAG_LIMITS.value} characters: letters, digits, spaces and _ . : / = + - @`, location: owner.source });
+  }
+  const prune = files.find((f) => f.prune)?.prune;
+  if (prune?.value === 'owned' && !owner) {
+    report({ code: 'PRUNE_OWNED_WITHOUT_OWNER', message: '`prune: owned` deletes only what this manifest owns, but the manifest has no `owner`', fix: 'add `owner: NAME` at the top of the manifest (a name no other manifest on these clusters uses)', location: prune.source });
+  }
 }
 
 function single<K extends 'defaultTags' | 'prune'>(files: FileManifest[], key: K, label: string, report: Report): NonNullable<FileManifest[K]>['value'] | undefined {

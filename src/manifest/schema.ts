@@ -16,6 +16,18 @@ const clusterSelector = z
   .array(z.string())
   .describe('Names of the clusters (from `clusters`) this applies to. Default: every cluster.');
 
+export const ownerSchema = z
+  .string()
+  .describe(
+    'Name of this manifest as an owner. Every association and access entry it creates, adopts or updates carries the tag eks-identity/owner with this value, and `prune: owned` deletes only undeclared objects with it. One manifest, one owner. 1–256 characters: letters, digits, spaces and _ . : / = + - @.',
+  );
+
+export const pruneSchema = z
+  .union([z.boolean(), z.literal('owned')], { error: 'expected true, false or owned' })
+  .describe(
+    'Delete live associations and entries the manifest does not declare: true (all of them), owned (only those tagged with this manifest\'s owner; needs `owner`) or false (default).',
+  );
+
 export const clusterSchema = z
   .object({
     name: z.string().describe('EKS cluster name.'),
@@ -80,6 +92,7 @@ export const accessEntrySchema = z
 export const manifestSchema = z
   .object({
     version: z.literal(1).describe('Manifest format version. Only 1 exists.'),
+    owner: ownerSchema.optional(),
     clusters: z.array(clusterSchema).optional().describe('Clusters this manifest manages.'),
     defaults: z
       .object({ tags: tags.optional() })
@@ -88,10 +101,7 @@ export const manifestSchema = z
       .describe('Defaults merged into every association and entry.'),
     podIdentityAssociations: z.array(podIdentityAssociationSchema).optional(),
     accessEntries: z.array(accessEntrySchema).optional(),
-    prune: z
-      .boolean()
-      .optional()
-      .describe('Delete live associations and entries the manifest does not declare (default false).'),
+    prune: pruneSchema.optional(),
   })
   .strict()
   .describe('eks-identity manifest: EKS Pod Identity associations and access entries.');

@@ -1,3 +1,4 @@
+import type { PruneMode } from './ownership.js';
 import type { Partition } from './partition.js';
 import type { SourceLocation } from './source.js';
 
@@ -58,8 +59,10 @@ export interface DesiredCluster {
   /** From the manifest; when absent, taken from the cluster credentials at plan time. */
   accountId?: string;
   assumeRoleArn?: string;
-  /** Delete live objects that the manifest does not declare. */
-  prune: boolean;
+  /** Delete live objects that the manifest does not declare: all of them, or only those it owns. */
+  prune: PruneMode;
+  /** The manifest's `owner`: every object it writes carries the tag eks-identity/owner with this value. */
+  owner?: string;
   /** Sorted by (namespace, serviceAccount). */
   associations: DesiredAssociation[];
   /** Sorted by principalArn. */

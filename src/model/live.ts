@@ -101,6 +101,12 @@ export interface LiveCluster {
   /** IAM users of declared entries that could not be read (iam:GetUser denied): their stale check is skipped. */
   unreadableUsers?: string[];
   caller: CallerIdentity;
+  /**
+   * Kinds whose list was not read in full (prune off, declared objects read one by one): then
+   * `associationSummaries` or `accessEntryPrincipals` hold only the objects found, and undeclared
+   * objects of that kind were not counted. Absent: both lists are complete.
+   */
+  uncounted?: Array<'associations' | 'accessEntries'>;
 }
 
 export interface LiveState {

@@ -26,13 +26,41 @@ export function isCapabilityPolicy(policyArn: string): boolean {
   return CAPABILITY_ACCESS_POLICIES.includes(accessPolicyName(policyArn));
 }
 
+/** The tag that names the manifest owning an object (`owner:` in the manifest). EKS never sets it. */
+export const OWNER_TAG = 'eks-identity/owner';
+
+/**
+ * What prune deletes: nothing (`false`), every undeclared object (`true`), or only undeclared
+ * objects that carry this manifest's owner tag (`'owned'`). The guards apply to both.
+ */
+export type PruneMode = boolean | 'owned';
+
+/** The manifest owner an object's tags name, if any. */
+export function ownerOf(tags: Readonly<Record<string, string>> | undefined): string | undefined {
+  return tags?.[OWNER_TAG];
+}
+
+/**
+ * Whether prune may consider an undeclared object at all: every one with `prune: true`, only
+ * those tagged with this manifest's owner with `prune: owned`.
+ */
+export function isPrunable(prune: PruneMode, owner: string | undefined, tags: Readonly<Record<string, string>> | undefined): boolean {
+  if (prune === 'owned') return owner !== undefined && ownerOf(tags) === owner;
+  return prune;
+}
+
 /**
  * Why EKS owns this entry, or undefined when it is ours to delete. `accessPolicies` (policy ARNs
  * associated with the entry) recognise the entries of EKS Capabilities; without them only the
- * type and the principal are judged.
+ * type and the principal are judged. A node-type entry tagged with `owner` (the manifest planning
+ * the delete) was created by that manifest: EKS never sets the owner tag, so it may be pruned.
  */
-export function eksOwnedEntryReason(entry: { principalArn: string; type: string; accessPolicies?: ReadonlyArray<string | { policyArn: string }> }): string | undefined {
-  if (EKS_NODE_TYPES.has(entry.type)) return `access entry of type ${entry.type} is a node entry EKS manages; it is never deleted`;
+export function eksOwnedEntryReason(
+  entry: { principalArn: string; type: string; tags?: Readonly<Record<string, string>>; accessPolicies?: ReadonlyArray<string | { policyArn: string }> },
+  owner?: string,
+): string | undefined {
+  const ours = owner !== undefined && ownerOf(entry.tags) === owner;
+  if (EKS_NODE_TYPES.has(entry.type) && !ours) return `access entry of type ${entry.type} is a node entry EKS manages; it is never deleted`;
   const name = roleNameOf(entry.principalArn);
   if (name?.startsWith('AWSServiceRoleFor')) return `access entry for the service-linked role ${name} belongs to EKS; it is never deleted`;
   const capability = (entry.accessPolicies ?? []).map((p) => (typeof p === 'string' ? p : p.policyArn)).find(isCapabilityPolicy);

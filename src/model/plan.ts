@@ -94,6 +94,12 @@ export interface ClusterPlan {
    */
   undeclared?: { associations: string[]; accessEntries: string[] };
   /**
+   * Kinds whose undeclared objects were not listed (prune off on a cluster bigger than one list
+   * page: the declared objects were read one by one). `undeclared` and `summary.unmanaged` leave
+   * them out; absent when everything was counted.
+   */
+  uncounted?: Array<'associations' | 'accessEntries'>;
+  /**
    * CreateDate (ISO-8601) of the IAM roles and users that the plan's writes name, as the plan read
    * them. Apply retries an "invalid principal" refusal as IAM propagation only for a principal
    * created within the propagation window, or one missing here (not readable, e.g. another account).
@@ -107,6 +113,8 @@ export interface PlanSummary {
   replace: number;
   delete: number;
   unmanaged: number;
+  /** Clusters whose undeclared objects were not (all) counted (see ClusterPlan.uncounted): `unmanaged` is then a lower bound. Absent when 0. */
+  uncountedClusters?: number;
   errors: number;
   warnings: number;
 }

@@ -1,10 +1,12 @@
 import type { DesiredAccessEntry, DesiredAccessPolicy, DesiredCluster } from '../model/desired.js';
 import type { LiveAccessEntry, LiveAccessPolicy, LiveCluster } from '../model/live.js';
-import { eksOwnedEntryReason, isCapabilityPolicy } from '../model/ownership.js';
+import { eksOwnedEntryReason, isCapabilityPolicy, isPrunable } from '../model/ownership.js';
 import type { AccessEntryValue, AccessPolicyValue, Change, FieldDiff, Finding } from '../model/plan.js';
 import { sortedRecord } from '../model/order.js';
-import { finding, listSome, sameList, sameRecord } from './finding.js';
+import { pruneReason } from './associations.js';
+import { finding, listSome, sameList } from './finding.js';
 import { entryId, policyId } from './ids.js';
+import { foreignOwnerFinding, notCountedFinding, notOwnedFinding, tagsDiff } from './ownership.js';
 
 /**
  * Diffs declared access entries and their policy associations with live ones. An entry whose type
@@ -22,6 +24,11 @@ export function diffAccessEntries(desired: DesiredCluster, live: LiveCluster): {
     declared.add(d.principalArn);
     const id = entryId(d.principalArn);
     const l = described.get(d.principalArn);
+    const foreign = l && foreignOwnerFinding(desired, l.tags, { key: id, label: `access entry ${d.principalArn}${l.accessEntryArn ? ` (${l.accessEntryArn})` : ''}`, source: d.source });
+    if (foreign) {
+      findings.push(foreign);
+      continue;
+    }
     if (!l) {
       changes.push({ id, kind: 'accessEntry', action: 'create', after: desiredEntryValue(d), ...src(d) });
       for (const p of d.accessPolicies) changes.push(createPolicy(d, p));
@@ -52,27 +59,35 @@ export function diffAccessEntries(desired: DesiredCluster, live: LiveCluster): {
     }
     const fields = entryFieldDiffs(l, d, false);
     if (fields.length > 0) changes.push({ id, kind: 'accessEntry', action: 'update', before: liveEntryValue(l), after: desiredEntryValue(d), fields, ...src(d) });
-    changes.push(...diffPolicies(d, l, desired.prune));
+    // A declared entry is this manifest's: its undeclared policies go with prune, owned or not.
+    changes.push(...diffPolicies(d, l, desired.prune !== false));
   }
 
+  const ours = new Set<string>();
   for (const l of live.accessEntries) {
     if (declared.has(l.principalArn)) continue;
     const id = entryId(l.principalArn);
-    if (!desired.prune) continue;
+    if (!desired.prune || !isPrunable(desired.prune, desired.owner, l.tags)) continue;
+    ours.add(l.principalArn);
     // What EKS created is never pruned (src/model/ownership.ts): node types and service-linked roles.
     // The cluster creator's entry (bootstrapClusterCreatorAdminPermissions) carries no mark that the
     // API returns: it is an ordinary STANDARD admin entry, so prune may delete it. The lockout checks
     // guard it instead: LOCKOUT_CALLER when it is the caller's, LOCKOUT_NO_ADMIN when it is the last admin.
-    const owned = eksOwnedEntryReason(l);
+    const owned = eksOwnedEntryReason(l, desired.owner);
     if (owned) {
       changes.push({ id, kind: 'accessEntry', action: 'unmanaged', before: liveEntryValue(l), reason: owned });
       findings.push(finding('EKS_OWNED_ENTRY', `${l.principalArn}: ${owned}`, { key: id, fix: 'nothing to do: prune leaves it in place' }));
       continue;
     }
-    changes.push({ id, kind: 'accessEntry', action: 'delete', before: liveEntryValue(l), reason: 'not declared in the manifest (prune is on)' });
+    changes.push({ id, kind: 'accessEntry', action: 'delete', before: liveEntryValue(l), reason: pruneReason(desired.prune) });
   }
+  // Under prune: owned the reader keeps only owned entries: the others are counted from the list.
+  if (desired.prune === 'owned') findings.push(...notOwnedFinding(desired, live.accessEntryPrincipals.filter((p) => !declared.has(p) && !ours.has(p)).length, 'access entr(ies) are'));
+  // A targeted read (prune off, big cluster) saw only the declared ones: nothing to name or count.
+  const counted = !live.uncounted?.includes('accessEntries');
+  if (!desired.prune && !counted) findings.push(...notCountedFinding(live, 'accessEntries', 'access entries'));
   // ListAccessEntries returns the principal ARNs, so the undeclared entries are named at no cost.
-  const undeclared = desired.prune ? [] : live.accessEntryPrincipals.filter((p) => !declared.has(p));
+  const undeclared = desired.prune || !counted ? [] : live.accessEntryPrincipals.filter((p) => !declared.has(p));
   if (undeclared.length > 0) {
     findings.push(
       finding('UNMANAGED_NOT_SHOWN', `${undeclared.length} live access entr${undeclared.length === 1 ? 'y is' : 'ies are'} not declared; left alone (prune is off): ${listSome(undeclared)}`, {
@@ -165,7 +180,8 @@ function entryFieldDiffs(l: LiveAccessEntry, d: DesiredAccessEntry, includeType:
     // An omitted username means "whatever EKS chose": never a diff.
     if (d.username !== undefined && l.username !== d.username) fields.push({ field: 'username', ...(l.username !== undefined ? { before: l.username } : {}), after: d.username });
   }
-  if (!sameRecord(l.tags, d.tags)) fields.push({ field: 'tags', before: sortedRecord(l.tags), after: sortedRecord(d.tags) });
+  const tags = tagsDiff(l.tags, d.tags);
+  if (tags) fields.push(tags);
   return fields;
 }
 

@@ -2,8 +2,15 @@ import type { DesiredAssociation, DesiredCluster } from '../model/desired.js';
 import type { LiveAssociation, LiveCluster } from '../model/live.js';
 import type { AssociationValue, Change, FieldDiff, Finding } from '../model/plan.js';
 import { sortedRecord } from '../model/order.js';
-import { finding, listSome, sameRecord } from './finding.js';
+import { isPrunable, type PruneMode } from '../model/ownership.js';
+import { finding, listSome } from './finding.js';
 import { associationId } from './ids.js';
+import { foreignOwnerFinding, notCountedFinding, notOwnedFinding, tagsDiff } from './ownership.js';
+
+/** Why prune deletes an undeclared object. */
+export function pruneReason(prune: PruneMode): string {
+  return prune === 'owned' ? 'not declared in the manifest, and owned by it (prune: owned)' : 'not declared in the manifest (prune is on)';
+}
 
 /** Diffs declared associations with live ones: create, update (field by field), delete with prune. */
 export function diffAssociations(desired: DesiredCluster, live: LiveCluster): { changes: Change[]; findings: Finding[]; undeclared: string[] } {
@@ -29,6 +36,11 @@ export function diffAssociations(desired: DesiredCluster, live: LiveCluster): { 
       continue;
     }
     const l = described.get(key);
+    const foreign = l && foreignOwnerFinding(desired, l.tags, { key: id, label: `association ${key} (${l.associationArn ?? l.associationId})`, source: d.source });
+    if (foreign) {
+      findings.push(foreign);
+      continue;
+    }
     if (!l) {
       changes.push({ id, kind: 'podIdentityAssociation', action: 'create', after: desiredValue(d), ...(d.source ? { source: d.source } : {}) });
       continue;
@@ -40,18 +52,25 @@ export function diffAssociations(desired: DesiredCluster, live: LiveCluster): { 
   }
 
   if (desired.prune) {
+    let notOwned = 0;
     for (const l of live.associations) {
       const key = `${l.namespace}/${l.serviceAccount}`;
       if (declared.has(key)) continue;
       const id = associationId(l.namespace, l.serviceAccount);
-      if (l.ownerArn) {
+      if (!isPrunable(desired.prune, desired.owner, l.tags)) {
+        notOwned++;
+      } else if (l.ownerArn) {
         changes.push({ id, kind: 'podIdentityAssociation', action: 'unmanaged', before: liveValue(l), reason: `owned by the add-on ${l.ownerArn}; never pruned` });
       } else {
-        changes.push({ id, kind: 'podIdentityAssociation', action: 'delete', before: liveValue(l), reason: 'not declared in the manifest (prune is on)' });
+        changes.push({ id, kind: 'podIdentityAssociation', action: 'delete', before: liveValue(l), reason: pruneReason(desired.prune) });
       }
     }
+    findings.push(...notOwnedFinding(desired, notOwned, 'Pod Identity association(s) are'));
   }
-  const undeclared = desired.prune ? [] : live.associationSummaries.map((s) => `${s.namespace}/${s.serviceAccount}`).filter((key) => !declared.has(key));
+  // A targeted read (prune off, big cluster) saw only the declared ones: nothing to name or count.
+  const counted = !live.uncounted?.includes('associations');
+  if (!desired.prune && !counted) findings.push(...notCountedFinding(live, 'associations', 'Pod Identity associations'));
+  const undeclared = desired.prune || !counted ? [] : live.associationSummaries.map((s) => `${s.namespace}/${s.serviceAccount}`).filter((key) => !declared.has(key));
   if (undeclared.length > 0) {
     findings.push(
       finding('UNMANAGED_NOT_SHOWN', `${undeclared.length} live Pod Identity association(s) are not declared; they are left alone (prune is off): ${listSome(undeclared)}`, {
@@ -69,7 +88,8 @@ export function associationFieldDiffs(l: LiveAssociation, d: DesiredAssociation)
   if ((l.targetRoleArn ?? '') !== (d.targetRoleArn ?? '')) push('targetRoleArn', l.targetRoleArn, d.targetRoleArn);
   if (l.disableSessionTags !== d.disableSessionTags) push('disableSessionTags', l.disableSessionTags, d.disableSessionTags);
   if ((l.policy ?? '') !== (d.policy ?? '')) push('policy', l.policy, d.policy);
-  if (!sameRecord(l.tags, d.tags)) push('tags', sortedRecord(l.tags), sortedRecord(d.tags));
+  const tags = tagsDiff(l.tags, d.tags);
+  if (tags) fields.push(tags);
   return fields;
 }
 

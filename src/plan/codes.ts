@@ -21,6 +21,9 @@ export const FINDINGS = {
   LOCKOUT_CALLER: { severity: 'error', doc: 'The plan removes or downgrades the access entry of the identity running eks-identity.' },
   LOCKOUT_NO_ADMIN: { severity: 'error', doc: 'After the plan no access entry would keep cluster-wide AmazonEKSClusterAdminPolicy.' },
   UNMANAGED_NOT_SHOWN: { severity: 'info', doc: 'Live objects the manifest does not declare (prune is off): left alone and not read. The finding names them (namespace/service account, principal ARN) and `summary.unmanaged` counts them.' },
+  OWNED_BY_ANOTHER_MANIFEST: { severity: 'error', doc: 'A declared object carries the eks-identity/owner tag of another manifest (or this manifest has no owner): two manifests must not manage one object.' },
+  NOT_OWNED_LEFT_ALONE: { severity: 'info', doc: 'With prune: owned, undeclared objects without this manifest\'s owner tag are left alone (made by other tools or manifests).' },
+  UNDECLARED_NOT_COUNTED: { severity: 'info', doc: 'Prune is off and the declared objects were read one by one: undeclared objects were not listed, so they were not counted.' },
 } as const satisfies Record<string, { severity: Severity; doc: string }>;
 
 export type FindingCode = keyof typeof FINDINGS;

@@ -66,7 +66,8 @@ function planCluster(desired: DesiredCluster, live: LiveCluster | undefined, opt
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compare(a.code, b.code) || compare(a.key ?? '', b.key ?? ''));
   const iamCreateDates = createDatesOf(live, changes);
   const undeclared = associations.undeclared.length + undeclaredEntries.length > 0 ? { undeclared: { associations: associations.undeclared, accessEntries: undeclaredEntries } } : {};
-  return { ...base, changes, findings, ...undeclared, ...(Object.keys(iamCreateDates).length > 0 ? { iamCreateDates } : {}) };
+  const uncounted = desired.prune ? [] : (live.uncounted ?? []);
+  return { ...base, changes, findings, ...undeclared, ...(uncounted.length > 0 ? { uncounted: [...uncounted] } : {}), ...(Object.keys(iamCreateDates).length > 0 ? { iamCreateDates } : {}) };
 }
 
 /** CreateDate of the IAM roles and users the writes of a plan name, as read (see ClusterPlan.iamCreateDates). */

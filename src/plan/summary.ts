@@ -9,6 +9,7 @@ export function summarize(clusters: readonly ClusterPlan[]): PlanSummary {
   for (const c of clusters) {
     for (const ch of c.changes) summary[ch.action] += 1;
     summary.unmanaged += (c.undeclared?.associations.length ?? 0) + (c.undeclared?.accessEntries.length ?? 0);
+    if (c.uncounted) summary.uncountedClusters = (summary.uncountedClusters ?? 0) + 1;
     for (const f of c.findings) {
       if (f.severity === 'error') summary.errors += 1;
       if (f.severity === 'warning') summary.warnings += 1;

@@ -1,0 +1,71 @@
+import { closeClusterSessions } from '../../src/aws/session.js';
+import { readLiveCluster } from '../../src/aws/reader.js';
+import type { EmulatorState } from '../../src/emulator/index.js';
+import { ACCOUNT, BASE_KEY, bulkAssociations, desiredAssociation, desiredCluster, desiredEntry, openSessions, roleArn, startWorld } from './emulator-fixture.js';
+
+const user = (i: number) => `arn:aws:iam::${ACCOUNT}:user/u${String(i).padStart(4, '0')}`;
+
+/** 300 associations in `bulk`, 3 in each of `solo-0..9`, and 250 user entries. */
+function state(): EmulatorState {
+  return {
+    region: 'eu-west-1',
+    identities: { [BASE_KEY]: `arn:aws:iam::${ACCOUNT}:user/deployer` },
+    iam: { roles: [{ arn: roleArn('Bulk') }], users: Array.from({ length: 250 }, (_, i) => ({ arn: user(i) })) },
+    clusters: [
+      {
+        name: 'big',
+        accountId: ACCOUNT,
+        authenticationMode: 'API',
+        addons: [{ name: 'eks-pod-identity-agent' }],
+        podIdentityAssociations: [
+          ...bulkAssociations(300),
+          ...Array.from({ length: 30 }, (_, i) => ({ namespace: `solo-${i % 10}`, serviceAccount: `sa-${i}`, roleArn: roleArn('Bulk') })),
+        ],
+        accessEntries: Array.from({ length: 250 }, (_, i) => ({ principalArn: user(i) })),
+      },
+    ],
+  };
+}
+
+async function readCounting(desired: ReturnType<typeof desiredCluster>) {
+  const { emulator, sessionOptions } = await startWorld(state());
+  const sessions = await openSessions([{ name: 'big', region: 'eu-west-1' }], sessionOptions);
+  try {
+    emulator.resetCalls();
+    const live = await readLiveCluster(sessions[0]!, desired);
+    return { live, calls: emulator.calls() };
+  } finally {
+    closeClusterSessions(sessions);
+    await emulator.close();
+  }
+}
+
+describe('targeted reads with prune off', () => {
+  it('GIVEN one declared service account per namespace WHEN read THEN each is asked for by namespace and service account, one call each', async () => {
+    const keys = Array.from({ length: 10 }, (_, i) => desiredAssociation(`solo-${i}`, `sa-${i}`, roleArn('Bulk')));
+    const { live, calls } = await readCounting(desiredCluster({ name: 'big', region: 'eu-west-1', associations: keys }));
+    expect(calls.ListPodIdentityAssociations).toBe(1 + 10);
+    expect(calls.DescribePodIdentityAssociation).toBe(10);
+    expect(live.associations.map((a) => `${a.namespace}/${a.serviceAccount}`)).toEqual(keys.map((k) => `${k.namespace}/${k.serviceAccount}`));
+  });
+
+  it('GIVEN two unfound keys in a namespace of 300 WHEN read THEN it pages the namespace twice, then asks for the two (at most twice the better strategy)', async () => {
+    // sa-0298 and sa-0299 are on the third page of namespace bulk, and after the cluster's first page.
+    const keys = [desiredAssociation('bulk', 'sa-0298', roleArn('Bulk')), desiredAssociation('bulk', 'sa-0299', roleArn('Bulk'))];
+    const { live, calls } = await readCounting(desiredCluster({ name: 'big', region: 'eu-west-1', associations: keys }));
+    expect(calls.ListPodIdentityAssociations).toBe(1 + 2 + 2);
+    expect(live.associations.map((a) => a.serviceAccount)).toEqual(['sa-0298', 'sa-0299']);
+  });
+
+  it('GIVEN declared entries beyond the first page, one absent, WHEN read THEN they are described by principal (404 = absent) and their users read', async () => {
+    const absent = `arn:aws:iam::${ACCOUNT}:user/nobody`;
+    const { live, calls } = await readCounting(desiredCluster({ name: 'big', region: 'eu-west-1', accessEntries: [desiredEntry(user(5)), desiredEntry(user(240)), desiredEntry(absent)] }));
+    expect(calls.ListAccessEntries).toBe(1);
+    expect(calls.DescribeAccessEntry).toBe(3);
+    expect(calls.ListAssociatedAccessPolicies).toBe(2);
+    expect(live.accessEntries.map((e) => e.principalArn)).toEqual([user(5), user(240)]);
+    expect(Object.keys(live.users ?? {}).sort()).toEqual([user(5), user(240)]);
+    expect(live.accessEntryPrincipals).toContain(user(240));
+    expect(live.uncounted).toEqual(['associations', 'accessEntries']);
+  });
+});

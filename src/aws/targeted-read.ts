@@ -1,0 +1,106 @@
+import type { LiveAssociationSummary } from '../model/live.js';
+import { compare } from './live-convert.js';
+import { mapWithConcurrency } from './concurrency.js';
+
+/*
+ * With prune off the plan needs the declared objects only, and a cluster may hold thousands of
+ * others. How to find the declared ones without listing them all, call for call and second for
+ * second, when the cluster's size is unknown until it is listed:
+ *
+ * - A listing costs one call per 100 objects, and its pages come one after another; a targeted
+ *   read costs one call per declared key, and they run side by side at the operation's rate.
+ * - The first page of each list is always read (a listing needs it anyway). When it is the whole
+ *   list, the listing is complete for one call: nothing absent is asked for, and undeclared
+ *   objects are counted. Most clusters end here.
+ * - Otherwise the cluster holds more than a page, and the rest of the listing would cost between
+ *   1 and quota/100 − 1 more calls, one round trip each, in sequence. Then:
+ *   · Access entries are described by principal (404 = absent). Every declared entry that exists
+ *     has to be described anyway, so a targeted describe is wasted only when the entry is absent,
+ *     and each absent entry is a create the apply will make: the waste is at most one call per
+ *     create. The rest of the listing is never needed.
+ *   · Associations: the describe needs the association id, which only the list call gives.
+ *     ListPodIdentityAssociations filters by namespace (and service account), so each declared
+ *     namespace is found on its own, all namespaces side by side. A namespace with one unfound key
+ *     is asked for that service account (one call, the least possible). A namespace with k ≥ 2 is
+ *     listed page by page while the pages read stay below the keys still unfound there, then the
+ *     rest are asked for one by one: at most twice the calls of the better of the two (the
+ *     rent-or-buy bound), and never more pages in a row than keys.
+ * - The undeclared objects were then not counted: the plan says so (UNDECLARED_NOT_COUNTED).
+ */
+
+/** One page of a list, as EKS answers it. */
+export interface Page<T> {
+  items: T[];
+  nextToken?: string;
+}
+
+/** The list calls the strategy needs (the reader implements them with the SDK). */
+export interface ListPages {
+  associations(filter: { namespace?: string; serviceAccount?: string }, nextToken?: string): Promise<Page<LiveAssociationSummary>>;
+  accessEntries(nextToken?: string): Promise<Page<string>>;
+}
+
+export interface FoundAssociations {
+  /** Every association seen (complete: all of the cluster's), sorted. */
+  summaries: LiveAssociationSummary[];
+  complete: boolean;
+}
+
+export interface FoundAccessEntries {
+  /** Principals seen on the list (complete: all of the cluster's). */
+  listed: string[];
+  complete: boolean;
+  /** Declared principals to describe: those listed, or every declared one the page did not show. */
+  toDescribe: string[];
+}
+
+/** Finds the declared associations (see above). `declared`: keys as namespace and service account. */
+export async function findDeclaredAssociations(pages: ListPages, declared: ReadonlyArray<{ namespace: string; serviceAccount: string }>, limit: number): Promise<FoundAssociations> {
+  const first = await pages.associations({});
+  const seen = new Map(first.items.map((s) => [s.associationId, s]));
+  if (first.nextToken === undefined) return { summaries: sortSummaries(seen), complete: true };
+  const found = new Set(first.items.map(keyOf));
+  const unfound = new Map<string, string[]>();
+  for (const d of declared) {
+    if (found.has(keyOf(d))) continue;
+    unfound.set(d.namespace, [...(unfound.get(d.namespace) ?? []), d.serviceAccount]);
+  }
+  const perNamespace = await mapWithConcurrency([...unfound], limit, ([namespace, accounts]) => findInNamespace(pages, namespace, accounts, limit));
+  for (const s of perNamespace.flat()) seen.set(s.associationId, s);
+  return { summaries: sortSummaries(seen), complete: false };
+}
+
+/** Finds the declared access entries (see above). */
+export async function findDeclaredAccessEntries(pages: ListPages, declared: readonly string[]): Promise<FoundAccessEntries> {
+  const first = await pages.accessEntries();
+  const listed = [...new Set(first.items)].sort(compare);
+  const onPage = new Set(listed);
+  const complete = first.nextToken === undefined;
+  return { listed, complete, toDescribe: complete ? declared.filter((p) => onPage.has(p)) : [...declared] };
+}
+
+async function findInNamespace(pages: ListPages, namespace: string, accounts: readonly string[], limit: number): Promise<LiveAssociationSummary[]> {
+  const out: LiveAssociationSummary[] = [];
+  const unfound = new Set(accounts);
+  let pagesRead = 0;
+  let nextToken: string | undefined;
+  // Rent (a page of the namespace) while it costs less than buying (one call per unfound key).
+  while (unfound.size >= 2 && pagesRead < unfound.size) {
+    const page: Page<LiveAssociationSummary> = await pages.associations({ namespace }, nextToken);
+    pagesRead++;
+    out.push(...page.items);
+    for (const s of page.items) unfound.delete(s.serviceAccount);
+    nextToken = page.nextToken;
+    if (nextToken === undefined) return out;
+  }
+  const single = await mapWithConcurrency([...unfound], limit, async (serviceAccount) => (await pages.associations({ namespace, serviceAccount })).items);
+  return [...out, ...single.flat()];
+}
+
+function keyOf(s: { namespace: string; serviceAccount: string }): string {
+  return `${s.namespace}\u0000${s.serviceAccount}`;
+}
+
+function sortSummaries(byId: Map<string, LiveAssociationSummary>): LiveAssociationSummary[] {
+  return [...byId.values()].sort((a, b) => compare(a.namespace, b.namespace) || compare(a.serviceAccount, b.serviceAccount) || compare(a.associationId, b.associationId));
+}
