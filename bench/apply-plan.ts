@@ -6,6 +6,7 @@
 import type { EmulatorInspection, EmulatorState } from '../src/emulator/index.js';
 import type { AccessEntryValue, AccessPolicyValue, AssociationValue, Change, Plan } from '../src/model/plan.js';
 import { associationAt, policiesAt, principalAt, roleArn } from './world.js';
+import { withClusterFingerprints } from '../src/plan/fingerprint.js';
 
 export interface ApplyMix {
   createAssociations: number;
@@ -99,7 +100,7 @@ export function buildMixedPlan(cluster: { name: string; region: string }, m: App
     version: 1,
     fingerprint: 'b'.repeat(64),
     summary: { create: 0, update: 0, replace: 0, delete: 0, unmanaged: 0, errors: 0, warnings: 0, ...countActions(changes) },
-    clusters: [{ name: cluster.name, region: cluster.region, changes, findings: [] }],
+    clusters: withClusterFingerprints([{ name: cluster.name, region: cluster.region, changes, findings: [] }]),
   };
 }
 

@@ -2,6 +2,7 @@ import type { ActionEngine, ApplyOutcome, EngineRequest, ManifestProblem, Migrat
 import type { ActionIo, AnnotationProperties } from '../../src/action/io.js';
 import { EksIdentityError } from '../../src/errors.js';
 import type { Change, Finding, Plan } from '../../src/model/plan.js';
+import { withClusterFingerprints } from '../../src/plan/fingerprint.js';
 
 export interface RecordingIo extends ActionIo {
   lines: string[];
@@ -53,7 +54,7 @@ export function planWith(options: { creates?: number; fingerprint?: string; find
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
     },
-    clusters: [{ name: 'prod', region: 'us-east-1', changes, findings }],
+    clusters: withClusterFingerprints([{ name: 'prod', region: 'us-east-1', changes, findings }]),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { AccessScope } from '../../src/model/desired.js';
 import type { AccessEntryValue, AccessPolicyValue, AssociationValue, Change, Finding, Plan } from '../../src/model/plan.js';
+import { withClusterFingerprints } from '../../src/plan/fingerprint.js';
 
 export const ACCOUNT = '111122223333';
 export const roleArn = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
@@ -39,6 +40,6 @@ export function planOf(clusters: Record<string, Change[]>, findings: Record<stri
     version: 1,
     fingerprint: 'f'.repeat(64),
     summary: { create: 0, update: 0, replace: 0, delete: 0, unmanaged: 0, errors: 0, warnings: 0 },
-    clusters: Object.entries(clusters).map(([name, changes]) => ({ name, region: 'us-east-1', changes, findings: findings[name] ?? [] })),
+    clusters: withClusterFingerprints(Object.entries(clusters).map(([name, changes]) => ({ name, region: 'us-east-1', changes, findings: findings[name] ?? [] }))),
   };
 }

@@ -3,6 +3,7 @@ import { addPodIdentityTrust } from '../../src/migrate/trust-policy.js';
 import { diffJsonLines, renderMigrationNotes, renderTrustPolicyChanges } from '../../src/migrate/render.js';
 import { trustPolicyChange, withMigrationChanges } from '../../src/migrate/migration-plan.js';
 import { fingerprintPlan } from '../../src/plan/index.js';
+import { withClusterFingerprints } from '../../src/plan/fingerprint.js';
 
 const before = {
   Version: '2012-10-17',
@@ -14,7 +15,7 @@ const emptyPlan: Plan = {
   version: 1,
   fingerprint: 'x',
   summary: { create: 0, update: 0, replace: 0, delete: 0, unmanaged: 0, errors: 0, warnings: 0 },
-  clusters: [{ name: 'prod', region: 'us-east-1', changes: [], findings: [] }],
+  clusters: withClusterFingerprints([{ name: 'prod', region: 'us-east-1', changes: [], findings: [] }]),
 };
 
 describe('migration rendering', () => {

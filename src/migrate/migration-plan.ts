@@ -8,7 +8,7 @@ import type { AuthenticationMode, DesiredAccessEntry, DesiredAssociation, Desire
 import type { LiveCluster } from '../model/live.js';
 import { accessPolicyArnFor, partitionOfRegion } from '../model/partition.js';
 import type { Change, ClusterPlan, Finding, Plan } from '../model/plan.js';
-import { fingerprintPlan, summarize } from '../plan/fingerprint.js';
+import { fingerprintPlan, summarize, withClusterFingerprints } from '../plan/fingerprint.js';
 import type { TrustPolicyUpdate } from './irsa-migration.js';
 import type { ManifestFragment } from './types.js';
 
@@ -96,8 +96,8 @@ export function authenticationModeChange(from: AuthenticationMode, to: Authentic
 
 /** Puts the migration's changes first in the cluster's plan, adds its findings, and re-derives summary and fingerprint. */
 export function withMigrationChanges(plan: Plan, clusterName: string, leading: readonly Change[], findings: readonly Finding[]): Plan {
-  const clusters: ClusterPlan[] = plan.clusters.map((c) =>
-    c.name === clusterName ? { ...c, changes: [...leading, ...c.changes], findings: [...findings, ...c.findings] } : c,
+  const clusters: ClusterPlan[] = withClusterFingerprints(
+    plan.clusters.map((c) => (c.name === clusterName ? { ...c, changes: [...leading, ...c.changes], findings: [...findings, ...c.findings] } : c)),
   );
   return { ...plan, clusters, summary: summarize(clusters), fingerprint: fingerprintPlan(clusters) };
 }

@@ -85,6 +85,12 @@ export interface ClusterPlan {
   name: string;
   region: string;
   accountId?: string;
+  /**
+   * This cluster's part of the plan: the plan fingerprint of this cluster alone, so a plan limited
+   * to one cluster has it as its whole fingerprint. A one-cluster apply compares it with the same
+   * cluster's part of the reviewed plan. Not an input of the whole plan's fingerprint.
+   */
+  fingerprint: string;
   changes: Change[];
   findings: Finding[];
   /**

@@ -5,7 +5,7 @@ import { diffAccessEntries } from './access-entries.js';
 import { diffAssociations } from './associations.js';
 import { authModeFinding, checkChanges, checkDeclared } from './checks.js';
 import { compare, finding } from './finding.js';
-import { fingerprintPlan } from './fingerprint.js';
+import { fingerprintPlan, withClusterFingerprints } from './fingerprint.js';
 import { summarize } from './summary.js';
 
 export interface PlanOptions {
@@ -27,14 +27,16 @@ const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning:
 export function computePlan(desired: DesiredState, live: LiveState, options: PlanOptions = {}): Plan {
   const liveByName = new Map(live.clusters.map((c) => [`${c.name}\u0000${c.region}`, c]));
   const wanted = options.clusters && options.clusters.length > 0 ? new Set(options.clusters) : undefined;
-  const clusters = desired.clusters
-    .filter((d) => !wanted || wanted.has(d.name))
-    .map((d) => planCluster(d, liveByName.get(`${d.name}\u0000${d.region}`), options))
-    .sort((a, b) => compare(a.name, b.name) || compare(a.region, b.region));
+  const clusters = withClusterFingerprints(
+    desired.clusters
+      .filter((d) => !wanted || wanted.has(d.name))
+      .map((d) => planCluster(d, liveByName.get(`${d.name}\u0000${d.region}`), options))
+      .sort((a, b) => compare(a.name, b.name) || compare(a.region, b.region)),
+  );
   return { version: PLAN_VERSION, fingerprint: fingerprintPlan(clusters), summary: summarize(clusters), clusters };
 }
 
-function planCluster(desired: DesiredCluster, live: LiveCluster | undefined, options: PlanOptions): ClusterPlan {
+function planCluster(desired: DesiredCluster, live: LiveCluster | undefined, options: PlanOptions): Omit<ClusterPlan, 'fingerprint'> {
   const base = { name: desired.name, region: desired.region, ...(live?.accountId ?? desired.accountId ? { accountId: live?.accountId ?? desired.accountId } : {}) };
   if (!live || !live.exists) {
     return {

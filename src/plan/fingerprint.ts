@@ -13,7 +13,7 @@ const VOLATILE = new Set(['associationId', 'ownerArn', 'source', 'createdAt', 'm
  * always give the same fingerprint; any change of what apply would do gives another; a plan with
  * nothing to do has the fixed EMPTY_PLAN_FINGERPRINT.
  */
-export function fingerprintPlan(clusters: readonly ClusterPlan[]): string {
+export function fingerprintPlan(clusters: readonly Omit<ClusterPlan, 'fingerprint'>[]): string {
   // Clusters with nothing to do are left out, so every plan without changes has one fingerprint.
   const material = clusters.filter((c) => hasChanges(c.changes)).map((c) => ({
     cluster: c.name,
@@ -69,4 +69,32 @@ export function fingerprintMatches(expected: string, actual: string): boolean {
   if (expected === actual) return true;
   if (fingerprintPrefixProblem(expected) !== undefined) return false;
   return actual.toLowerCase().startsWith(expected.trim().toLowerCase());
+}
+
+/**
+ * Each cluster with its own fingerprint: `fingerprintPlan` of that cluster alone. A cluster with
+ * nothing to do gets EMPTY_PLAN_FINGERPRINT, and a plan of one cluster has that cluster's
+ * fingerprint as its whole fingerprint, so per-cluster and whole-plan reviews use one scheme.
+ */
+export function withClusterFingerprints(clusters: readonly Omit<ClusterPlan, 'fingerprint'>[]): ClusterPlan[] {
+  return clusters.map((c) => ({ ...c, fingerprint: fingerprintPlan([c]) }));
+}
+
+/** A cluster whose part of the plan is not the one reviewed. */
+export interface ClusterFingerprintMismatch {
+  cluster: string;
+  /** What the reviewed plan recorded for it (full or 12+ hex prefix); undefined when it was not in it. */
+  reviewed?: string;
+  actual: string;
+}
+
+/**
+ * Compares each cluster of a fresh plan (typically limited to the clusters one job applies) with
+ * the same cluster's part of the reviewed plan, through fingerprintMatches. `reviewed` maps
+ * cluster name to fingerprint; a cluster it does not list was not reviewed, which is a mismatch.
+ */
+export function compareClusterFingerprints(reviewed: Readonly<Record<string, string>>, clusters: readonly ClusterPlan[]): ClusterFingerprintMismatch[] {
+  return clusters
+    .filter((c) => !(Object.hasOwn(reviewed, c.name) && fingerprintMatches(reviewed[c.name]!, c.fingerprint)))
+    .map((c) => (Object.hasOwn(reviewed, c.name) ? { cluster: c.name, reviewed: reviewed[c.name]!, actual: c.fingerprint } : { cluster: c.name, actual: c.fingerprint }));
 }
