@@ -31,6 +31,8 @@ export { readLiveState, readLiveCluster, type ReadOptions } from './aws/reader.j
 export { createProgressReporter, silentProgress, type ProgressReporter } from './aws/progress.js';
 export { SdkEksWriteGateway, type EksWriteGateway } from './aws/gateway.js';
 export { AwsCallError } from './aws/errors.js';
+export { Deadline, DEFAULT_TIMEOUT_MS, parseTimeout, type DeadlineClock } from './aws/deadline.js';
+export { CallWatch, describeCalls, type CallSnapshot } from './aws/call-watch.js';
 
 // Plan, render, apply.
 export { computePlan, fingerprintMatches, type PlanOptions } from './plan/index.js';

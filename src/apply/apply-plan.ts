@@ -51,6 +51,10 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps, options: ApplyOptio
   };
   const emit = deps.onProgress ?? (() => undefined);
   emit({ type: 'start', total: order.steps.length });
+  const deadline = options.deadline;
+  // Writing now: a call cut off half-way through a replace would lose the object.
+  deadline?.letCallsFinish();
+  let notStarted = 0;
 
   const results: ApplyResult[] = new Array<ApplyResult>(order.steps.length);
   /** Clusters whose access-entry changes cannot run (the authentication-mode change did not go through). */
@@ -86,7 +90,10 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps, options: ApplyOptio
     let blocker: ApplyResult | undefined;
     for (const step of unit.steps) {
       const blockedReason = needsAccessEntries(step.change) ? entriesBlocked.get(step.clusterName) : undefined;
-      if (blockedReason !== undefined) {
+      if (deadline?.expired()) {
+        notStarted += 1;
+        record(step, resultOf(step, { outcome: 'skipped', reason: `not started: the time limit of ${deadline.describe()} had passed` }, 0));
+      } else if (blockedReason !== undefined) {
         record(step, resultOf(step, { outcome: 'skipped', reason: blockedReason }, 0));
       } else if (unit.chain && blocker) {
         record(step, resultOf(step, { outcome: 'skipped', reason: `depends on ${blocker.changeId}, which ${blocker.outcome === 'failed' ? 'failed' : 'was skipped'}` }, 0));
@@ -101,6 +108,7 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps, options: ApplyOptio
   await runUnits(order.units, options.concurrency ?? DEFAULT_APPLY_CONCURRENCY, runUnit);
 
   const summary = summarize(results, deps.now() - started);
+  if (deadline && notStarted > 0) summary.timedOut = { limitMs: deadline.timeoutMs, notStarted };
   emit({ type: 'done', summary });
   return { fingerprint: plan.fingerprint, results, summary };
 }
@@ -178,6 +186,6 @@ export function applyErrorOf(err: unknown): ApplyError {
 
 function summarize(results: readonly ApplyResult[], durationMs: number): ApplySummary {
   const count = (outcome: ApplyResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
-  const summary = { total: results.length, applied: count('applied'), adopted: count('adopted'), skipped: count('skipped'), failed: count('failed') };
+  const summary: Omit<ApplySummary, 'ok' | 'durationMs'> = { total: results.length, applied: count('applied'), adopted: count('adopted'), skipped: count('skipped'), failed: count('failed') };
   return { ...summary, ok: summary.skipped === 0 && summary.failed === 0, durationMs };
 }

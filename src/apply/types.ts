@@ -1,3 +1,4 @@
+import type { Deadline } from '../aws/deadline.js';
 import type { EksWriteGateway } from '../aws/gateway.js';
 import type { ChangeAction, ResourceKind } from '../model/plan.js';
 
@@ -32,6 +33,12 @@ export interface ApplyOptions {
   allowLockout?: boolean;
   /** How long to wait for an authentication-mode update to finish (default 600,000 ms). */
   updateTimeoutMs?: number;
+  /**
+   * The run's time limit. Once it passes no new change starts (each is reported as skipped, not
+   * started); changes in flight finish, so nothing is left half done. The next plan shows what is
+   * left and the next apply converges.
+   */
+  deadline?: Deadline;
 }
 
 export type ApplyOutcome = 'applied' | 'adopted' | 'skipped' | 'failed';
@@ -67,6 +74,8 @@ export interface ApplySummary {
   failed: number;
   /** True when every change was applied or adopted. */
   ok: boolean;
+  /** Present when the time limit stopped the run: the skipped changes were never started. */
+  timedOut?: { limitMs: number; notStarted: number };
   durationMs: number;
 }
 

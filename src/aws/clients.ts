@@ -3,6 +3,9 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { StandardRetryStrategy } from '@smithy/core/retry';
 import { partitionOfRegion, type Partition } from '../model/partition.js';
+import { guardCalls, guardCallsOptions } from './call-guard.js';
+import type { CallWatch } from './call-watch.js';
+import type { Deadline } from './deadline.js';
 import { markPacedThrottles, markPacedThrottlesOptions, PacedRetryStrategy } from './paced-retry.js';
 
 /** Static credentials or a provider, as every SDK v3 client accepts them. */
@@ -34,6 +37,10 @@ export interface AwsClientOptions {
    * `DEFAULT_TIMEOUT_ATTEMPTS` times, so a silent endpoint fails a run in under a minute.
    */
   timeouts?: { connectMs?: number; responseMs?: number };
+  /** The run's time limit: calls are refused and cut off once it passes, while it says so (deadline.ts). */
+  deadline?: Deadline;
+  /** Sees every attempt, for progress lines and timeout messages. */
+  watch?: CallWatch;
 }
 
 export interface AwsClients {
@@ -84,6 +91,8 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
     iam: new IAMClient({ ...common(), region: iamRegionFor(options.region), ...endpoint(options.endpoints?.iam) }),
     sts: new STSClient({ ...common(), region: options.region, ...endpoint(options.endpoints?.sts) }),
   };
+  const guard = guardCalls({ ...(options.deadline ? { deadline: options.deadline } : {}), ...(options.watch ? { watch: options.watch } : {}) });
+  for (const client of [clients.eks, clients.iam, clients.sts]) client.middlewareStack.addRelativeTo(guard, guardCallsOptions);
   if (options.retryMode !== 'adaptive') {
     clients.eks.middlewareStack.addRelativeTo(markPacedThrottles, markPacedThrottlesOptions);
     clients.iam.middlewareStack.addRelativeTo(markPacedThrottles, markPacedThrottlesOptions);

@@ -98,7 +98,17 @@ const BAD_CREDENTIALS = new Set([
  */
 export function describeAwsError(operation: string, key: string, err: unknown): AwsCallError {
   if (AwsCallError.isAwsCallError(err)) return err;
+  if (EksIdentityError.is(err) && err.code === 'TIMEOUT') {
+    return new AwsCallError(operation, key, { errorName: 'Timeout', awsMessage: err.message }, { code: 'TIMEOUT', ...(err.fix ? { fix: err.fix } : {}), cause: err });
+  }
   const facts = awsErrorFacts(err);
+  if (facts.errorName === 'TimeoutError') {
+    return new AwsCallError(operation, key, facts, {
+      code: 'AWS_TIMEOUT',
+      fix: 'The endpoint took connections but did not answer. Check the network path to it (proxy, VPC endpoint, firewall, AWS_ENDPOINT_URL_* settings) and run again.',
+      cause: err,
+    });
+  }
   if (isAccessDenied(err)) {
     return new AwsCallError(operation, key, facts, {
       code: 'AWS_ACCESS_DENIED',

@@ -26,6 +26,9 @@ export interface SessionOptions {
   endpoints?: AwsClientOptions['endpoints'];
   maxAttempts?: number;
   retryMode?: AwsClientOptions['retryMode'];
+  timeouts?: AwsClientOptions['timeouts'];
+  deadline?: AwsClientOptions['deadline'];
+  watch?: AwsClientOptions['watch'];
   /** AssumeRole session length (default 3600 s). */
   durationSeconds?: number;
   /** Millisecond clock for credential refresh (default Date.now). */
@@ -116,6 +119,9 @@ function clientOptions(region: string, credentials: AwsCredentials | undefined, 
     ...(options.endpoints === undefined ? {} : { endpoints: options.endpoints }),
     ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
     ...(options.retryMode === undefined ? {} : { retryMode: options.retryMode }),
+    ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
+    ...(options.deadline === undefined ? {} : { deadline: options.deadline }),
+    ...(options.watch === undefined ? {} : { watch: options.watch }),
   };
 }
 

@@ -49,6 +49,8 @@ function renderText(report: ApplyReport, options: ApplyReportRenderOptions): str
   }
   const verdict = report.summary.ok ? 'Apply complete' : 'Apply incomplete';
   lines.push(`${verdict} (plan ${shortFingerprint(report)}): ${summarizeApplyReport(report)} of ${report.summary.total} in ${seconds(report.summary.durationMs)}.`);
+  const stopped = timedOutNote(report);
+  if (stopped !== undefined) lines.push(stopped);
   return `${lines.join('\n')}\n`;
 }
 
@@ -63,6 +65,8 @@ function renderMarkdown(report: ApplyReport, options: ApplyReportRenderOptions):
       ? `No changes to apply (plan \`${shortFingerprint(report)}\`).`
       : `**${summarizeApplyReport(report)}** of ${s.total} · plan \`${shortFingerprint(report)}\` · ${seconds(s.durationMs)}`,
   );
+  const stopped = timedOutNote(report);
+  if (stopped !== undefined) parts.push(`> [!WARNING]\n> ${stopped}`);
   // What needs attention comes before the full list.
   const attention = report.results.filter((r) => r.outcome === 'failed' || r.outcome === 'skipped');
   if (attention.length > 0) {
@@ -92,6 +96,14 @@ function renderMarkdown(report: ApplyReport, options: ApplyReportRenderOptions):
     );
   }
   return `${parts.join('\n\n')}\n`;
+}
+
+/** What a run stopped by its time limit did and did not do, and what to do next. */
+function timedOutNote(report: ApplyReport): string | undefined {
+  const t = report.summary.timedOut;
+  if (!t) return undefined;
+  const done = report.summary.applied + report.summary.adopted;
+  return `Stopped by the time limit (${seconds(t.limitMs)}): ${done} change(s) done, ${t.notStarted} not started; the changes in flight finished. Run plan to see what is left, and apply again to finish.`;
 }
 
 function detailOf(r: ApplyResult): string | undefined {
