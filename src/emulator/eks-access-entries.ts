@@ -1,7 +1,9 @@
 /** EKS access entries and their access policy associations, with EKS's type and naming rules. */
+import { accessEntryProblems, ACCESS_ENTRY_TYPES, isAccessEntryType } from '../model/access-entry-rules.js';
+import { isBundledAccessPolicy } from '../model/access-policies.js';
+import { scopeNamespaceProblems } from '../model/api-limits.js';
 import { eksErrors } from './api-error.js';
 import type { EksHandler, RequestContext } from './context.js';
-import { ACCESS_POLICY_NAMES } from './eks-clusters.js';
 import {
   findCluster,
   findRoleVisibleToEks,
@@ -9,16 +11,14 @@ import {
   optionalString,
   optionalStringList,
   paginate,
+  refuseProblems,
   requiredString,
   seconds,
   validateTags,
 } from './eks-common.js';
-import { accessEntryArn, defaultUsername, splitIamArn, type AccessEntry, type Cluster, type PolicyAssociation } from './world.js';
+import { accessEntryArn, defaultGroups, defaultUsername, splitIamArn, type AccessEntry, type Cluster, type PolicyAssociation } from './world.js';
 
 export const ACCESS_ENTRY_QUOTA = 3000;
-export const ENTRY_TYPES = ['STANDARD', 'FARGATE_LINUX', 'EC2_LINUX', 'EC2_WINDOWS', 'EC2', 'HYBRID_LINUX', 'HYPERPOD_LINUX'];
-/** Prefixes EKS keeps for itself in usernames. */
-const RESERVED_USERNAME_PREFIXES = ['system:', 'eks:', 'aws:', 'amazon:', 'iam:'];
 
 /** Clusters still in CONFIG_MAP mode have no access entries API at all. */
 function findApiCluster(ctx: RequestContext, name: string): Cluster {
@@ -64,26 +64,11 @@ function policyShape(p: PolicyAssociation) {
   };
 }
 
-/** Username and group rules: only STANDARD entries take them; reserved prefixes are refused. */
-function checkIdentityFields(type: string, username: string | undefined, groups: string[] | undefined): void {
-  if (type !== 'STANDARD' && (username !== undefined || (groups !== undefined && groups.length > 0))) {
-    throw eksErrors.invalidParameter(`username and kubernetesGroups cannot be set on access entries of type ${type}.`);
-  }
-  if (username !== undefined) {
-    const prefix = RESERVED_USERNAME_PREFIXES.find((p) => username.startsWith(p));
-    if (prefix) throw eksErrors.invalidParameter(`The username ${username} is invalid: it cannot start with ${prefix}`);
-  }
-  for (const group of groups ?? []) {
-    if (group.startsWith('system:')) throw eksErrors.invalidParameter(`The kubernetes group name ${group} is invalid, it cannot start with system:`);
-  }
-}
-
 /** Returns the principal's current unique id, which the entry binds to. */
-function checkPrincipal(ctx: RequestContext, principalArn: string, type: string): string {
+function checkPrincipal(ctx: RequestContext, principalArn: string): string {
   const split = splitIamArn(principalArn);
   const invalid = () => eksErrors.invalidParameter(`The specified principalArn is invalid: invalid principal ${principalArn}`);
   if (!split) throw invalid();
-  if (type !== 'STANDARD' && split.kind !== 'role') throw eksErrors.invalidParameter(`Access entries of type ${type} need an IAM role principal.`);
   const id = split.kind === 'role' ? findRoleVisibleToEks(ctx, principalArn)?.roleId : findUser(ctx, principalArn)?.userId;
   if (id === undefined) throw invalid();
   return id;
@@ -97,24 +82,25 @@ export const createAccessEntry: EksHandler = (ctx, req) => {
   const groups = optionalStringList(req.body, 'kubernetesGroups');
   const token = optionalString(req.body, 'clientRequestToken');
   const tags = validateTags(req.body.tags, false) ?? {};
-  if (!ENTRY_TYPES.includes(type)) throw eksErrors.invalidParameter(`type must be one of ${ENTRY_TYPES.join(', ')} (got ${type}).`);
+  if (!isAccessEntryType(type)) throw eksErrors.invalidParameter(`type must be one of ${ACCESS_ENTRY_TYPES.join(', ')} (got ${type}).`);
 
   const existing = cluster.entries.find((e) => e.principalArn === principalArn);
   if (existing && token !== undefined && existing.clientRequestToken === token && existing.type === type) {
     return { accessEntry: entryShape(cluster, existing) };
   }
   if (existing) throw eksErrors.inUse('The specified access entry resource is already in use on this cluster.', { clusterName: cluster.name });
-  checkIdentityFields(type, username, groups);
+  // The per-type rules and limits the plan checks first (model/access-entry-rules.ts).
+  refuseProblems(accessEntryProblems({ type, principalArn, clusterAccountId: cluster.accountId, username, kubernetesGroups: groups }));
   if (cluster.entries.length >= ACCESS_ENTRY_QUOTA) {
     throw eksErrors.limitExceeded(`Cluster ${cluster.name} already has the maximum of ${ACCESS_ENTRY_QUOTA} access entries.`, { clusterName: cluster.name });
   }
-  const boundRoleId = checkPrincipal(ctx, principalArn, type);
+  const boundRoleId = checkPrincipal(ctx, principalArn);
   const entry: AccessEntry = {
     principalArn,
     arn: accessEntryArn(cluster, principalArn, ctx.now),
     type,
     username: username ?? defaultUsername(type, principalArn),
-    kubernetesGroups: [...new Set(groups ?? [])],
+    kubernetesGroups: type === 'STANDARD' ? [...new Set(groups ?? [])] : defaultGroups(type),
     tags,
     createdAtMs: ctx.now,
     modifiedAtMs: ctx.now,
@@ -145,7 +131,7 @@ export const updateAccessEntry: EksHandler = (ctx, req) => {
   const entry = findEntry(cluster, req.params.principalArn!);
   const username = optionalString(req.body, 'username');
   const groups = optionalStringList(req.body, 'kubernetesGroups');
-  checkIdentityFields(entry.type, username, groups);
+  refuseProblems(accessEntryProblems({ type: entry.type, principalArn: entry.principalArn, username, kubernetesGroups: groups }));
   if (username !== undefined) entry.username = username;
   if (groups !== undefined) entry.kubernetesGroups = [...new Set(groups)];
   entry.modifiedAtMs = ctx.now;
@@ -166,6 +152,7 @@ function parseScope(value: unknown): PolicyAssociation['scope'] {
   if (!Array.isArray(namespaces) || namespaces.some((n) => typeof n !== 'string')) throw eksErrors.invalidParameter('accessScope.namespaces must be a list of strings.');
   if (scope.type === 'cluster' && namespaces.length > 0) throw eksErrors.invalidParameter('accessScope.namespaces must be empty when the scope type is cluster.');
   if (scope.type === 'namespace' && namespaces.length === 0) throw eksErrors.invalidParameter('accessScope.namespaces must name at least one namespace when the scope type is namespace.');
+  for (const ns of namespaces as string[]) refuseProblems(scopeNamespaceProblems(ns));
   return { type: scope.type, namespaces: [...new Set(namespaces as string[])] };
 }
 
@@ -174,12 +161,10 @@ export const associateAccessPolicy: EksHandler = (ctx, req) => {
   const entry = findEntry(cluster, req.params.principalArn!);
   const policyArn = requiredString(req.body, 'policyArn');
   const name = /^arn:[a-z-]+:eks::aws:cluster-access-policy\/(.+)$/.exec(policyArn)?.[1];
-  if (!name || !ACCESS_POLICY_NAMES.includes(name) || !policyArn.startsWith(`arn:${cluster.partition}:`)) {
+  if (!name || !isBundledAccessPolicy(cluster.partition, name) || !policyArn.startsWith(`arn:${cluster.partition}:`)) {
     throw eksErrors.invalidParameter(`The specified policyArn is invalid: ${policyArn}`);
   }
-  if (entry.type !== 'STANDARD' && entry.type !== 'EC2') {
-    throw eksErrors.invalidParameter(`Access policies cannot be associated with access entries of type ${entry.type}.`);
-  }
+  refuseProblems(accessEntryProblems({ type: entry.type, principalArn: entry.principalArn, accessPolicyCount: 1 }));
   const scope = parseScope(req.body.accessScope);
   let association = entry.policies.find((p) => p.policyArn === policyArn);
   if (association) {

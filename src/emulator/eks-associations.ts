@@ -1,12 +1,11 @@
 /** EKS Pod Identity associations: create, list, describe, update, delete, with EKS's rules. */
 import { eksErrors } from './api-error.js';
 import type { EksHandler, RequestContext } from './context.js';
-import { findCluster, findRoleVisibleToEks, optionalBoolean, optionalString, paginate, requiredString, seconds, validateTags } from './eks-common.js';
+import { namespaceProblems, serviceAccountProblems, sessionPolicyProblems } from '../model/api-limits.js';
+import { findCluster, findRoleVisibleToEks, optionalBoolean, optionalString, paginate, refuseProblems, requiredString, seconds, validateTags } from './eks-common.js';
 import { associationArn, splitIamArn, type Association, type Cluster } from './world.js';
 
 export const ASSOCIATION_QUOTA = 5000;
-/** Session policies are limited to 2,048 characters by STS. */
-const MAX_POLICY_LENGTH = 2048;
 
 function ownerArn(cluster: Cluster, a: Association): string | undefined {
   return a.addonName === undefined ? undefined : cluster.addons.find((x) => x.name === a.addonName)?.arn;
@@ -47,7 +46,7 @@ function checkTargetRole(targetRoleArn: string | undefined): void {
 function checkPolicy(policy: string | undefined, disableSessionTags: boolean): void {
   if (!policy) return;
   if (!disableSessionTags) throw eksErrors.invalidParameter('A session policy can only be set when disableSessionTags is true.');
-  if (policy.length > MAX_POLICY_LENGTH) throw eksErrors.invalidParameter(`policy must be at most ${MAX_POLICY_LENGTH} characters.`);
+  refuseProblems(sessionPolicyProblems(policy));
   try {
     JSON.parse(policy);
   } catch {
@@ -80,6 +79,7 @@ export const createPodIdentityAssociation: EksHandler = (ctx, req) => {
   const disableSessionTags = optionalBoolean(req.body, 'disableSessionTags') ?? false;
   const policy = optionalString(req.body, 'policy') || undefined;
   const tags = validateTags(req.body.tags, false) ?? {};
+  refuseProblems([...namespaceProblems(namespace), ...serviceAccountProblems(serviceAccount)]);
 
   if (token !== undefined) {
     const earlier = cluster.associations.find((a) => a.clientRequestToken === token);

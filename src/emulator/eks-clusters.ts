@@ -1,26 +1,9 @@
 /** EKS cluster-level operations: clusters, add-ons, access policies, auth-mode updates, tags. */
+import { bundledAccessPolicies } from '../model/access-policies.js';
 import { ApiError, eksErrors } from './api-error.js';
 import type { EksHandler } from './context.js';
 import { findCluster, paginate, seconds, validateTags, visibleClusters } from './eks-common.js';
 import type { Cluster } from './world.js';
-
-/** The access policies EKS offers (ListAccessPolicies); names are the same in every partition. */
-export const ACCESS_POLICY_NAMES = [
-  'AmazonEKSAdminPolicy',
-  'AmazonEKSAdminViewPolicy',
-  'AmazonEKSAutoNodePolicy',
-  'AmazonEKSBlockStorageClusterPolicy',
-  'AmazonEKSBlockStoragePolicy',
-  'AmazonEKSClusterAdminPolicy',
-  'AmazonEKSClusterInsightsPolicy',
-  'AmazonEKSComputePolicy',
-  'AmazonEKSEditPolicy',
-  'AmazonEKSHybridPolicy',
-  'AmazonEKSLoadBalancingPolicy',
-  'AmazonEKSNetworkingPolicy',
-  'AmazonEKSSecretReaderPolicy',
-  'AmazonEKSViewPolicy',
-];
 
 /** Authentication modes in the only order EKS lets a cluster move through them. */
 const MODE_LADDER = ['CONFIG_MAP', 'API_AND_CONFIG_MAP', 'API'] as const;
@@ -85,7 +68,7 @@ export const describeAddon: EksHandler = (ctx, req) => {
 };
 
 export const listAccessPolicies: EksHandler = (ctx, req) => {
-  const all = ACCESS_POLICY_NAMES.map((name) => ({ name, arn: `arn:${ctx.partition}:eks::aws:cluster-access-policy/${name}` }));
+  const all = bundledAccessPolicies(ctx.partition);
   const { page, nextToken } = paginate(req, all);
   return { accessPolicies: page, nextToken };
 };

@@ -1,4 +1,5 @@
 /** Checks and helpers shared by the EKS handlers: cluster lookup, paging, tags, field types. */
+import { tagProblems, type LimitProblem } from '../model/api-limits.js';
 import { eksErrors } from './api-error.js';
 import type { EksRequest, RequestContext } from './context.js';
 import type { Cluster, Role, User } from './world.js';
@@ -84,26 +85,28 @@ export function optionalStringList(body: Record<string, unknown>, field: string)
 }
 
 /**
- * EKS tag rules: when sent, at least one tag; at most 50; keys 1..128 characters and not starting
- * with `aws:`; values up to 256 characters.
+ * EKS tag rules (model/api-limits.ts): when sent, at least one tag; at most 50; keys of 1–128
+ * characters without the `aws:` prefix; values of at most 256.
  */
 export function validateTags(value: unknown, required: boolean): Record<string, string> | undefined {
   if (value === undefined || value === null) {
     if (required) throw eksErrors.invalidParameter('tags must contain at least one tag.');
     return undefined;
   }
-  if (typeof value !== 'object' || Array.isArray(value)) throw eksErrors.invalidParameter('tags must be a map of strings.');
-  const tags = value as Record<string, unknown>;
-  const keys = Object.keys(tags);
-  if (keys.length === 0) throw eksErrors.invalidParameter('tags must contain at least one tag when specified.');
-  if (keys.length > 50) throw eksErrors.invalidParameter('tags may contain at most 50 tags.');
-  for (const key of keys) {
-    const v = tags[key];
-    if (key.length < 1 || key.length > 128) throw eksErrors.invalidParameter(`Tag key "${key}" must be 1 to 128 characters.`);
-    if (key.toLowerCase().startsWith('aws:')) throw eksErrors.invalidParameter(`Tag key "${key}" uses the reserved prefix aws:.`);
-    if (typeof v !== 'string' || v.length > 256) throw eksErrors.invalidParameter(`Tag value for "${key}" must be a string of at most 256 characters.`);
+  if (typeof value !== 'object' || Array.isArray(value) || Object.values(value).some((v) => typeof v !== 'string')) {
+    throw eksErrors.invalidParameter('tags must be a map of strings.');
   }
-  return tags as Record<string, string>;
+  const tags = value as Record<string, string>;
+  if (Object.keys(tags).length === 0) throw eksErrors.invalidParameter('tags must contain at least one tag when specified.');
+  const problem = tagProblems(tags)[0];
+  if (problem) throw eksErrors.invalidParameter(`${problem.message}.`);
+  return tags;
+}
+
+/** Refuses the first problem of a value with InvalidParameterException. */
+export function refuseProblems(problems: LimitProblem[]): void {
+  const problem = problems[0];
+  if (problem) throw eksErrors.invalidParameter(`${problem.message}.`);
 }
 
 /** Creates honour clientRequestToken: same token and same parameters return the first result. */

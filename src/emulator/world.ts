@@ -3,6 +3,7 @@
  * epoch milliseconds. Handlers read and change it; `snapshotWorld` turns it back into a state.
  */
 import { createHash } from 'node:crypto';
+import { isAccessEntryType, NODE_IDENTITIES } from '../model/access-entry-rules.js';
 import { partitionOfRegion, type Partition } from '../model/partition.js';
 import type { AuthenticationMode } from './types.js';
 
@@ -178,12 +179,16 @@ export function addonArn(c: Cluster, name: string, createdAtMs: number): string 
 export function defaultUsername(type: string, principalArn: string): string {
   if (type === 'STANDARD') {
     const split = splitIamArn(principalArn);
+    // EKS drops the role's path from the generated username (EKS User Guide, "Create access entries").
     if (split?.kind === 'role') return `arn:${split.partition}:sts::${split.accountId}:assumed-role/${split.name}/{{SessionName}}`;
     return principalArn;
   }
-  if (type === 'FARGATE_LINUX' || type === 'HYBRID_LINUX') return 'system:node:{{SessionName}}';
-  if (type === 'HYPERPOD_LINUX') return 'sagemaker:hyperpod:{{SessionName}}';
-  return 'system:node:{{EC2PrivateDNSName}}';
+  return isAccessEntryType(type) && type !== 'STANDARD' ? NODE_IDENTITIES[type].username : 'system:node:{{EC2PrivateDNSName}}';
+}
+
+/** The groups EKS gives an entry: none for STANDARD (the caller's own), the node groups otherwise. */
+export function defaultGroups(type: string): string[] {
+  return isAccessEntryType(type) && type !== 'STANDARD' ? [...NODE_IDENTITIES[type].groups] : [];
 }
 
 /** The unique id IAM holds now for a role or user ARN (undefined when it does not exist). */

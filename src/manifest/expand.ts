@@ -12,9 +12,10 @@ export interface ExpandContext {
 }
 
 /**
- * Turns a validated manifest into the desired state of each cluster: variables expanded, role
- * names made ARNs, short policy names made ARNs, defaults merged, lists sorted. Pure. An account
- * that is not known (offline) stays as the literal `${accountId}`.
+ * Turns a validated manifest into the desired state of each cluster: variables expanded (role
+ * names and ARNs, target roles, principals, usernames, groups, policy names, scope namespaces,
+ * tag values), role names made ARNs, short policy names made ARNs, defaults merged, lists sorted.
+ * Pure. An account that is not known (offline) stays as the literal `${accountId}`.
  */
 export function expandManifest(loaded: LoadedManifest, context: ExpandContext = {}): DesiredState {
   const { manifest } = loaded;
@@ -26,7 +27,9 @@ export function expandManifest(loaded: LoadedManifest, context: ExpandContext = 
     const applies = (item: { value: { clusters?: string[] | undefined } }) => !item.value.clusters || item.value.clusters.includes(c.value.name);
     // The owner tag goes on everything the manifest writes: creates carry it, updates and adoptions add it.
     const ownerTag: Record<string, string> = manifest.owner ? { [OWNER_TAG]: manifest.owner.value } : {};
-    const tags = (own: Record<string, string> | undefined) => sortedRecord({ ...manifest.defaultTags, ...own, ...ownerTag });
+    // Tag values are templated per cluster (keys and the owner are not).
+    const tags = (own: Record<string, string> | undefined) =>
+      sortedRecord({ ...Object.fromEntries(Object.entries({ ...manifest.defaultTags, ...own }).map(([k, v]) => [k, expand(v)])), ...ownerTag });
     return {
       name: c.value.name,
       region: c.value.region,
@@ -57,7 +60,7 @@ function toAssociation(a: ManifestAssociation, expand: Expand, accountId: string
   return {
     namespace: v.namespace,
     serviceAccount: v.serviceAccount,
-    roleArn: v.roleArn !== undefined ? expand(v.roleArn) : roleArnFor(partition, accountId, v.roleName ?? ''),
+    roleArn: v.roleArn !== undefined ? expand(v.roleArn) : roleArnFor(partition, accountId, expand(v.roleName ?? '')),
     ...(v.targetRoleArn ? { targetRoleArn: expand(v.targetRoleArn) } : {}),
     disableSessionTags: v.disableSessionTags ?? false,
     ...(v.policy !== undefined ? { policy: canonicalJson(v.policy) } : {}),
@@ -69,14 +72,14 @@ function toAssociation(a: ManifestAssociation, expand: Expand, accountId: string
 function toAccessEntry(e: ManifestAccessEntry, expand: Expand, partition: DesiredCluster['partition'], tags: Tags): DesiredAccessEntry {
   const v = e.value;
   const policies = (v.accessPolicies ?? []).map((p, i): DesiredAccessPolicy => {
-    const scope: AccessScope = p.namespaces !== undefined ? { type: 'namespace', namespaces: [...new Set(p.namespaces)].sort(compare) } : { type: 'cluster' };
+    const scope: AccessScope = p.namespaces !== undefined ? { type: 'namespace', namespaces: [...new Set(p.namespaces.map(expand))].sort(compare) } : { type: 'cluster' };
     return { policyArn: accessPolicyArnFor(partition, expand(p.policy)), scope, source: e.at('accessPolicies', i) };
   });
   return {
     principalArn: expand(v.principalArn),
     type: v.type ?? 'STANDARD',
-    kubernetesGroups: [...new Set(v.kubernetesGroups ?? [])].sort(compare),
-    ...(v.username !== undefined ? { username: v.username } : {}),
+    kubernetesGroups: [...new Set((v.kubernetesGroups ?? []).map(expand))].sort(compare),
+    ...(v.username !== undefined ? { username: expand(v.username) } : {}),
     accessPolicies: policies.sort((x, y) => compare(x.policyArn, y.policyArn)),
     tags: tags(v.tags),
     source: e.source,

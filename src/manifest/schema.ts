@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACCESS_ENTRY_TYPES } from '../model/access-entry-rules.js';
 
 /**
  * Manifest v1: the one definition that gives the TypeScript types, the validator and the JSON
@@ -6,7 +7,7 @@ import { z } from 'zod';
  * Rules that need more than one field or more than one file live in rules.ts.
  */
 
-export const ACCESS_ENTRY_TYPES = ['STANDARD', 'EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX', 'EC2', 'HYBRID_LINUX', 'HYPERPOD_LINUX'] as const;
+export { ACCESS_ENTRY_TYPES };
 
 const tags = z
   .record(z.string(), z.string())
