@@ -23,9 +23,12 @@ export {
   type ManifestDiagnostic,
   type ExpandContext,
 } from './manifest/index.js';
+export { listManifestClusters, type ClusterListing } from './manifest/cluster-list.js';
+export { renderClusterList } from './render/cluster-list.js';
 
 // AWS: sessions and the live-state reader.
 export { createAwsClients, type AwsClients, type AwsClientOptions, type AwsCredentials } from './aws/clients.js';
+export { formatAwsCall, type AwsCallLog, type AwsCallRecord } from './aws/call-log.js';
 export { openClusterSessions, closeClusterSessions, type ClusterSession, type ClusterTarget } from './aws/session.js';
 export { readLiveState, readLiveCluster, type ReadOptions } from './aws/reader.js';
 export { createProgressReporter, silentProgress, type ProgressReporter } from './aws/progress.js';
@@ -35,7 +38,7 @@ export { Deadline, DEFAULT_TIMEOUT_MS, parseTimeout, type DeadlineClock } from '
 export { CallWatch, describeCalls, type CallSnapshot } from './aws/call-watch.js';
 
 // Plan, render, apply.
-export { computePlan, fingerprintMatches, type PlanOptions } from './plan/index.js';
+export { computePlan, fingerprintMatches, compareClusterFingerprints, type ClusterFingerprintMismatch, type PlanOptions } from './plan/index.js';
 export { renderPlan } from './render/index.js';
 export { renderApplyReport } from './render/apply-report.js';
 export { applyPlan, type ApplyDeps, type ApplyOptions, type ApplyReport, type ApplyResult } from './apply/index.js';

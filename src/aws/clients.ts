@@ -6,6 +6,7 @@ import { partitionOfRegion, type Partition } from '../model/partition.js';
 import { guardCalls, guardCallsOptions } from './call-guard.js';
 import type { CallWatch } from './call-watch.js';
 import type { Deadline } from './deadline.js';
+import { awsCallLogFromEnv, logAwsCalls, logAwsCallsOptions, type AwsCallLog } from './call-log.js';
 import { markPacedThrottles, markPacedThrottlesOptions, PacedRetryStrategy } from './paced-retry.js';
 
 /** Static credentials or a provider, as every SDK v3 client accepts them. */
@@ -41,6 +42,11 @@ export interface AwsClientOptions {
   deadline?: Deadline;
   /** Sees every attempt, for progress lines and timeout messages. */
   watch?: CallWatch;
+  /**
+   * Receives one record per attempt of every call (operation, attempt, status, latency; never
+   * credentials). Default: awsCallLogFromEnv (debug lines when the step or EKS_IDENTITY_DEBUG asks).
+   */
+  callLog?: AwsCallLog;
 }
 
 export interface AwsClients {
@@ -93,6 +99,8 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
   };
   const guard = guardCalls({ ...(options.deadline ? { deadline: options.deadline } : {}), ...(options.watch ? { watch: options.watch } : {}) });
   for (const client of [clients.eks, clients.iam, clients.sts]) client.middlewareStack.addRelativeTo(guard, guardCallsOptions);
+  const callLog = options.callLog ?? awsCallLogFromEnv();
+  if (callLog) for (const client of [clients.eks, clients.iam, clients.sts]) client.middlewareStack.addRelativeTo(logAwsCalls(callLog), logAwsCallsOptions);
   if (options.retryMode !== 'adaptive') {
     clients.eks.middlewareStack.addRelativeTo(markPacedThrottles, markPacedThrottlesOptions);
     clients.iam.middlewareStack.addRelativeTo(markPacedThrottles, markPacedThrottlesOptions);

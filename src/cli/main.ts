@@ -6,6 +6,7 @@ import { processIo, type CliCommand, type CliIo } from './io.js';
 /** Commands load lazily so that `eks-identity validate` does not pay for the AWS SDK. */
 const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   validate: async () => (await import('./commands/validate.js')).validateCommand,
+  clusters: async () => (await import('./commands/clusters.js')).clustersCommand,
   plan: async () => (await import('./commands/plan.js')).planCommand,
   apply: async () => (await import('./commands/apply.js')).applyCommand,
   export: async () => (await import('./commands/export.js')).exportCommand,
