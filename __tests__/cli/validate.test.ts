@@ -88,6 +88,34 @@ describe('GIVEN the validate command', () => {
     ]);
   });
 
+  it('WHEN an access policy is not in the bundled list THEN a warning with did-you-mean is printed and the exit code stays 0', async () => {
+    writeFileSync(
+      join(dir, 'm.yaml'),
+      ['version: 1', 'clusters:', '  - { name: prod, region: cn-north-1 }', 'accessEntries:', '  - principalArn: arn:aws-cn:iam::111122223333:role/Admins', '    accessPolicies:', '      - { policy: AmazonEKSViewPolcy, scope: cluster }', ''].join('\n'),
+    );
+    const io = fakeIo(dir);
+    expect(await validateCommand.run(['--manifest', 'm.yaml'], io)).toBe(0);
+    expect(io.err).toBe('');
+    expect(io.out.split('\n')).toEqual([
+      expect.stringMatching(/^m\.yaml:7:19: warning UNKNOWN_ACCESS_POLICY: access policy `AmazonEKSViewPolcy` is not in this release's list of aws-cn access policies \(did you mean `AmazonEKSViewPolicy`\?\); the list may be older than AWS's/),
+      '  fix: write `AmazonEKSViewPolicy`',
+      'ok: 1 file, 1 cluster, 0 associations, 1 access entry',
+      '',
+    ]);
+  });
+
+  it('WHEN a node entry names a role of another account than the cluster THEN the error names both accounts and the exit code is 1', async () => {
+    writeFileSync(
+      join(dir, 'm.yaml'),
+      ['version: 1', 'clusters:', '  - { name: prod, region: us-east-1, accountId: "111122223333" }', 'accessEntries:', '  - principalArn: arn:aws:iam::999988887777:role/Nodes', '    type: EC2_LINUX', ''].join('\n'),
+    );
+    const io = fakeIo(dir);
+    expect(await validateCommand.run(['--manifest', 'm.yaml', '--format', 'json'], io)).toBe(1);
+    const out = JSON.parse(io.out) as { ok: boolean; diagnostics: Array<{ code: string; location: { line: number; column: number }; message: string }> };
+    expect(out.ok).toBe(false);
+    expect(out.diagnostics).toEqual([expect.objectContaining({ code: 'NODE_TYPE_OTHER_ACCOUNT', location: { file: 'm.yaml', line: 5, column: 19 }, message: expect.stringContaining('999988887777') })]);
+  });
+
   it('WHEN the manifest is invalid THEN it exits 1 and prints every error in compiler style with its fix and a count', async () => {
     writeFileSync(join(dir, 'm.yaml'), INVALID);
     const io = fakeIo(dir);
@@ -95,8 +123,8 @@ describe('GIVEN the validate command', () => {
     expect(io.out).toBe('');
     const lines = io.err.trimEnd().split('\n');
     expect(lines).toEqual([
-      'm.yaml:4:8: error INVALID_TYPE: `prune` must be true or false, not the string "maybe"',
-      '  fix: write `prune` as true or false',
+      'm.yaml:4:8: error INVALID_VALUE: `prune` must be true, false or owned, not the string "maybe"',
+      '  fix: write `prune` as true, false or owned',
       'm.yaml:7:15: error RESERVED_USERNAME_PREFIX: username `system:admin` starts with the reserved prefix `system:`',
       '  fix: choose another username, or omit it and let EKS pick one',
       '2 errors in 1 file',
@@ -113,7 +141,7 @@ describe('GIVEN the validate command', () => {
     expect(report.ok).toBe(false);
     expect(report.files).toEqual(['m.yaml']);
     expect(report.diagnostics.map((d) => [d.severity, d.code, d.location])).toEqual([
-      ['error', 'INVALID_TYPE', { file: 'm.yaml', line: 4, column: 8 }],
+      ['error', 'INVALID_VALUE', { file: 'm.yaml', line: 4, column: 8 }],
       ['error', 'RESERVED_USERNAME_PREFIX', { file: 'm.yaml', line: 7, column: 15 }],
     ]);
     expect(report.diagnostics.every((d) => typeof d.fix === 'string')).toBe(true);

@@ -118,7 +118,7 @@ const cases: Case[] = [
       prune: "yes"
     `,
     errors: [['INVALID_VALUE', 3, 8]],
-    message: 'expected true, false or owned',
+    message: '`prune` must be true, false or owned, not the string "yes"',
   },
   {
     name: 'prune: owned without an owner',

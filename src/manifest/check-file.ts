@@ -189,7 +189,15 @@ function zodDiagnostics(
       });
       continue;
     }
-    out.push({ severity: 'error', code: 'INVALID_VALUE', message: `\`${field}\`: ${issue.message}`, location: source.locate(path) });
+    // Schemas that say what they expect (`expected true, false or owned`) get the value and a fix.
+    const expected = /^expected (.+)$/.exec(issue.message)?.[1];
+    out.push({
+      severity: 'error',
+      code: 'INVALID_VALUE',
+      message: expected ? `\`${field}\` must be ${expected}, not ${describeValue(actual)}` : `\`${field}\`: ${issue.message}`,
+      ...(expected ? { fix: `write \`${field}\` as ${expected}` } : {}),
+      location: source.locate(path),
+    });
   }
   return out;
 }
