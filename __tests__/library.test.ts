@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as emulatorEntry from '../src/emulator/index.js';
 import * as library from '../src/index.js';
 import { CREDENTIALS, roleArn, stateOf } from './plan/emulator-world.js';
 
@@ -30,7 +31,9 @@ async function runExample(cwd: string, endpoint: string): Promise<{ logged: stri
   const aws = { endpoints: { eks: endpoint, iam: endpoint, sts: endpoint }, credentials: CREDENTIALS };
   const bindings = names.map((name) => {
     if (!(name in exports)) throw new Error(`the README example imports ${name}, which the library does not export`);
-    return name === 'planManifest' ? (request: PlanRequest) => library.planManifest({ ...request, cwd, aws }) : exports[name];
+    return name === 'withPlan'
+      ? (request: PlanRequest, fn: Parameters<typeof library.withPlan>[1]) => library.withPlan({ ...request, cwd, aws }, fn)
+      : exports[name];
   });
   const logged: string[] = [];
   const fakeConsole = { log: (...args: unknown[]) => logged.push(args.join(' ')) };
@@ -41,7 +44,7 @@ async function runExample(cwd: string, endpoint: string): Promise<{ logged: stri
 }
 
 describe('README library example', () => {
-  let emulator: library.EmulatorHandle;
+  let emulator: emulatorEntry.EmulatorHandle;
   let dir: string;
   const project = async (name: string, manifest: string) => {
     const cwd = join(dir, name);
@@ -51,7 +54,7 @@ describe('README library example', () => {
   };
 
   beforeAll(async () => {
-    emulator = await library.startEmulator({
+    emulator = await emulatorEntry.startEmulator({
       state: stateOf(['KarpenterController'], [{ name: 'prod', region: 'us-east-1', addons: [{ name: 'eks-pod-identity-agent' }], podIdentityAssociations: [{ namespace: 'app', serviceAccount: 'web', roleArn: roleArn('KarpenterController') }] }]),
     });
     dir = await mkdtemp(join(tmpdir(), 'eks-identity-library-'));
@@ -78,9 +81,13 @@ describe('README library example', () => {
     expect(exitCode).toBe(1);
   });
 
-  it('GIVEN the library entry WHEN imported THEN the documented pieces are functions', () => {
-    for (const name of ['planManifest', 'renderPlan', 'computePlan', 'loadManifest', 'expandManifest', 'readLiveState', 'openClusterSessions', 'closeClusterSessions', 'applyPlan', 'startEmulator'] as const) {
+  it('GIVEN the library entry WHEN imported THEN the operations and the pure pieces are functions, and the emulator is its own entry', () => {
+    for (const name of ['plan', 'withPlan', 'apply', 'migrateIrsa', 'migrateAwsAuth', 'exportCluster', 'renderPlan', 'computePlan', 'loadManifest', 'expandManifest'] as const) {
       expect(typeof library[name]).toBe('function');
     }
+    expect('startEmulator' in library).toBe(false);
+    expect(typeof emulatorEntry.startEmulator).toBe('function');
+    const pkg = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { exports: Record<string, { import?: string }> };
+    expect(pkg.exports['./emulator']?.import).toBe('./lib/emulator/index.js');
   });
 });

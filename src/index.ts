@@ -1,15 +1,43 @@
 /**
- * eks-identity as a library: load a manifest, read live state, plan, render, apply, migrate.
+ * eks-identity as a library: the same operations the CLI and the GitHub Action run.
  *
- *   import { planManifest, renderPlan } from 'eks-identity';
- *   const { plan } = await planManifest({ manifest: 'identity/' });
- *   console.log(renderPlan(plan, 'text'));
+ *   import { plan, renderPlan } from 'eks-identity';
+ *   await using prepared = await plan({ manifest: 'identity/' });
+ *   console.log(renderPlan(prepared.plan, 'text'));
+ *
+ * The loopback emulator is a separate entry: `eks-identity/emulator`.
  */
 
-// The whole pipeline in one call.
-export { planManifest, loadValidManifest, ManifestInvalidError, type PlanRequest, type PlanResult } from './engine.js';
+// The operations: plan · apply (one refusal policy) · migrate · export.
+export {
+  plan,
+  withPlan,
+  apply,
+  migrateIrsa,
+  migrateAwsAuth,
+  exportCluster,
+  PreparedPlan,
+  Proposal,
+  ApplyRefusedError,
+  ManifestInvalidError,
+  loadValidManifest,
+  type ApplyOptions,
+  type ApplyOutcome,
+  type AwsAccess,
+  type ClusterTarget,
+  type ExportRequest,
+  type ManifestSelection,
+  type MigrateAwsAuthRequest,
+  type MigrateIrsaRequest,
+  type MigrationRequest,
+  type PlanGuards,
+  type PlanRequest,
+  type ProposalCluster,
+  type ProposalKind,
+  type ProposedFile,
+} from './operations/index.js';
 
-// Manifest: load, validate, expand.
+// Pure pieces, for callers that bring their own data: manifest → desired state, desired + live → plan, plan → text.
 export {
   loadManifest,
   parseManifestText,
@@ -25,29 +53,16 @@ export {
 } from './manifest/index.js';
 export { listManifestClusters, type ClusterListing } from './manifest/cluster-list.js';
 export { renderClusterList } from './render/cluster-list.js';
-
-// AWS: sessions and the live-state reader.
-export { createAwsClients, type AwsClients, type AwsClientOptions, type AwsCredentials } from './aws/clients.js';
-export { formatAwsCall, type AwsCallLog, type AwsCallRecord } from './aws/call-log.js';
-export { openClusterSessions, closeClusterSessions, type ClusterSession, type ClusterTarget } from './aws/session.js';
-export { readLiveState, readLiveCluster, type ReadOptions } from './aws/reader.js';
-export { createProgressReporter, silentProgress, type ProgressReporter } from './aws/progress.js';
-export { SdkEksWriteGateway, type EksWriteGateway } from './aws/gateway.js';
-export { AwsCallError } from './aws/errors.js';
-export { Deadline, DEFAULT_TIMEOUT_MS, parseTimeout, type DeadlineClock } from './aws/deadline.js';
-export { CallWatch, describeCalls, type CallSnapshot } from './aws/call-watch.js';
-
-// Plan, render, apply.
 export { computePlan, fingerprintMatches, compareClusterFingerprints, type ClusterFingerprintMismatch, type PlanOptions } from './plan/index.js';
 export { renderPlan } from './render/index.js';
 export { renderApplyReport } from './render/apply-report.js';
-export { applyPlan, type ApplyDeps, type ApplyOptions, type ApplyReport, type ApplyResult } from './apply/index.js';
-
-// Migrations and export.
-export { exportCluster, migrateIrsa, migrateAwsAuth, applyMigrationPlan, type MigrationResult } from './migrate/index.js';
-
-// The loopback emulator.
-export { startEmulator, loadEmulatorState, type EmulatorHandle, type EmulatorOptions, type EmulatorState } from './emulator/index.js';
+export type { ApplyReport, ApplyResult, ApplyEvent } from './apply/index.js';
+export { createProgressReporter, silentProgress, type ProgressReporter } from './aws/progress.js';
+export { AwsCallError } from './aws/errors.js';
+export { formatAwsCall, type AwsCallLog, type AwsCallRecord } from './aws/call-log.js';
+export { Deadline, DEFAULT_TIMEOUT_MS, parseTimeout, type DeadlineClock } from './aws/deadline.js';
+export { CallWatch, describeCalls, type CallSnapshot } from './aws/call-watch.js';
+export { renderManifestFragment, type ManifestFragment, type NotConvertible } from './migrate/index.js';
 
 // Shared model and errors.
 export { EksIdentityError } from './errors.js';

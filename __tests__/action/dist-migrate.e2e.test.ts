@@ -78,7 +78,7 @@ describe('dist/index.js migration modes', () => {
     const run = await dispatch('migrate-irsa');
     expect(run.code).toBe(0);
     const branch = github.branches.get('eks-identity/migrate-irsa-4242')!;
-    const manifest = branch.files['eks-identity-migrations/migrate-irsa-prod.yaml']!;
+    const manifest = branch.files['migrate-irsa-prod.yaml']!;
     expect(manifest).toContain('serviceAccount: api');
     expect(manifest).toContain('serviceAccount: worker');
     expect(manifest).toContain('payments-app');
@@ -93,7 +93,7 @@ describe('dist/index.js migration modes', () => {
     emulator.resetCalls();
     const run = await dispatch('migrate-aws-auth', { configmap: 'aws-auth.yaml' });
     expect(run.code).toBe(0);
-    const manifest = github.branches.get('eks-identity/migrate-aws-auth-4242')!.files['eks-identity-migrations/migrate-aws-auth-prod.yaml']!;
+    const manifest = github.branches.get('eks-identity/migrate-aws-auth-4242')!.files['migrate-aws-auth-prod.yaml']!;
     expect(manifest).toContain(roleArn('PlatformAdmins'));
     expect(manifest).toContain('AmazonEKSClusterAdminPolicy');
     expect(manifest).toContain(roleArn('NodeInstanceRole'));

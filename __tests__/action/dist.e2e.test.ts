@@ -189,7 +189,7 @@ describe('dist/index.js end to end', () => {
     expect(result.outputs['has-changes']).toBe('false');
   });
 
-  it('GIVEN workflow_dispatch with mode export THEN the live cluster is exported and proposed in a new pull request', async () => {
+  it('GIVEN workflow_dispatch with mode export THEN what the manifest does not declare yet is exported beside it and proposed in a new pull request', async () => {
     github.requests.length = 0;
     const result = await run('workflow_dispatch', workflowDispatchPayload({ mode: 'export' }));
 
@@ -202,9 +202,12 @@ describe('dist/index.js end to end', () => {
       `POST ${REPO_PATH}/pulls`,
     ]);
     const branch = github.branches.get('eks-identity/export-4242')!;
-    const exported = branch.files['eks-identity-migrations/export-prod.yaml']!;
-    expect(exported).toContain('serviceAccount: karpenter');
-    expect(exported).toContain('serviceAccount: external-dns');
+    expect(Object.keys(branch.files)).toEqual(['export-prod.yaml']);
+    const exported = branch.files['export-prod.yaml']!;
+    // The manifest declares the associations already: only the undeclared access entry is proposed.
+    expect(exported).not.toContain('serviceAccount:');
+    expect(exported).toContain(role('eks-identity-apply'));
+    expect(exported).toContain('clusters:\n      - prod');
     expect(result.outputs['pull-request-url']).toMatch(/\/pull\/\d+$/);
     expect(result.outputs['has-changes']).toBe('false');
   });

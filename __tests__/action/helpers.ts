@@ -1,4 +1,7 @@
-import type { ActionEngine, ApplyOutcome, EngineRequest, ManifestProblem, MigrationOutcome, MigrationRequest } from '../../src/action/engine.js';
+import type { ManifestProblem } from '../../src/action/report.js';
+import { refuseUnreviewedPlan } from '../../src/apply/refusal.js';
+import type { ApplyReport, ApplyResult } from '../../src/apply/types.js';
+import { PreparedPlan, type Operations, type PlanRequest, type Proposal } from '../../src/operations/index.js';
 import type { ActionIo, AnnotationProperties } from '../../src/action/io.js';
 import { EksIdentityError } from '../../src/errors.js';
 import type { Change, Finding, Plan } from '../../src/model/plan.js';
@@ -58,28 +61,44 @@ export function planWith(options: { creates?: number; fingerprint?: string; find
   };
 }
 
-/** A plain Markdown renderer that honours maxLength, standing in for src/render in unit tests. */
-export function simpleRender(plan: Plan, options: { title: string; maxLength?: number }): string {
-  const lines = [`## ${options.title}`, `**${plan.summary.create} to create**`];
-  for (const c of plan.clusters) for (const ch of c.changes) lines.push(`- ${ch.action} ${ch.id}`);
-  const text = lines.join('\n');
-  const max = options.maxLength ?? Infinity;
-  return text.length <= max ? text : `${text.slice(0, max - 80)}\n\nPlan truncated: see the job summary for the full plan`;
-}
-
-export interface FakeEngine extends ActionEngine {
-  requests: EngineRequest[];
+export interface FakeOperations extends Operations {
+  requests: unknown[];
   executed: number;
 }
 
-export function fakeEngine(options: {
+/** An apply report in which the first `failed` changes failed and the others were applied. */
+export function reportFor(plan: Plan, failed = 0): ApplyReport {
+  const changes = plan.clusters.flatMap((c) => c.changes.filter((ch) => ch.action !== 'unmanaged').map((ch) => ({ cluster: c.name, ch })));
+  const results: ApplyResult[] = changes.map(({ cluster, ch }, i) => ({
+    clusterName: cluster,
+    changeId: ch.id,
+    kind: ch.kind,
+    action: ch.action,
+    outcome: i < failed ? 'failed' : 'applied',
+    attempts: 1,
+    ...(i < failed ? { error: { name: 'AccessDeniedException', message: 'denied', operation: 'CreatePodIdentityAssociation' } } : {}),
+  }));
+  const count = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
+  return {
+    fingerprint: plan.fingerprint,
+    results,
+    summary: { total: results.length, applied: count('applied'), adopted: 0, skipped: 0, failed: count('failed'), ok: count('failed') === 0, durationMs: 5 },
+  };
+}
+
+/**
+ * Operations as plain objects: plans come from the list, apply goes through the real refusal
+ * policy and returns a report without touching AWS, migrations return the given proposal.
+ */
+export function fakeOperations(options: {
   plans: Plan[] | (() => Plan);
   diagnostics?: ManifestProblem[];
-  apply?: ApplyOutcome;
-  migration?: MigrationOutcome;
+  /** How many changes fail when applied (default none). */
+  failed?: number;
+  migration?: Proposal;
   /** What the default credential chain finds when no credential variable is set (default: nothing). */
   chainCredentials?: boolean;
-}): FakeEngine {
+}): FakeOperations {
   let index = 0;
   const next = (): Plan => {
     if (typeof options.plans === 'function') return options.plans();
@@ -87,34 +106,32 @@ export function fakeEngine(options: {
     index += 1;
     return plan;
   };
-  const engine: FakeEngine = {
+  const plan = async (request: PlanRequest): Promise<PreparedPlan> => {
+    ops.requests.push(request);
+    if (options.diagnostics) throw Object.assign(new EksIdentityError('MANIFEST_INVALID', 'invalid manifest'), { diagnostics: options.diagnostics });
+    return new PreparedPlan(next(), [], {});
+  };
+  const migration = async (request: unknown): Promise<Proposal> => {
+    ops.requests.push(request);
+    if (!options.migration) throw new Error('no migration configured');
+    return options.migration;
+  };
+  const ops: FakeOperations = {
     requests: [],
     executed: 0,
-    plan: async (request) => {
-      engine.requests.push(request);
-      if (options.diagnostics) throw Object.assign(new EksIdentityError('MANIFEST_INVALID', 'invalid manifest'), { diagnostics: options.diagnostics });
-      return next();
+    plan,
+    withPlan: async (request, fn) => fn(await plan(request)),
+    apply: async (target, applyOptions = {}) => {
+      const prepared = target as PreparedPlan;
+      const { warning } = refuseUnreviewedPlan(prepared.plan, applyOptions);
+      if (warning) applyOptions.onWarning?.(`${warning}; applying anyway`);
+      ops.executed += 1;
+      return { plan: prepared.plan, report: reportFor(prepared.plan, options.failed) };
     },
-    prepareApply: async (request) => {
-      engine.requests.push(request);
-      const plan = next();
-      return {
-        plan,
-        dispose: () => undefined,
-        execute: async () => {
-          engine.executed += 1;
-          return options.apply ?? { markdown: `applied ${plan.summary.create}`, applied: plan.summary.create, failed: 0, skipped: 0 };
-        },
-      };
-    },
-    migrate: async (request: MigrationRequest) => {
-      engine.requests.push(request);
-      if (!options.migration) throw new Error('no migration configured');
-      return options.migration;
-    },
-    renderPlanMarkdown: simpleRender,
-    escapeMarkdown: (text) => text.replace(/[\\`*_[\]<>|&]/g, (c) => `\\${c}`),
+    migrateIrsa: migration,
+    migrateAwsAuth: migration,
+    exportCluster: migration,
     findCredentials: async () => options.chainCredentials ?? false,
   };
-  return engine;
+  return ops;
 }

@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ActionEngine } from '../../src/action/engine.js';
 import { runAction } from '../../src/action/run.js';
 import { createGitHubClient } from '../../src/github/client.js';
 import { formatMarker } from '../../src/github/marker.js';
 import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
-import { fakeEngine, planWith, recordingIo, type RecordingIo } from './helpers.js';
+import { PreparedPlan, Proposal, type Operations } from '../../src/operations/index.js';
+import { fakeOperations, planWith, recordingIo, type RecordingIo } from './helpers.js';
 import {
   envFor,
   forkPullRequestPayload,
@@ -31,7 +31,7 @@ afterEach(() => github.close());
 function runWith(options: {
   event: string;
   payload: unknown;
-  engine: ActionEngine;
+  engine: Operations;
   inputs?: Record<string, string>;
   env?: Record<string, string>;
   io?: RecordingIo;
@@ -42,7 +42,7 @@ function runWith(options: {
     getInput: (name) => inputs[name] ?? '',
     env: { ...envFor(options.event), AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', GITHUB_EVENT_PATH: '/event.json', RUNNER_TEMP: temp, GITHUB_WORKSPACE: '/work/repo', ...options.env },
     io,
-    loadEngine: async () => options.engine,
+    loadOperations: async () => options.engine,
     createGitHub: (token) => createGitHubClient(token, { baseUrl: github.url, throttle: false, retries: 0 }),
     readEventPayload: async () => options.payload,
     writeFile: async (path, text) => {
@@ -56,7 +56,7 @@ function runWith(options: {
 
 describe('runAction: pull request plan', () => {
   it('GIVEN opened then synchronize WHEN each is planned THEN one comment is created then updated, with outputs and summary', async () => {
-    const engine = fakeEngine({ plans: [planWith({ creates: 2 }), planWith({ creates: 3 })] });
+    const engine = fakeOperations({ plans: [planWith({ creates: 2 }), planWith({ creates: 3 })] });
     const first = await runWith({ event: 'pull_request', payload: pullRequestPayload('opened'), engine });
     const second = await runWith({ event: 'pull_request', payload: pullRequestPayload('synchronize'), engine });
 
@@ -74,19 +74,19 @@ describe('runAction: pull request plan', () => {
     expect(outputs).toMatchObject({ 'has-changes': 'true', creates: '3', updates: '0', replaces: '0', deletes: '0', errors: '0' });
     expect(outputs['comment-url']).toBe(`https://github.com/Codertocat/Hello-World/pull/2#issuecomment-${github.comments[0]!.id}`);
     expect(JSON.parse(await readFile(outputs['plan-json']!, 'utf8'))).toEqual(planWith({ creates: 3 }));
-    expect(second.io.summary.join('\n')).toContain('- create association/ns-2/sa-2');
+    expect(second.io.summary.join('\n')).toContain('`association/ns-2/sa-2`');
     expect(second.io.secrets).toEqual([TOKEN]);
     expect(engine.requests[0]).toEqual({ manifest: 'eks-identity.yaml', cwd: '/work/repo', clusters: [], allowLockout: false });
   });
 
   it('GIVEN comment: false WHEN planning a pull request THEN no GitHub call is made', async () => {
-    const { result } = await runWith({ event: 'pull_request', payload: pullRequestPayload('opened'), engine: fakeEngine({ plans: [planWith({ creates: 1 })] }), inputs: { comment: 'false' } });
+    const { result } = await runWith({ event: 'pull_request', payload: pullRequestPayload('opened'), engine: fakeOperations({ plans: [planWith({ creates: 1 })] }), inputs: { comment: 'false' } });
     expect(result.status).toBe('success');
     expect(github.requests).toEqual([]);
   });
 
   it('GIVEN an invalid manifest THEN errors are annotated on file and line, the step fails and the comment lists them', async () => {
-    const engine = fakeEngine({
+    const engine = fakeOperations({
       plans: [],
       diagnostics: [
         { severity: 'error', code: 'UNKNOWN_KEY', message: 'unknown key "namepsace"', fix: 'did you mean `namespace`?', location: { file: '/work/repo/eks-identity.yaml', line: 7, column: 5 } },
@@ -111,7 +111,7 @@ describe('runAction: pull request plan', () => {
       creates: 1,
       findings: [{ severity: 'error', code: 'ROLE_NOT_FOUND', key: 'association/a/b', message: 'role r is missing', fix: 'create it', source: { file: 'eks-identity.yaml', line: 12, column: 7 } }],
     });
-    const { result, io } = await runWith({ event: 'pull_request', payload: pullRequestPayload('opened'), engine: fakeEngine({ plans: [plan] }) });
+    const { result, io } = await runWith({ event: 'pull_request', payload: pullRequestPayload('opened'), engine: fakeOperations({ plans: [plan] }) });
     expect(result.status).toBe('failure');
     expect(io.annotations).toContainEqual({
       level: 'error',
@@ -122,7 +122,7 @@ describe('runAction: pull request plan', () => {
   });
 
   it('GIVEN a 3,000-change plan THEN the comment stays under 65,536 characters and the summary has every change', async () => {
-    const engine = fakeEngine({ plans: [planWith({ creates: 3000 })] });
+    const engine = fakeOperations({ plans: [planWith({ creates: 3000 })] });
     const { io } = await runWith({ event: 'pull_request', payload: pullRequestPayload('opened'), engine });
     expect(github.comments[0]!.body.length).toBeLessThan(65_536);
     expect(github.comments[0]!.body).toContain('Plan truncated');
@@ -138,9 +138,9 @@ describe('runAction: neutral exits', () => {
       getInput: () => '',
       env: { ...envFor('pull_request'), AWS_ACCESS_KEY_ID: 'x', GITHUB_EVENT_PATH: '/e' },
       io,
-      loadEngine: async () => {
+      loadOperations: async () => {
         loaded = true;
-        return fakeEngine({ plans: [] });
+        return fakeOperations({ plans: [] });
       },
       createGitHub: () => {
         throw new Error('no');
@@ -160,7 +160,7 @@ describe('runAction: neutral exits', () => {
     const { result, io } = await runWith({
       event: 'pull_request',
       payload: pullRequestPayload('opened'),
-      engine: fakeEngine({ plans: [] }),
+      engine: fakeOperations({ plans: [] }),
       env: { AWS_ACCESS_KEY_ID: '' },
     });
     expect(result.status).toBe('neutral');
@@ -169,7 +169,7 @@ describe('runAction: neutral exits', () => {
   });
 
   it('GIVEN no credential variables but an instance role the SDK finds THEN the plan runs', async () => {
-    const engine = fakeEngine({ plans: [planWith({ creates: 1 })], chainCredentials: true });
+    const engine = fakeOperations({ plans: [planWith({ creates: 1 })], chainCredentials: true });
     const { result, io } = await runWith({ event: 'pull_request', payload: pullRequestPayload('opened'), engine, env: { AWS_ACCESS_KEY_ID: '' } });
     expect(result.status).toBe('success');
     expect(engine.requests).toHaveLength(1);
@@ -178,7 +178,7 @@ describe('runAction: neutral exits', () => {
   });
 
   it('GIVEN an invalid input THEN the step fails with the input named and the token never appears', async () => {
-    const { result, io } = await runWith({ event: 'pull_request', payload: pullRequestPayload('opened'), engine: fakeEngine({ plans: [] }), inputs: { prune: 'maybe' } });
+    const { result, io } = await runWith({ event: 'pull_request', payload: pullRequestPayload('opened'), engine: fakeOperations({ plans: [] }), inputs: { prune: 'maybe' } });
     expect(result.status).toBe('failure');
     expect(io.failed[0]).toContain('input "prune"');
     expect(JSON.stringify(io)).not.toContain(TOKEN.slice(4));
@@ -194,7 +194,7 @@ describe('runAction: apply on push', () => {
   it('GIVEN the reviewed fingerprint matches THEN the plan is applied and the report is posted on the merged pull request', async () => {
     const plan = planWith({ creates: 2 });
     mergedPullRequestWithPlan(plan.fingerprint);
-    const engine = fakeEngine({ plans: [plan] });
+    const engine = fakeOperations({ plans: [plan] });
     const { result, io } = await runWith({ event: 'push', payload: pushPayload(), engine });
 
     expect(result).toMatchObject({ status: 'success', mode: 'apply' });
@@ -203,33 +203,33 @@ describe('runAction: apply on push', () => {
     const report = github.comments.at(-1)!;
     expect(report.body).toContain(formatMarker({ key: 'apply:eks-identity.yaml' }));
     expect(report.body).toContain('2 changes applied');
-    expect(io.summary.join('\n')).toContain('applied 2');
+    expect(io.summary.join('\n')).toContain('2 changes applied');
   });
 
   it('GIVEN a changed plan and on-plan-change fail THEN nothing is applied, the step fails and the PR says why', async () => {
     mergedPullRequestWithPlan('reviewedfingerprint');
-    const engine = fakeEngine({ plans: [planWith({ creates: 2 })] });
+    const engine = fakeOperations({ plans: [planWith({ creates: 2 })] });
     const { result } = await runWith({ event: 'push', payload: pushPayload(), engine });
     expect(result.status).toBe('failure');
-    expect(result.message).toContain('The plan changed since review: reviewed `reviewedfing`');
+    expect(result.message).toContain('the plan changed since review: reviewed reviewedfingerprint, now');
     expect(engine.executed).toBe(0);
     expect(github.comments.at(-1)!.body).toContain('apply refused');
   });
 
   it('GIVEN a changed plan and on-plan-change warn THEN a warning and the apply goes ahead', async () => {
     mergedPullRequestWithPlan('reviewedfingerprint');
-    const engine = fakeEngine({ plans: [planWith({ creates: 2 })] });
+    const engine = fakeOperations({ plans: [planWith({ creates: 2 })] });
     const { result, io } = await runWith({ event: 'push', payload: pushPayload(), engine, inputs: { 'on-plan-change': 'warn' } });
     expect(result.status).toBe('success');
     expect(engine.executed).toBe(1);
-    expect(io.annotations.some((a) => a.level === 'warning' && a.message.includes('Applying anyway'))).toBe(true);
+    expect(io.annotations.some((a) => a.level === 'warning' && a.message.includes('applying anyway'))).toBe(true);
   });
 
   it('GIVEN a plan comment planted by another user THEN it is not trusted as the reviewed plan', async () => {
     const plan = planWith({ creates: 1 });
     github.addPullRequest({ number: 2, mergeCommitSha: PUSH_SHA, merged: true });
     github.addComment(2, 'mallory', `${formatMarker({ key: 'plan:eks-identity.yaml', fingerprint: plan.fingerprint })}\nplan`);
-    const engine = fakeEngine({ plans: [plan] });
+    const engine = fakeOperations({ plans: [plan] });
     const { result } = await runWith({ event: 'push', payload: pushPayload(), engine });
     expect(result.status).toBe('failure');
     expect(result.message).toContain('has no eks-identity plan comment');
@@ -239,14 +239,14 @@ describe('runAction: apply on push', () => {
   it('GIVEN some changes fail THEN the report is posted and the step fails', async () => {
     const plan = planWith({ creates: 2 });
     mergedPullRequestWithPlan(plan.fingerprint);
-    const engine = fakeEngine({ plans: [plan], apply: { markdown: 'report', applied: 1, failed: 1, skipped: 0 } });
+    const engine = fakeOperations({ plans: [plan], failed: 1 });
     const { result } = await runWith({ event: 'push', payload: pushPayload(), engine });
     expect(result.status).toBe('failure');
     expect(github.comments.at(-1)!.body).toContain('1 failed, 1 applied');
   });
 
   it('GIVEN workflow_dispatch apply THEN no review is looked up and the plan is applied', async () => {
-    const engine = fakeEngine({ plans: [planWith({ creates: 1 })] });
+    const engine = fakeOperations({ plans: [planWith({ creates: 1 })] });
     const { result } = await runWith({ event: 'workflow_dispatch', payload: workflowDispatchPayload({ mode: 'apply' }), engine });
     expect(result).toMatchObject({ status: 'success', mode: 'apply' });
     expect(engine.executed).toBe(1);
@@ -256,7 +256,7 @@ describe('runAction: apply on push', () => {
 
 describe('runAction: drift', () => {
   it('GIVEN drift then no drift THEN one labelled issue is opened, kept, and closed', async () => {
-    const engine = fakeEngine({ plans: [planWith({ creates: 1 }), planWith({ creates: 1 }), planWith({ creates: 0 })] });
+    const engine = fakeOperations({ plans: [planWith({ creates: 1 }), planWith({ creates: 1 }), planWith({ creates: 0 })] });
     const first = await runWith({ event: 'schedule', payload: schedulePayload(), engine });
     const second = await runWith({ event: 'schedule', payload: schedulePayload(), engine });
     const third = await runWith({ event: 'schedule', payload: schedulePayload(), engine });
@@ -277,9 +277,14 @@ describe('runAction: drift', () => {
 
 describe('runAction: migrations', () => {
   it('GIVEN migrate-irsa by dispatch THEN the manifest is committed to a new branch and a pull request is opened', async () => {
-    const engine = fakeEngine({
+    const engine = fakeOperations({
       plans: [],
-      migration: { files: [{ path: 'eks-identity-migrations/migrate-irsa-prod.yaml', content: 'version: 1\n' }], descriptionMarkdown: 'Found 2 service accounts.', plan: planWith({ creates: 2 }) },
+      migration: new Proposal(
+        'migrate-irsa',
+        [{ path: 'eks-identity-migrations/migrate-irsa-prod.yaml', content: 'version: 1\n', cluster: 'prod' }],
+        [{ name: 'prod', region: 'us-east-1', notConvertible: [], findings: [] }],
+        new PreparedPlan(planWith({ creates: 2 }), [], {}),
+      ),
     });
     const { result, io } = await runWith({ event: 'workflow_dispatch', payload: workflowDispatchPayload({ mode: 'migrate-irsa' }), engine });
 
@@ -294,6 +299,6 @@ describe('runAction: migrations', () => {
     expect(github.branches.get('eks-identity/migrate-irsa-4242')!.files).toEqual({ 'eks-identity-migrations/migrate-irsa-prod.yaml': 'version: 1\n' });
     expect(io.outputs['pull-request-url']).toMatch(/\/pull\/\d+$/);
     expect(io.outputs.creates).toBe('2');
-    expect((engine.requests[0] as { directory?: string }).directory).toBe('eks-identity-migrations');
+    expect(engine.requests[0]).toEqual({ manifest: 'eks-identity.yaml', cwd: '/work/repo', clusters: [], allowLockout: false });
   });
 });

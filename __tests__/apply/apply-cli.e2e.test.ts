@@ -1,18 +1,16 @@
 /**
  * `eks-identity apply` in-process against the emulator, reached the way users reach AWS: through
- * the SDK's AWS_ENDPOINT_URL_* and credential variables. Plans are checked with planManifest.
+ * the SDK's AWS_ENDPOINT_URL_* and credential variables. Plans are checked with the operations' plan.
  */
 import { CreateAccessEntryCommand, CreatePodIdentityAssociationCommand, UpdateAccessEntryCommand } from '@aws-sdk/client-eks';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyPlan, type ApplyReport } from '../../src/apply/index.js';
-import { SdkEksWriteGateway } from '../../src/aws/gateway.js';
+import type { ApplyReport } from '../../src/apply/index.js';
 import { silentProgress } from '../../src/aws/progress.js';
-import { closeClusterSessions } from '../../src/aws/session.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
-import { planManifest } from '../../src/engine.js';
+import { apply, plan as planManifest } from '../../src/operations/index.js';
 import type { EmulatorState } from '../../src/emulator/index.js';
 import type { Plan } from '../../src/model/plan.js';
 import { CALLER_ROLE, DEPLOY_KEY, realClock, roleArn, startApplyWorld, stateWith, writeCount, type World } from './emulator-world.js';
@@ -111,14 +109,13 @@ async function planNow(extra: { prune?: boolean } = {}): Promise<{ plan: Plan; a
     ...extra,
     aws: { endpoints: { eks: e, iam: e, sts: e }, credentials: { accessKeyId: DEPLOY_KEY, secretAccessKey: 'secret' } },
   });
-  const gateways = Object.fromEntries(result.sessions.map((s) => [s.target.name, new SdkEksWriteGateway(s.clients, { callerPrincipalArn: s.caller.principalArn })]));
   return {
     plan: result.plan,
     apply: async () => {
       try {
-        return await applyPlan(result.plan, { gateways, ...realClock });
+        return (await apply(result, realClock)).report;
       } finally {
-        closeClusterSessions(result.sessions);
+        result.close();
       }
     },
   };
@@ -173,7 +170,7 @@ describe('eks-identity apply against the emulator', () => {
     const refused = await cli('--expect-fingerprint', reviewed.plan.fingerprint, '--plan-out', 'applied-plan.json');
     expect(refused.code).toBe(1);
     const fresh = JSON.parse(await readFile(join(dir, 'applied-plan.json'), 'utf8')) as Plan;
-    expect(refused.err).toContain(`error PLAN_CHANGED: the plan changed since review: expected ${reviewed.plan.fingerprint}, got ${fresh.fingerprint} — re-run plan`);
+    expect(refused.err).toContain(`error PLAN_CHANGED: the plan changed since review: reviewed ${reviewed.plan.fingerprint}, now ${fresh.fingerprint}`);
     expect(writeCount(world!.emulator.calls())).toBe(0);
 
     const tooShort = await cli('--expect-fingerprint', fresh.fingerprint.slice(0, 8));

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { silentProgress } from '../../src/aws/progress.js';
 import { closeClusterSessions } from '../../src/aws/session.js';
-import { planManifest } from '../../src/engine.js';
+import { plan as planManifest } from '../../src/operations/index.js';
 import { createRandom } from '../../src/emulator/random.js';
 import type { EmulatorState } from '../../src/emulator/index.js';
 import { CALLER_ROLE, DEPLOY_KEY, roleArn, startApplyWorld, stateWith, type World } from './emulator-world.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentProgress } from '../../src/aws/progress.js';
 import { closeClusterSessions } from '../../src/aws/session.js';
-import { planManifest } from '../../src/engine.js';
+import { plan as planManifest } from '../../src/operations/index.js';
 import { applyPlan } from '../../src/apply/index.js';
 import type { AssociationValue, Change } from '../../src/model/plan.js';
 import { association, createAssociation, createEntry, createPolicy, deleteAssociation, entry, planOf, policy, updateAssociation, VIEW, ADMIN } from './plan-fixtures.js';

@@ -7,8 +7,8 @@ import { runExportCommand } from '../../src/cli/commands/export.js';
 import { runMigrateAwsAuthCommand } from '../../src/cli/commands/migrate-aws-auth.js';
 import { runMigrateIrsaCommand } from '../../src/cli/commands/migrate-irsa.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import type { MigrationCommandDeps } from '../../src/migrate/default-deps.js';
-import { awsOptions, planMigration, irsaTrust, roleArn, state } from './world.js';
+import type { MigrationCommandDeps } from '../../src/cli/migration-output.js';
+import { awsOptions, irsaTrust, roleArn, state } from './world.js';
 
 function fakeIo(cwd: string): CliIo & { out: string; err: string } {
   const io = { out: '', err: '', env: {}, cwd, isTTY: false, stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
@@ -29,7 +29,7 @@ describe('migration CLI commands', () => {
         { podIdentityAssociations: [{ namespace: 'karpenter', serviceAccount: 'karpenter', roleArn: roleArn('external-dns'), tags: { team: 'platform' } }] },
       ),
     });
-    deps = { computePlan: planMigration, renderPlanText: (plan) => `PLAN ${plan.clusters.map((c) => c.changes.map((ch) => `${ch.action} ${ch.id}`).join(', ')).join('; ')}`, aws: awsOptions(emulator.endpoint) };
+    deps = { renderPlanText: (plan) => `PLAN ${plan.clusters.map((c) => c.changes.map((ch) => `${ch.action} ${ch.id}`).join(', ')).join('; ')}`, aws: awsOptions(emulator.endpoint) };
     dir = mkdtempSync(join(tmpdir(), 'eks-identity-migrate-'));
   });
   afterAll(async () => emulator.close());

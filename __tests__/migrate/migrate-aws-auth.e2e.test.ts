@@ -1,6 +1,10 @@
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { applyMigrationPlan, migrateAwsAuth } from '../../src/migrate/index.js';
-import { awsOptions, planMigration, roleArn, state } from './world.js';
+import { parse } from 'yaml';
+import type { ManifestFragment } from '../../src/migrate/index.js';
+import { apply, migrateAwsAuth } from '../../src/operations/index.js';
+import { awsOptions, roleArn, state } from './world.js';
+
+const entriesOf = (content: string) => (parse(content) as ManifestFragment).accessEntries ?? [];
 
 const CONFIGMAP = `apiVersion: v1
 kind: ConfigMap
@@ -45,27 +49,27 @@ describe('migrate-aws-auth against the emulator', () => {
 
   it('GIVEN --offline WHEN converted THEN no AWS call is made', async () => {
     emulator.resetCalls();
-    const result = await migrateAwsAuth({ configMap: { text: CONFIGMAP, file: 'aws-auth.yaml' }, cluster: { name: 'prod' }, offline: true });
+    await using result = await migrateAwsAuth({ configMap: { text: CONFIGMAP, file: 'aws-auth.yaml' }, cluster: { name: 'prod' }, offline: true });
     expect(emulator.calls()).toEqual({});
     expect(result.plan).toBeUndefined();
-    expect(result.fragment.accessEntries?.map((e) => e.principalArn)).toContain('arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admins_0123456789abcdef');
+    expect(entriesOf(result.files[0]!.content).map((e) => e.principalArn)).toContain('arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admins_0123456789abcdef');
   });
 
   it('GIVEN a CONFIG_MAP cluster WHEN migrated online and applied THEN real role ARNs are used, the mode switches to API_AND_CONFIG_MAP and the entries exist', async () => {
     const aws = awsOptions(emulator.endpoint);
     const cluster = { name: 'prod', region: 'us-east-1' };
-    const result = await migrateAwsAuth({ configMap: { text: CONFIGMAP, file: 'aws-auth.yaml' }, cluster, aws, computePlan: planMigration });
+    await using result = await migrateAwsAuth({ configMap: { text: CONFIGMAP, file: 'aws-auth.yaml' }, cluster, aws });
     const changes = result.plan!.clusters[0]!.changes;
     expect(changes[0]).toEqual(expect.objectContaining({ kind: 'authenticationMode', before: { authenticationMode: 'CONFIG_MAP' }, after: { authenticationMode: 'API_AND_CONFIG_MAP' } }));
-    expect(result.fragment.accessEntries?.map((e) => `${e.principalArn} ${e.type}`)).toEqual([
+    expect(entriesOf(result.files[0]!.content).map((e) => `${e.principalArn} ${e.type}`)).toEqual([
       'arn:aws:iam::111122223333:role/NodeInstanceRole EC2_LINUX',
       'arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Admins_0123456789abcdef STANDARD',
       'arn:aws:iam::111122223333:role/teams/payments/PaymentsDeployer STANDARD',
     ]);
-    expect(result.notConvertible).toEqual([expect.objectContaining({ subject: 'arn:aws:iam::111122223333:role/Deleted', reason: 'role Deleted does not exist in IAM' })]);
-    expect(result.findings.map((f) => f.code)).toEqual(['AWS_AUTH_KEEP_CONFIG_MAP']);
+    expect(result.clusters[0]!.notConvertible).toEqual([expect.objectContaining({ subject: 'arn:aws:iam::111122223333:role/Deleted', reason: 'role Deleted does not exist in IAM' })]);
+    expect(result.clusters[0]!.findings.map((f) => f.code)).toEqual(['AWS_AUTH_KEEP_CONFIG_MAP']);
 
-    const report = await applyMigrationPlan(result.plan!, { cluster, aws, sleep: async () => undefined });
+    const { report } = await apply(result, { sleep: async () => undefined });
     expect(report.summary).toEqual(expect.objectContaining({ ok: true, failed: 0 }));
     const live = emulator.inspect().clusters[0]!;
     expect(live.authenticationMode).toBe('API_AND_CONFIG_MAP');

@@ -1,8 +1,9 @@
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { analyzeIrsaTrust } from '../../src/migrate/irsa.js';
-import { applyMigrationPlan, migrateIrsa } from '../../src/migrate/index.js';
+import { apply, migrateIrsa } from '../../src/operations/index.js';
+import { parse } from 'yaml';
 import { trustsPodIdentity } from '../../src/migrate/trust-policy.js';
-import { awsOptions, planMigration, irsaTrust, ISSUER, roleArn, state } from './world.js';
+import { awsOptions, irsaTrust, ISSUER, roleArn, state } from './world.js';
 
 const cluster = { name: 'prod', region: 'us-east-1' };
 const EXPECTED_ASSOCIATIONS = [
@@ -42,7 +43,7 @@ describe('migrate-irsa against the emulator', () => {
   it('GIVEN IRSA roles WHEN migrate-irsa is applied THEN every discovered service account has an association and its role trusts both IRSA and Pod Identity', async () => {
     const aws = awsOptions(emulator.endpoint);
     emulator.resetCalls();
-    const result = await migrateIrsa({ cluster, aws, computePlan: planMigration });
+    await using result = await migrateIrsa({ cluster, aws });
     expect(emulator.calls()['ListRoles']).toBe(2); // 1,014 roles: every page is read
     const changes = result.plan!.clusters[0]!.changes;
     // Three service accounts share the payments role: one trust policy update for it.
@@ -53,10 +54,10 @@ describe('migrate-irsa against the emulator', () => {
       'trustPolicy/arn:aws:iam::111122223333:role/team/payments/payments-app',
     ]);
     expect(changes.filter((c) => c.kind === 'podIdentityAssociation')).toHaveLength(5);
-    expect(result.findings.map((f) => f.code).sort()).toEqual(['IRSA_ADDON', 'IRSA_WILDCARD_SUBJECT']);
-    expect(result.manifestYaml).toContain('serviceAccount: reconciler');
+    expect(result.clusters[0]!.findings.map((f) => f.code).sort()).toEqual(['IRSA_ADDON', 'IRSA_WILDCARD_SUBJECT']);
+    expect(result.files[0]!.content).toContain('serviceAccount: reconciler');
 
-    const report = await applyMigrationPlan(result.plan!, { cluster, aws });
+    const { report } = await apply(result);
     expect(report.summary).toEqual(expect.objectContaining({ ok: true, failed: 0 }));
     expect(associations()).toEqual(EXPECTED_ASSOCIATIONS);
     for (const arn of [roleArn('external-dns'), roleArn('team/payments/payments-app'), roleArn('readers')]) {
@@ -67,21 +68,21 @@ describe('migrate-irsa against the emulator', () => {
   });
 
   it('GIVEN a completed migration WHEN migrate-irsa runs again THEN nothing changes (no second statement, associations adopted)', async () => {
-    const result = await migrateIrsa({ cluster, aws: awsOptions(emulator.endpoint), computePlan: planMigration });
+    await using result = await migrateIrsa({ cluster, aws: awsOptions(emulator.endpoint) });
     expect(result.plan!.clusters[0]!.changes).toEqual([]);
-    expect(result.fragment.podIdentityAssociations).toHaveLength(5);
+    expect((parse(result.files[0]!.content) as { podIdentityAssociations: unknown[] }).podIdentityAssociations).toHaveLength(5);
   });
 
   it('GIVEN associations in place WHEN --remove-oidc-trust is applied THEN the roles trust only Pod Identity', async () => {
     const aws = awsOptions(emulator.endpoint);
-    const result = await migrateIrsa({ cluster, aws, computePlan: planMigration, removeOidcTrust: true });
+    await using result = await migrateIrsa({ cluster, aws, removeOidcTrust: true });
     const changes = result.plan!.clusters[0]!.changes;
     expect(changes.map((c) => c.id)).toEqual([
       'trustPolicy/arn:aws:iam::111122223333:role/external-dns',
       'trustPolicy/arn:aws:iam::111122223333:role/readers',
       'trustPolicy/arn:aws:iam::111122223333:role/team/payments/payments-app',
     ]);
-    const report = await applyMigrationPlan(result.plan!, { cluster, aws });
+    const { report } = await apply(result);
     expect(report.summary.ok).toBe(true);
     for (const arn of [roleArn('external-dns'), roleArn('team/payments/payments-app'), roleArn('readers')]) {
       const trust = trustOf(arn);

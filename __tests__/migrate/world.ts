@@ -1,8 +1,4 @@
 import type { EmulatorState, RoleState } from '../../src/emulator/index.js';
-import type { DesiredState } from '../../src/model/desired.js';
-import type { LiveState } from '../../src/model/live.js';
-import type { Plan } from '../../src/model/plan.js';
-import { computePlan } from '../../src/plan/index.js';
 
 export const ACCOUNT = '111122223333';
 export const KEY = 'AKIAMIGRATEDEPLOY001';
@@ -43,9 +39,4 @@ export function state(roles: RoleState[], cluster: Partial<NonNullable<EmulatorS
 
 export function awsOptions(endpoint: string) {
   return { credentials: { accessKeyId: KEY, secretAccessKey: 'secret' }, endpoints: { eks: endpoint, iam: endpoint, sts: endpoint }, maxAttempts: 3 };
-}
-
-/** The planner the migration flows use in production. */
-export function planMigration(desired: DesiredState, live: LiveState): Plan {
-  return computePlan(desired, live);
 }

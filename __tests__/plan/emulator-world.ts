@@ -1,6 +1,6 @@
 /**
  * The emulator on a state, with manifests written to a temporary directory and planned through
- * `planManifest` and the real SDK: what the CLI, the action and library users do.
+ * the operations' `plan` and the real SDK: what the CLI, the action and library users do.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { closeClusterSessions } from '../../src/aws/session.js';
 import { silentProgress } from '../../src/aws/progress.js';
 import { startEmulator, type EmulatorHandle, type EmulatorState, type FaultOptions } from '../../src/emulator/index.js';
-import { planManifest, type PlanRequest, type PlanResult } from '../../src/engine.js';
+import { plan as planManifest, type PlanRequest, type PreparedPlan as PlanResult } from '../../src/operations/index.js';
 
 export const ACCOUNT = '111122223333';
 export const DEPLOY_KEY = 'AKIAPLANDEPLOY000001';

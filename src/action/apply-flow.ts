@@ -1,12 +1,15 @@
 import { findMergedPullRequest, readReviewedFingerprint, type MergedPullRequest } from '../github/pull-requests.js';
 import { upsertStickyComment } from '../github/sticky-comment.js';
-import type { Plan } from '../model/plan.js';
-import { fingerprintMatches } from '../plan/fingerprint.js';
-import { COMMENT_MARGIN, GITHUB_BODY_LIMIT, Outputs } from './constants.js';
-import { engineRequest, markerKeys, type FlowContext } from './context.js';
-import { diagnosticsOf, type PreparedApply } from './engine.js';
+import type { ApplyReport } from '../apply/index.js';
+import { ApplyRefusedError } from '../apply/refusal.js';
+import type { PreparedPlan } from '../operations/index.js';
+import { renderApplyReport } from '../render/apply-report.js';
+import { escapeMarkdownText, renderPlan } from '../render/index.js';
+import { GITHUB_BODY_LIMIT } from '../github/constants.js';
+import { COMMENT_MARGIN, Outputs } from './constants.js';
+import { markerKeys, planRequest, type FlowContext } from './context.js';
 import type { ReviewSource } from './mode.js';
-import { annotateDiagnostics, annotateFindings, fitBody, hasChanges } from './report.js';
+import { annotateDiagnostics, annotateFindings, diagnosticsOf, fitBody, hasChanges } from './report.js';
 import { footer, publishPlan, SUMMARY_LIMIT, type FlowResult } from './plan-flow.js';
 
 /** What the apply compares its fresh plan with. */
@@ -19,13 +22,14 @@ interface Review {
 
 /**
  * Apply on merge: re-plan, compare with the plan reviewed on the merged pull request, apply, and
- * report on that pull request and in the job summary.
+ * report on that pull request and in the job summary. Whether to apply is the operations' one
+ * refusal policy; this flow only gathers the review and reports.
  */
 export async function runApplyFlow(ctx: FlowContext, reviewSource: ReviewSource): Promise<FlowResult> {
   const review = reviewSource === 'merged-pull-request' ? await findReview(ctx) : {};
-  let prepared;
+  let prepared: PreparedPlan;
   try {
-    prepared = await ctx.engine.prepareApply(engineRequest(ctx));
+    prepared = await ctx.ops.plan(planRequest(ctx));
   } catch (error) {
     const diagnostics = diagnosticsOf(error);
     if (!diagnostics) throw error;
@@ -35,35 +39,43 @@ export async function runApplyFlow(ctx: FlowContext, reviewSource: ReviewSource)
   try {
     return await applyPrepared(ctx, prepared, review);
   } finally {
-    prepared.dispose();
+    prepared.close();
   }
 }
 
-async function applyPrepared(ctx: FlowContext, prepared: PreparedApply, review: Review): Promise<FlowResult> {
+async function applyPrepared(ctx: FlowContext, prepared: PreparedPlan, review: Review): Promise<FlowResult> {
   const plan = prepared.plan;
   await publishPlan(ctx, plan);
   annotateFindings(ctx.io, plan, ctx.workspace);
-  const planMarkdown = (maxLength: number) => ctx.engine.renderPlanMarkdown(plan, { title: `Plan · ${ctx.settings.manifest}`, maxLength });
+  const planMarkdown = (maxLength: number) => renderPlan(plan, 'markdown', { title: `Plan · ${ctx.settings.manifest}`, maxLength });
 
-  const refusal = refusalOf(ctx, plan, review);
-  if (refusal) {
-    await report(ctx, review, `### ❌ eks-identity apply refused\n\n${refusal}`, planMarkdown);
-    return { failed: refusal };
+  if (hasChanges(plan)) ctx.io.info(`Applying plan ${plan.fingerprint}`);
+  let report: ApplyReport;
+  try {
+    ({ report } = await ctx.ops.apply(prepared, {
+      ...(review.fingerprint !== undefined ? { expectFingerprint: review.fingerprint } : {}),
+      ...(review.missing !== undefined ? { reviewMissing: review.missing } : {}),
+      onMismatch: ctx.settings.onPlanChange,
+      onWarning: (message) => ctx.io.warning(`${message} (on-plan-change is "warn")`),
+    }));
+  } catch (error) {
+    if (!ApplyRefusedError.refused(error)) throw error;
+    const why = `${error.message}.${ctx.settings.onPlanChange === 'fail' && error.code !== 'PLAN_HAS_ERRORS' ? ' on-plan-change is "fail": review the new plan below and re-run, or set on-plan-change: warn.' : ''}`;
+    await reportOn(ctx, review, `### ❌ eks-identity apply refused\n\n${escapeMarkdownText(why)}`, planMarkdown);
+    return { failed: why };
   }
 
-  if (!hasChanges(plan)) {
-    await report(ctx, review, '### ✅ eks-identity apply: no changes\n\nLive state already matches the manifest.', planMarkdown);
+  if (report.results.length === 0) {
+    await reportOn(ctx, review, '### ✅ eks-identity apply: no changes\n\nLive state already matches the manifest.', planMarkdown);
     return {};
   }
-
-  ctx.io.info(`Applying plan ${plan.fingerprint}`);
-  const outcome = await prepared.execute();
-  const ok = outcome.failed === 0;
-  const heading = ok
-    ? `### ✅ eks-identity apply: ${outcome.applied} change${outcome.applied === 1 ? '' : 's'} applied`
-    : `### ❌ eks-identity apply: ${outcome.failed} failed, ${outcome.applied} applied, ${outcome.skipped} skipped`;
-  await report(ctx, review, `${heading}\n\n${outcome.markdown}`, planMarkdown);
-  return ok ? {} : { failed: `${outcome.failed} change${outcome.failed === 1 ? '' : 's'} failed to apply (see the report)` };
+  const s = report.summary;
+  const applied = s.applied + s.adopted;
+  const heading = s.failed === 0
+    ? `### ✅ eks-identity apply: ${applied} change${applied === 1 ? '' : 's'} applied`
+    : `### ❌ eks-identity apply: ${s.failed} failed, ${applied} applied, ${s.skipped} skipped`;
+  await reportOn(ctx, review, `${heading}\n\n${renderApplyReport(report, 'markdown')}`, planMarkdown);
+  return s.failed === 0 ? {} : { failed: `${s.failed} change${s.failed === 1 ? '' : 's'} failed to apply (see the report)` };
 }
 
 async function findReview(ctx: FlowContext): Promise<Review> {
@@ -82,29 +94,8 @@ async function findReview(ctx: FlowContext): Promise<Review> {
   return { pullRequest, fingerprint: reviewed.fingerprint };
 }
 
-/** Why the plan must not be applied, or undefined. A mismatch with `warn` only warns. */
-function refusalOf(ctx: FlowContext, plan: Plan, review: Review): string | undefined {
-  if (plan.summary.errors > 0) {
-    return `The plan has ${plan.summary.errors} error finding${plan.summary.errors === 1 ? '' : 's'}; nothing was applied. Fix them and merge again, or re-run.`;
-  }
-  let mismatch: string | undefined;
-  if (review.missing) {
-    mismatch = `There is no reviewed plan to compare with: ${review.missing}.`;
-  } else if (review.fingerprint !== undefined && !fingerprintMatches(review.fingerprint, plan.fingerprint)) {
-    mismatch =
-      `The plan changed since review: reviewed \`${review.fingerprint.slice(0, 12)}\`, now \`${plan.fingerprint.slice(0, 12)}\` ` +
-      '(the live state or the manifest moved after the pull request was planned).';
-  }
-  if (!mismatch) return undefined;
-  if (ctx.settings.onPlanChange === 'warn') {
-    ctx.io.warning(`${mismatch} Applying anyway because on-plan-change is "warn".`);
-    return undefined;
-  }
-  return `${mismatch} Nothing was applied because on-plan-change is "fail": review the new plan below and re-run, or set on-plan-change: warn.`;
-}
-
 /** The apply report: job summary (with the full plan) and a sticky comment on the merged pull request. */
-async function report(ctx: FlowContext, review: Review, text: string, planMarkdown: (maxLength: number) => string): Promise<void> {
+async function reportOn(ctx: FlowContext, review: Review, text: string, planMarkdown: (maxLength: number) => string): Promise<void> {
   await ctx.io.appendSummary(`${text}\n\n${planMarkdown(SUMMARY_LIMIT)}`);
   const pr = review.pullRequest;
   if (!pr || !ctx.settings.comment) return;

@@ -1,4 +1,4 @@
-/** Names shared by action.yml, the code and the docs: inputs, outputs, markers and labels. */
+/** Names shared by action.yml, the code and the docs: inputs, outputs and modes (GitHub's own names: src/github/constants.ts). */
 
 export const Inputs = {
   manifest: 'manifest',
@@ -35,13 +35,5 @@ export type Mode = Exclude<ModeInput, 'auto'>;
 export const ON_PLAN_CHANGE = ['fail', 'warn'] as const;
 export type OnPlanChange = (typeof ON_PLAN_CHANGE)[number];
 
-/** Label of the issue the drift check opens. */
-export const DRIFT_LABEL = 'eks-identity-drift';
-
-/** Login of the user behind the workflow's GITHUB_TOKEN (it cannot call GET /user). */
-export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
-
-/** GitHub rejects issue and comment bodies longer than this. */
-export const GITHUB_BODY_LIMIT = 65_536;
 /** Room kept for the hidden marker and the footer around a rendered plan. */
 export const COMMENT_MARGIN = 1_024;

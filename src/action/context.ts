@@ -1,7 +1,7 @@
 import type { GitHubClient } from '../github/client.js';
+import type { Operations, PlanRequest } from '../operations/index.js';
 import { resolveTokenLogin } from '../github/identity.js';
 import type { Mode } from './constants.js';
-import type { ActionEngine, EngineRequest } from './engine.js';
 import type { ActionEvent } from './event.js';
 import type { ActionIo } from './io.js';
 import type { ActionSettings } from './settings.js';
@@ -13,7 +13,8 @@ export interface FlowContext {
   mode: Mode;
   event: ActionEvent;
   io: ActionIo;
-  engine: ActionEngine;
+  /** The operations (plan, apply, migrate, export); tests pass plain objects. */
+  ops: Operations;
   /** Workspace root: manifest paths and annotation paths are relative to it. */
   workspace: string;
   /** RUNNER_TEMP: where plan-json is written. */
@@ -24,7 +25,8 @@ export interface FlowContext {
   writeFile: (path: string, text: string) => Promise<void>;
 }
 
-export function engineRequest(ctx: FlowContext): EngineRequest {
+/** The inputs as an operations request. */
+export function planRequest(ctx: FlowContext): PlanRequest & { cwd: string; clusters: string[]; allowLockout: boolean } {
   const s = ctx.settings;
   return {
     manifest: s.manifest,

@@ -1,5 +1,7 @@
+import { renderPlan } from '../render/index.js';
 import { closeDriftIssue, upsertDriftIssue } from '../github/drift-issue.js';
-import { COMMENT_MARGIN, GITHUB_BODY_LIMIT, Outputs } from './constants.js';
+import { GITHUB_BODY_LIMIT } from '../github/constants.js';
+import { COMMENT_MARGIN, Outputs } from './constants.js';
 import { markerKeys, type FlowContext } from './context.js';
 import { annotateFindings, fitBody, hasChanges } from './report.js';
 import { footer, planOrReport, publishPlan, SUMMARY_LIMIT, type FlowResult } from './plan-flow.js';
@@ -15,7 +17,7 @@ export async function runDriftFlow(ctx: FlowContext): Promise<FlowResult> {
   annotateFindings(ctx.io, plan, ctx.workspace);
 
   const title = `eks-identity drift · ${ctx.settings.manifest}`;
-  await ctx.io.appendSummary(ctx.engine.renderPlanMarkdown(plan, { title, maxLength: SUMMARY_LIMIT }));
+  await ctx.io.appendSummary(renderPlan(plan, 'markdown', { title, maxLength: SUMMARY_LIMIT }));
   const ref = {
     owner: ctx.event.owner,
     repo: ctx.event.repo,
@@ -33,7 +35,7 @@ export async function runDriftFlow(ctx: FlowContext): Promise<FlowResult> {
     return {};
   }
 
-  const rendered = ctx.engine.renderPlanMarkdown(plan, { title, maxLength: GITHUB_BODY_LIMIT - COMMENT_MARGIN });
+  const rendered = renderPlan(plan, 'markdown', { title, maxLength: GITHUB_BODY_LIMIT - COMMENT_MARGIN });
   const body = fitBody(
     `Live state no longer matches \`${ctx.settings.manifest.replace(/`/g, '')}\`. The plan below shows what apply would change.\n\n${rendered}\n\n${footer(ctx, plan.fingerprint)}`,
     'Truncated: see the job summary for the full plan.',

@@ -28,7 +28,7 @@ export async function run(): Promise<ActionResult> {
     env: process.env,
     io: coreIo(),
     // Loaded on demand: runs that stop early (skip, fork, bad input) never load the AWS SDK.
-    loadEngine: async () => (await import('./default-engine.js')).createDefaultEngine(),
+    loadOperations: async () => (await import('../operations/index.js')).operations,
     createGitHub: (token) => createGitHubClient(token, { log: (message) => core.info(message) }),
     readEventPayload: async (path) => JSON.parse(await readFile(path, 'utf8')) as unknown,
     writeFile: (path, text) => writeFile(path, text, 'utf8'),

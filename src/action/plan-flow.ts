@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { upsertStickyComment } from '../github/sticky-comment.js';
 import type { Plan } from '../model/plan.js';
-import { COMMENT_MARGIN, GITHUB_BODY_LIMIT, Outputs } from './constants.js';
-import { engineRequest, markerKeys, type FlowContext } from './context.js';
-import { diagnosticsOf, type ManifestProblem } from './engine.js';
-import { annotateDiagnostics, annotateFindings, fitBody, planOutputs, renderDiagnosticsMarkdown } from './report.js';
+import { escapeMarkdownText, renderPlan } from '../render/index.js';
+import { GITHUB_BODY_LIMIT } from '../github/constants.js';
+import { COMMENT_MARGIN, Outputs } from './constants.js';
+import { markerKeys, planRequest, type FlowContext } from './context.js';
+import { annotateDiagnostics, annotateFindings, diagnosticsOf, fitBody, planOutputs, renderDiagnosticsMarkdown, type ManifestProblem } from './report.js';
 
 /** How a flow ended; run.ts turns `failed` into a failed step. */
 export interface FlowResult {
@@ -22,7 +23,7 @@ export async function runPlanFlow(ctx: FlowContext): Promise<FlowResult> {
   await publishPlan(ctx, plan);
   annotateFindings(ctx.io, plan, ctx.workspace);
   const title = `eks-identity plan · ${ctx.settings.manifest}`;
-  await ctx.io.appendSummary(ctx.engine.renderPlanMarkdown(plan, { title, maxLength: SUMMARY_LIMIT }));
+  await ctx.io.appendSummary(renderPlan(plan, 'markdown', { title, maxLength: SUMMARY_LIMIT }));
 
   const pr = ctx.event.pullRequest;
   if (pr && ctx.settings.comment) {
@@ -46,7 +47,7 @@ export async function runPlanFlow(ctx: FlowContext): Promise<FlowResult> {
 
 /** The PR comment: the plan cut to fit GitHub's limit, plus a link to the job summary. */
 export function planCommentBody(ctx: FlowContext, plan: Plan, title: string): string {
-  const rendered = ctx.engine.renderPlanMarkdown(plan, { title, maxLength: GITHUB_BODY_LIMIT - COMMENT_MARGIN });
+  const rendered = renderPlan(plan, 'markdown', { title, maxLength: GITHUB_BODY_LIMIT - COMMENT_MARGIN });
   return fitBody(`${rendered}\n\n${footer(ctx, plan.fingerprint)}`, truncatedNote(ctx), GITHUB_BODY_LIMIT - 200);
 }
 
@@ -62,12 +63,12 @@ function truncatedNote(ctx: FlowContext): string {
 }
 
 /**
- * Runs the engine's plan. An invalid manifest is reported (annotations, summary, PR comment,
+ * Plans (and releases the sessions: these modes apply nothing). An invalid manifest is reported (annotations, summary, PR comment,
  * outputs) and gives undefined; any other error propagates.
  */
 export async function planOrReport(ctx: FlowContext): Promise<Plan | undefined> {
   try {
-    return await ctx.engine.plan(engineRequest(ctx));
+    return await ctx.ops.withPlan(planRequest(ctx), async (prepared) => prepared.plan);
   } catch (error) {
     const diagnostics = diagnosticsOf(error);
     if (!diagnostics) throw error;
@@ -80,13 +81,13 @@ async function reportInvalidManifest(ctx: FlowContext, diagnostics: ManifestProb
   const errors = annotateDiagnostics(ctx.io, diagnostics, ctx.workspace);
   ctx.io.setOutput(Outputs.hasChanges, 'false');
   ctx.io.setOutput(Outputs.errors, String(errors));
-  const manifest = ctx.engine.escapeMarkdown(ctx.settings.manifest);
+  const manifest = escapeMarkdownText(ctx.settings.manifest);
   const body = [
     `### ❌ eks-identity: the manifest ${manifest} is invalid`,
     '',
     `**${errors} error${errors === 1 ? '' : 's'}**: nothing was planned.`,
     '',
-    renderDiagnosticsMarkdown(diagnostics, (t) => ctx.engine.escapeMarkdown(t), ctx.workspace),
+    renderDiagnosticsMarkdown(diagnostics, (t) => escapeMarkdownText(t), ctx.workspace),
   ].join('\n');
   await ctx.io.appendSummary(body);
   const pr = ctx.event.pullRequest;

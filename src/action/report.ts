@@ -1,9 +1,26 @@
 import { isAbsolute, relative } from 'node:path';
 import type { Finding, Plan } from '../model/plan.js';
 import type { SourceLocation } from '../model/source.js';
-import { GITHUB_BODY_LIMIT, Outputs } from './constants.js';
-import type { ManifestProblem } from './engine.js';
+import { GITHUB_BODY_LIMIT } from '../github/constants.js';
+import { Outputs } from './constants.js';
 import type { ActionIo, AnnotationProperties } from './io.js';
+
+/** A manifest problem with its location, as the manifest loader reports it. */
+export interface ManifestProblem {
+  severity: 'error' | 'warning';
+  code: string;
+  message: string;
+  fix?: string;
+  location: SourceLocation;
+}
+
+/** The diagnostics an invalid-manifest error carries, or undefined for any other error. */
+export function diagnosticsOf(error: unknown): ManifestProblem[] | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, diagnostics } = error as { code?: unknown; diagnostics?: unknown };
+  if (code !== 'MANIFEST_INVALID' || !Array.isArray(diagnostics)) return undefined;
+  return diagnostics as ManifestProblem[];
+}
 
 /** Counts of a plan as the action's outputs (strings, as GitHub stores them). */
 export function planOutputs(plan: Plan): Record<string, string> {

@@ -1,9 +1,9 @@
 import { EksIdentityError } from '../errors.js';
 import type { GitHubClient } from '../github/client.js';
+import type { Operations } from '../operations/index.js';
 import { runApplyFlow } from './apply-flow.js';
 import { lazyGitHub, type FlowContext } from './context.js';
 import { FORK_MESSAGE, hasAwsCredentials, NO_CREDENTIALS_MESSAGE } from './credentials.js';
-import type { ActionEngine } from './engine.js';
 import { isForkPullRequest, parseActionEvent } from './event.js';
 import { readSettings, type InputReader } from './inputs.js';
 import type { ActionIo } from './io.js';
@@ -18,7 +18,7 @@ export interface ActionDeps {
   env: Record<string, string | undefined>;
   io: ActionIo;
   /** Loaded only when a mode needs it, so a skipped run never loads the AWS SDK. */
-  loadEngine: () => Promise<ActionEngine>;
+  loadOperations: () => Promise<Operations>;
   createGitHub: (token: string) => GitHubClient;
   readEventPayload: (path: string) => Promise<unknown>;
   writeFile: (path: string, text: string) => Promise<void>;
@@ -62,9 +62,9 @@ export async function runAction(deps: ActionDeps): Promise<ActionResult> {
       io.notice(FORK_MESSAGE);
       return { status: 'neutral', mode, message: FORK_MESSAGE };
     }
-    const engine = await deps.loadEngine();
+    const ops = await deps.loadOperations();
     if (!hasAwsCredentials(deps.env)) {
-      if (!(await engine.findCredentials())) {
+      if (!(await ops.findCredentials())) {
         io.notice(NO_CREDENTIALS_MESSAGE);
         return { status: 'neutral', mode, message: NO_CREDENTIALS_MESSAGE };
       }
@@ -76,7 +76,7 @@ export async function runAction(deps: ActionDeps): Promise<ActionResult> {
       mode: decision.mode,
       event,
       io,
-      engine,
+      ops,
       workspace: deps.env.GITHUB_WORKSPACE ?? deps.cwd,
       tempDir: deps.env.RUNNER_TEMP ?? deps.cwd,
       writeFile: deps.writeFile,

@@ -5,6 +5,7 @@ import { applyAccessEntryChange, applyAccessPolicyChange } from './execute-acces
 import { applyAssociationChange } from './execute-association.js';
 import { applyAuthenticationModeChange, applyTrustPolicyChange } from './execute-cluster.js';
 import { DeleteBudget, isClusterAdminPolicy } from './guards.js';
+import { refusePlanWithErrors } from './refusal.js';
 import { orderPlan, type Step, type Unit } from './order.js';
 import { runUnits } from './scheduler.js';
 import { DEFAULT_RETRY_POLICY } from './retry.js';
@@ -126,20 +127,6 @@ function executeChange(ctx: StepContext): Promise<StepOutcome> {
     case 'authenticationMode':
       return applyAuthenticationModeChange(ctx);
   }
-}
-
-function refusePlanWithErrors(plan: Plan): void {
-  const errors = plan.clusters.flatMap((c) => c.findings.filter((f) => f.severity === 'error').map((f) => ({ cluster: c.name, ...f })));
-  if (errors.length === 0) return;
-  const listed = errors
-    .slice(0, 5)
-    .map((f) => `${f.cluster}: ${f.code}${f.key ? ` (${f.key})` : ''}`)
-    .join('; ');
-  throw new EksIdentityError(
-    'PLAN_HAS_ERRORS',
-    `The plan has ${errors.length} error finding(s), so nothing was applied: ${listed}${errors.length > 5 ? '; …' : ''}`,
-    { fix: 'Run plan, fix each error finding (or pass the override it names, such as --allow-lockout or --max-deletes), then apply again.' },
-  );
 }
 
 function needsAccessEntries(change: Change): boolean {

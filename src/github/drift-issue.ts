@@ -1,4 +1,4 @@
-import { DRIFT_LABEL } from '../action/constants.js';
+import { DRIFT_LABEL } from './constants.js';
 import type { GitHubClient } from './client.js';
 import { parseMarker, withMarker } from './marker.js';
 import type { RepoRef } from './pull-requests.js';

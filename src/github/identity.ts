@@ -1,4 +1,4 @@
-import { ACTIONS_BOT_LOGIN } from '../action/constants.js';
+import { ACTIONS_BOT_LOGIN } from './constants.js';
 import { statusOf, type GitHubClient } from './client.js';
 
 /**

@@ -14,3 +14,4 @@ export {
 export { findMergedPullRequest, readReviewedFingerprint, type RepoRef, type MergedPullRequest } from './pull-requests.js';
 export { upsertDriftIssue, closeDriftIssue, type DriftIssueRef, type DriftIssueResult } from './drift-issue.js';
 export { openBranchPullRequest, type BranchPullRequestRequest, type BranchPullRequestResult, type FileChange } from './branch-pull-request.js';
+export { DRIFT_LABEL, ACTIONS_BOT_LOGIN, GITHUB_BODY_LIMIT } from './constants.js';

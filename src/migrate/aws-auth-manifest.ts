@@ -4,7 +4,7 @@ import type { Finding } from '../model/plan.js';
 import { formatLocation } from '../model/source.js';
 import { parseAwsAuthConfigMap, type ParsedAwsAuth } from './aws-auth-parse.js';
 import { convertAwsAuth, type AwsAuthConversion } from './aws-auth.js';
-import { renderManifestFragment } from './manifest-yaml.js';
+import { renderManifestFragment, type RenderFragmentOptions } from './manifest-yaml.js';
 import type { FragmentCluster, ManifestFragment } from './types.js';
 
 export interface AwsAuthManifestOptions {
@@ -19,6 +19,8 @@ export interface AwsAuthManifest {
   conversion: AwsAuthConversion;
   fragment: ManifestFragment;
   manifestYaml: string;
+  /** The comments of the file, to write a part of the fragment the same way. */
+  comments: RenderFragmentOptions;
   /** Parse errors and conversion findings, in file order. */
   findings: Finding[];
 }
@@ -46,9 +48,10 @@ export function convertAwsAuthConfigMap(text: string, file: string, options: Aws
     'Not convertible (these stay in aws-auth; keep the cluster in API_AND_CONFIG_MAP mode):',
     ...conversion.notConvertible.map((n) => `- ${n.subject} (${formatLocation(n.source) || n.origin}): ${n.reason}`),
   ];
-  const manifestYaml = renderManifestFragment(fragment, { header, entryComments, trailer });
+  const comments = { header, entryComments, trailer };
+  const manifestYaml = renderManifestFragment(fragment, comments);
   const findings = [...parsed.findings, ...conversion.findings].sort(byLocation);
-  return { parsed, conversion, fragment, manifestYaml, findings };
+  return { parsed, conversion, fragment, manifestYaml, comments, findings };
 }
 
 function byLocation(a: Finding, b: Finding): number {

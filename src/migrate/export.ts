@@ -6,7 +6,7 @@
 import type { AccessScope } from '../model/desired.js';
 import type { LiveAccessEntry, LiveAssociation, LiveCluster } from '../model/live.js';
 import { accessPolicyName, parseArn, type Partition } from '../model/partition.js';
-import { renderManifestFragment } from './manifest-yaml.js';
+import { renderManifestFragment, type RenderFragmentOptions } from './manifest-yaml.js';
 import type { FragmentAccessEntry, FragmentAccessPolicy, FragmentAssociation, ManifestFragment, NotConvertible } from './types.js';
 import { sortedRecord } from '../model/order.js';
 
@@ -15,6 +15,8 @@ export interface ExportResult {
   fragment: ManifestFragment;
   /** Objects written as comments, with the reason. */
   unmanaged: NotConvertible[];
+  /** The comments of the file, to write a part of the fragment the same way. */
+  comments: RenderFragmentOptions;
 }
 
 /** Node entry types EKS creates for managed node groups, Fargate profiles and Auto Mode (apply never deletes them either). */
@@ -77,8 +79,8 @@ export function renderClusterExport(cluster: LiveCluster): ExportResult {
   const header = [`Exported from EKS cluster ${cluster.name} (${cluster.region}, account ${cluster.accountId}).`];
   if (undescribed > 0) header.push(`${undescribed} association(s) vanished while reading and are not included.`);
   if (cluster.authenticationMode === 'CONFIG_MAP') header.push('The cluster is in CONFIG_MAP mode: it has no access entries (see migrate-aws-auth).');
-  const manifestYaml = renderManifestFragment(fragment, { header, trailer: unmanagedComments(unmanaged) });
-  return { manifestYaml, fragment, unmanaged };
+  const comments = { header, trailer: unmanagedComments(unmanaged) };
+  return { manifestYaml: renderManifestFragment(fragment, comments), fragment, unmanaged, comments };
 }
 
 function exportAssociation(live: LiveAssociation): FragmentAssociation {

@@ -1,9 +1,13 @@
-/** Migrations and export: the library API (the CLI commands and the GitHub Action use these). */
-export { exportCluster, type ExportClusterOptions } from './export-flow.js';
-export { migrateIrsa, type MigrateIrsaOptions, type MigrationResult, type PlanFunction } from './irsa-flow.js';
-export { migrateAwsAuth, type MigrateAwsAuthOptions } from './aws-auth-flow.js';
-export { applyMigrationPlan, type ApplyMigrationOptions, type MigrationAwsOptions } from './aws-session.js';
-export type { ClusterTarget } from './migration-plan.js';
+/**
+ * Migrations and export, one cluster at a time: what each finds and proposes. The operations layer
+ * (src/operations) runs them over a manifest's clusters and plans the proposal.
+ */
+export { migrateIrsaCluster, type IrsaClusterOptions } from './irsa-flow.js';
+export { migrateAwsAuthCluster } from './aws-auth-flow.js';
+export { exportLiveCluster } from './export-flow.js';
+export { emptyDesiredCluster, requireExistingCluster, type ClusterMigration } from './cluster-migration.js';
+export { createSdkMigrationReader, type MigrationReader } from './aws-reader.js';
+export { withMigrationChanges, trustPolicyChange, authenticationModeChange, liveAfterMigrationSteps } from './migration-plan.js';
 
 // Pure parts, for callers that bring their own data.
 export { renderClusterExport, unmanagedEntryReason, defaultEntryUsername, type ExportResult } from './export.js';
@@ -20,6 +24,6 @@ export {
   TRUST_POLICY_MAX_LENGTH,
   type PolicyDocument,
 } from './trust-policy.js';
-export { renderManifestFragment, SCHEMA_HEADER } from './manifest-yaml.js';
+export { renderManifestFragment, SCHEMA_HEADER, type RenderFragmentOptions } from './manifest-yaml.js';
 export { renderTrustPolicyChanges, renderMigrationNotes, diffJsonLines } from './render.js';
 export type { ManifestFragment, FragmentAccessEntry, FragmentAssociation, FragmentAccessPolicy, FragmentCluster, NotConvertible } from './types.js';

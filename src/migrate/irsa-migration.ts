@@ -7,7 +7,7 @@ import type { Partition } from '../model/partition.js';
 import type { Finding } from '../model/plan.js';
 import { analyzeIrsaTrust } from './irsa.js';
 import { addPodIdentityTrust, removeOidcTrust, trustPolicyLength, trustsPodIdentity, TRUST_POLICY_MAX_LENGTH, type PolicyDocument } from './trust-policy.js';
-import { renderManifestFragment } from './manifest-yaml.js';
+import { renderManifestFragment, type RenderFragmentOptions } from './manifest-yaml.js';
 import type { FragmentAssociation, ManifestFragment, NotConvertible } from './types.js';
 
 export interface IrsaRole {
@@ -150,7 +150,10 @@ function cmp(a: string, b: string): number {
 }
 
 /** The manifest for the discovered associations, with what stays behind as comments. */
-export function renderIrsaManifest(migration: IrsaMigration, cluster: { name: string; region: string; accountId?: string }): { fragment: ManifestFragment; manifestYaml: string } {
+export function renderIrsaManifest(
+  migration: IrsaMigration,
+  cluster: { name: string; region: string; accountId?: string },
+): { fragment: ManifestFragment; manifestYaml: string; comments: RenderFragmentOptions } {
   const fragment: ManifestFragment = {
     version: 1,
     clusters: [{ name: cluster.name, region: cluster.region, ...(cluster.accountId ? { accountId: cluster.accountId } : {}) }],
@@ -164,5 +167,6 @@ export function renderIrsaManifest(migration: IrsaMigration, cluster: { name: st
     for (const n of migration.notConvertible) trailer.push(`- ${n.subject}: ${n.reason}`);
     for (const f of guidance) trailer.push(`- ${f.key ?? ''}: ${f.message}`);
   }
-  return { fragment, manifestYaml: renderManifestFragment(fragment, { header, trailer }) };
+  const comments = { header, trailer };
+  return { fragment, manifestYaml: renderManifestFragment(fragment, comments), comments };
 }

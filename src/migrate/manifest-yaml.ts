@@ -59,14 +59,16 @@ function orderKeys(value: unknown, inUserData = false): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const entries = Object.entries(value).filter(([, v]) => v !== undefined);
   if (!inUserData) {
-    entries.sort(([a], [b]) => rank(a) - rank(b));
+    entries.sort(([a, va], [b, vb]) => rank(a, va) - rank(b, vb));
   }
   const out: Record<string, unknown> = {};
   for (const [k, v] of entries) out[k] = orderKeys(v, inUserData || k === 'tags' || k === 'policy');
   return out;
 }
 
-function rank(key: string): number {
+function rank(key: string, value: unknown): number {
+  // An item's cluster selector (a list of names) reads best last; the top-level list stays second.
+  if (key === 'clusters' && Array.isArray(value) && value.every((v) => typeof v === 'string')) return KEY_ORDER.length + 1;
   const i = KEY_ORDER.indexOf(key);
   return i < 0 ? KEY_ORDER.length : i;
 }

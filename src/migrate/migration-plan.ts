@@ -1,62 +1,15 @@
 /**
- * Pure helpers that turn a migration into a Plan the apply engine executes: the manifest fragment
- * as desired state, the live state as it will be once the migration's own steps ran, and the
- * migration's extra changes (trust policies, authentication mode) put in front of the plan.
+ * Pure helpers that turn a migration into a Plan the apply engine executes: the live state as it
+ * will be once the migration's own steps ran, and the migration's extra changes (trust policies,
+ * authentication mode) put in front of the plan. The proposed manifest itself is planned through
+ * the manifest loader and expander, like any other.
  */
 import { canonicalJson } from '../aws/canonical-json.js';
-import type { AuthenticationMode, DesiredAccessEntry, DesiredAssociation, DesiredCluster } from '../model/desired.js';
+import type { AuthenticationMode } from '../model/desired.js';
 import type { LiveCluster } from '../model/live.js';
-import { accessPolicyArnFor, partitionOfRegion } from '../model/partition.js';
 import type { Change, ClusterPlan, Finding, Plan } from '../model/plan.js';
 import { fingerprintPlan, summarize, withClusterFingerprints } from '../plan/fingerprint.js';
 import type { TrustPolicyUpdate } from './irsa-migration.js';
-import type { ManifestFragment } from './types.js';
-
-export interface ClusterTarget {
-  name: string;
-  region: string;
-  accountId?: string;
-  assumeRoleArn?: string;
-}
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** The fragment as the manifest loader would expand it for this cluster (no defaults, no prune). */
-export function desiredClusterFromFragment(fragment: ManifestFragment, target: ClusterTarget): DesiredCluster {
-  const partition = partitionOfRegion(target.region);
-  const associations: DesiredAssociation[] = (fragment.podIdentityAssociations ?? []).map((a) => ({
-    namespace: a.namespace,
-    serviceAccount: a.serviceAccount,
-    roleArn: a.roleArn,
-    ...(a.targetRoleArn ? { targetRoleArn: a.targetRoleArn } : {}),
-    disableSessionTags: a.disableSessionTags ?? false,
-    ...(a.policy !== undefined ? { policy: canonicalJson(a.policy) } : {}),
-    tags: a.tags ?? {},
-  }));
-  const accessEntries: DesiredAccessEntry[] = (fragment.accessEntries ?? []).map((e) => ({
-    principalArn: e.principalArn,
-    type: e.type,
-    kubernetesGroups: [...new Set(e.kubernetesGroups ?? [])].sort(),
-    ...(e.username !== undefined ? { username: e.username } : {}),
-    accessPolicies: (e.accessPolicies ?? [])
-      .map((p) => ({
-        policyArn: accessPolicyArnFor(partition, p.policy),
-        scope: p.namespaces ? ({ type: 'namespace', namespaces: [...new Set(p.namespaces)].sort() } as const) : ({ type: 'cluster' } as const),
-      }))
-      .sort((a, b) => cmp(a.policyArn, b.policyArn)),
-    tags: e.tags ?? {},
-  }));
-  return {
-    name: target.name,
-    region: target.region,
-    partition,
-    ...(target.accountId ? { accountId: target.accountId } : {}),
-    ...(target.assumeRoleArn ? { assumeRoleArn: target.assumeRoleArn } : {}),
-    prune: false,
-    associations: associations.sort((a, b) => cmp(a.namespace, b.namespace) || cmp(a.serviceAccount, b.serviceAccount)),
-    accessEntries: accessEntries.sort((a, b) => cmp(a.principalArn, b.principalArn)),
-  };
-}
 
 /** The live cluster as it will be after the trust updates and the mode switch: what the rest of the plan is checked against. */
 export function liveAfterMigrationSteps(live: LiveCluster, trustUpdates: readonly TrustPolicyUpdate[], mode?: AuthenticationMode): LiveCluster {

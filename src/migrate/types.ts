@@ -20,6 +20,8 @@ export interface FragmentAssociation {
   /** Session policy document (an object, so it is written as YAML). */
   policy?: unknown;
   tags?: Record<string, string>;
+  /** Selector, when the file loads beside a manifest of several clusters. */
+  clusters?: string[];
 }
 
 /** `scope: cluster`, or `namespaces: [...]` for a namespace scope (as the manifest writes them). */
@@ -37,6 +39,8 @@ export interface FragmentAccessEntry {
   username?: string;
   accessPolicies?: FragmentAccessPolicy[];
   tags?: Record<string, string>;
+  /** Selector, when the file loads beside a manifest of several clusters. */
+  clusters?: string[];
 }
 
 export interface ManifestFragment {

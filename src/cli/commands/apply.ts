@@ -1,14 +1,10 @@
 /** `eks-identity apply`: re-plan, check the plan against the reviewed one, and execute it. */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { applyPlan, type ApplyEvent, type ApplyReport } from '../../apply/index.js';
-import { SdkEksWriteGateway, type EksWriteGateway } from '../../aws/gateway.js';
+import type { ApplyEvent, ApplyReport } from '../../apply/index.js';
 import { createProgressReporter } from '../../aws/progress.js';
-import { closeClusterSessions, type ClusterSession } from '../../aws/session.js';
-import type { PlanRequest, PlanResult } from '../../engine.js';
-import { EksIdentityError } from '../../errors.js';
 import type { Plan } from '../../model/plan.js';
-import { fingerprintMatches, fingerprintPrefixProblem } from '../../plan/fingerprint.js';
+import { apply, ApplyRefusedError, plan as planManifest } from '../../operations/index.js';
 import { renderApplyReport } from '../../render/apply-report.js';
 import { renderPlan } from '../../render/index.js';
 import { parseCommandArgs, parseFormat, parsePositiveInt } from '../args.js';
@@ -33,19 +29,13 @@ Options:
   --plan-out FILE              also write the plan that is applied, as JSON
 `;
 
-/** What the command needs from the rest of the tool; tests pass their own. */
+/** What the command needs besides the operations; tests pass their own clock. */
 export interface ApplyCommandDeps {
-  planManifest(request: PlanRequest): Promise<PlanResult>;
-  gatewayFor(session: ClusterSession): EksWriteGateway;
-  closeSessions(sessions: ClusterSession[]): void;
   sleep(ms: number): Promise<void>;
   now(): number;
 }
 
 const defaultDeps: ApplyCommandDeps = {
-  planManifest: async (request) => (await import('../../engine.js')).planManifest(request),
-  gatewayFor: (session) => new SdkEksWriteGateway(session.clients, { callerPrincipalArn: session.caller.principalArn }),
-  closeSessions: closeClusterSessions,
   sleep: (ms) => new Promise((done) => setTimeout(done, ms)),
   now: Date.now,
 };
@@ -65,51 +55,33 @@ export async function runApplyCommand(argv: string[], io: CliIo, deps: ApplyComm
   const format = parseFormat('apply', values.format, ['text', 'json']);
   const maxDeletes = parsePositiveInt('apply', '--max-deletes', values['max-deletes']);
   const concurrency = parsePositiveInt('apply', '--concurrency', values.concurrency);
-  const allowLockout = values['allow-lockout'] === true;
 
-  const planned = await deps.planManifest({
+  await using prepared = await planManifest({
     manifest: values.manifest ?? 'eks-identity.yaml',
     cwd: io.cwd,
     ...(values.cluster ? { clusters: values.cluster } : {}),
     ...(values.prune ? { prune: true } : {}),
     ...(maxDeletes === undefined ? {} : { maxDeletes }),
-    allowLockout,
+    allowLockout: values['allow-lockout'] === true,
     progress: createProgressReporter({ write: io.stderr, isTTY: io.isTTY }, { now: deps.now }),
   });
+  const { plan } = prepared;
+  if (values['plan-out']) await writeFile(resolve(io.cwd, values['plan-out']), `${JSON.stringify(plan, null, 2)}\n`);
+  let report: ApplyReport;
   try {
-    const { plan } = planned;
-    if (values['plan-out']) await writeFile(resolve(io.cwd, values['plan-out']), `${JSON.stringify(plan, null, 2)}\n`);
-    if (plan.summary.errors > 0) io.stderr(renderPlan(plan, 'text'));
-    refuseUnapplicable(plan, values['expect-fingerprint']);
-
-    const gateways = Object.fromEntries(planned.sessions.map((s) => [s.target.name, deps.gatewayFor(s)]));
-    const report = await applyPlan(
-      plan,
-      { gateways, sleep: deps.sleep, now: deps.now, onProgress: progressLines(io, plan) },
-      { allowLockout, ...(maxDeletes === undefined ? {} : { maxDeletes }), ...(concurrency === undefined ? {} : { concurrency }) },
-    );
-    io.stdout(renderApplyReport(report, format, { color: format === 'text' && io.isTTY }));
-    return exitCodeOf(report);
-  } finally {
-    deps.closeSessions(planned.sessions);
+    ({ report } = await apply(prepared, {
+      ...(values['expect-fingerprint'] !== undefined ? { expectFingerprint: values['expect-fingerprint'] } : {}),
+      ...(concurrency === undefined ? {} : { concurrency }),
+      sleep: deps.sleep,
+      now: deps.now,
+      onProgress: progressLines(io, plan),
+    }));
+  } catch (err) {
+    if (ApplyRefusedError.refused(err) && err.code === 'PLAN_HAS_ERRORS') io.stderr(renderPlan(plan, 'text'));
+    throw err;
   }
-}
-
-/** A plan with error findings, or another plan than the one reviewed, is not applied. */
-function refuseUnapplicable(plan: Plan, expected: string | undefined): void {
-  const errors = plan.clusters.flatMap((c) => c.findings.filter((f) => f.severity === 'error').map((f) => `${c.name}: ${f.code}${f.key ? ` (${f.key})` : ''}: ${f.message}`));
-  if (errors.length > 0) {
-    throw new EksIdentityError('PLAN_HAS_ERRORS', `the plan has ${errors.length} error finding(s), nothing was applied:\n  ${errors.join('\n  ')}`, {
-      fix: 'run "eks-identity plan" and fix each error (or pass the override it names, such as --allow-lockout or --max-deletes)',
-    });
-  }
-  const problem = expected === undefined ? undefined : fingerprintPrefixProblem(expected);
-  if (problem !== undefined) throw new EksIdentityError('INVALID_FINGERPRINT', `--expect-fingerprint: ${problem}`, { fix: 'pass the fingerprint the reviewed plan printed (12 or more hex characters)' });
-  if (expected !== undefined && !fingerprintMatches(expected, plan.fingerprint)) {
-    throw new EksIdentityError('PLAN_CHANGED', `the plan changed since review: expected ${expected}, got ${plan.fingerprint} — re-run plan`, {
-      fix: 'review the new plan ("eks-identity plan") and apply with its fingerprint',
-    });
-  }
+  io.stdout(renderApplyReport(report, format, { color: format === 'text' && io.isTTY }));
+  return exitCodeOf(report);
 }
 
 /** One stderr line per finished change (and per retry), numbered, so logs show progress and problems as they happen. */

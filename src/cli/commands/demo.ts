@@ -1,8 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { closeClusterSessions } from '../../aws/session.js';
 import { silentProgress } from '../../aws/progress.js';
 import { loadEmulatorState, startEmulator } from '../../emulator/index.js';
-import { planManifest } from '../../engine.js';
+import { plan } from '../../operations/index.js';
 import { parseCommandArgs, parseFormat } from '../args.js';
 import type { CliCommand } from '../io.js';
 import { printPlan } from './plan.js';
@@ -39,7 +38,7 @@ export const demoCommand: CliCommand = {
     try {
       io.stderr(`eks-identity demo: emulator at ${emulator.endpoint}, manifest ${manifest}\n\n`);
       const env = emulator.env;
-      const result = await planManifest({
+      await using prepared = await plan({
         manifest,
         cwd: io.cwd,
         progress: silentProgress,
@@ -48,8 +47,7 @@ export const demoCommand: CliCommand = {
           credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID ?? 'demo', secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? 'demo' },
         },
       });
-      closeClusterSessions(result.sessions);
-      await printPlan(result.plan, format, io);
+      await printPlan(prepared.plan, format, io);
       const calls = Object.values(emulator.calls()).reduce((a, b) => a + b, 0);
       io.stderr(`\n${calls} AWS API calls answered by the emulator. Try: eks-identity demo --format markdown\n`);
       return 0;

@@ -1,42 +1,34 @@
 /** `eks-identity export`: a live cluster → a manifest that plans to zero changes. */
-import { EksIdentityError } from '../../errors.js';
-import { writeMigrationOutput } from '../../migrate/cli-output.js';
-import { defaultMigrationDeps, type MigrationCommandDeps } from '../../migrate/default-deps.js';
-import { exportCluster } from '../../migrate/export-flow.js';
+import { exportCluster } from '../../operations/index.js';
 import { parseCommandArgs, parseFormat } from '../args.js';
 import type { CliCommand, CliIo } from '../io.js';
+import { defaultMigrationDeps, migrationTarget, TARGET_OPTIONS, writeProposal, type MigrationCommandDeps } from '../migration-output.js';
 
-const USAGE = `Usage: eks-identity export --cluster NAME --region REGION [options]
+const USAGE = `Usage: eks-identity export (--cluster NAME --region REGION | --manifest PATH) [options]
 
 Writes a manifest of the cluster's Pod Identity associations and access entries (with their
 access policies and scopes), to adopt a cluster as it is. Planning it against the same cluster
 gives no changes. Add-on-owned associations and entries EKS created itself (node entries,
 service-linked roles) are listed as comments, not managed. See docs/migration.md.
 
+With --manifest, the clusters come from the manifest and only what it does not declare yet is
+written, in a file that loads beside it.
+
 Options:
-  --cluster NAME            EKS cluster name — required
-  --region REGION           the cluster's region — required
-  --assume-role-arn ARN     role to assume for the cluster's account
-  --out FILE                write the manifest to FILE (default: stdout)
+  --cluster NAME            EKS cluster name (with --manifest: only this cluster, repeatable)
+  --region REGION           the cluster's region (without --manifest)
+  --assume-role-arn ARN     role to assume for the cluster's account (without --manifest)
+  --manifest PATH           the existing manifest (file, directory or glob) to write beside
+  --out FILE                write the manifest to FILE (several clusters: FILE is a directory)
   --format text|json        output format (default text)
 `;
 
 export async function runExportCommand(argv: string[], io: CliIo, deps: MigrationCommandDeps = defaultMigrationDeps): Promise<number> {
-  const { values } = parseCommandArgs('export', argv, {
-    cluster: { type: 'string' },
-    region: { type: 'string' },
-    'assume-role-arn': { type: 'string' },
-    out: { type: 'string' },
-    format: { type: 'string' },
-  });
+  const { values } = parseCommandArgs('export', argv, TARGET_OPTIONS);
   const format = parseFormat('export', values.format, ['text', 'json']) as 'text' | 'json';
-  if (!values.cluster || !values.region) {
-    throw new EksIdentityError('CLI_USAGE', 'export: --cluster NAME and --region REGION are required', { fix: 'run "eks-identity export --help"' });
-  }
-  const cluster = { name: values.cluster, region: values.region, ...(values['assume-role-arn'] ? { assumeRoleArn: values['assume-role-arn'] } : {}) };
-  // The self-check plan is not printed for export: the manifest is the product.
-  const result = await exportCluster({ cluster, ...(deps.aws ? { aws: deps.aws } : {}) });
-  return writeMigrationOutput(result, { format, apply: false, cluster, ...(values.out ? { out: values.out } : {}) }, io, deps);
+  await using proposal = await exportCluster({ ...migrationTarget('export', values, io), ...(deps.aws ? { aws: deps.aws } : {}) });
+  // The plan is not printed for export: the manifest is the product, the plan only a self-check.
+  return writeProposal(proposal, { format, apply: false, showPlan: false, ...(values.out ? { out: values.out } : {}) }, io, deps);
 }
 
 export const exportCommand: CliCommand = {

@@ -1,8 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createProgressReporter } from '../../aws/progress.js';
-import { closeClusterSessions } from '../../aws/session.js';
-import { planManifest, type PlanRequest } from '../../engine.js';
+import { plan, type PlanRequest } from '../../operations/index.js';
 import type { Plan } from '../../model/plan.js';
 import { renderPlan } from '../../render/index.js';
 import { parseCommandArgs, parseFormat, parsePositiveInt, type OutputFormat } from '../args.js';
@@ -75,12 +74,8 @@ export const planCommand: CliCommand = {
   async run(argv, io) {
     const { values } = parseCommandArgs('plan', argv, OPTIONS);
     const format = parseFormat('plan', values.format, ['text', 'markdown', 'json']);
-    const result = await planManifest(planRequestFrom('plan', values, io));
-    try {
-      await printPlan(result.plan, format, io, values.out);
-      return planExitCode(result.plan, values['detailed-exitcode'] ?? false);
-    } finally {
-      closeClusterSessions(result.sessions);
-    }
+    await using prepared = await plan(planRequestFrom('plan', values, io));
+    await printPlan(prepared.plan, format, io, values.out);
+    return planExitCode(prepared.plan, values['detailed-exitcode'] ?? false);
   },
 };

@@ -1,0 +1,157 @@
+/**
+ * What the export and migration commands share: their common options, where the proposed files
+ * go, how the plan and notes are shown, and the optional apply (through the same refusal policy
+ * as `eks-identity apply`).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { ApplyReport } from '../apply/index.js';
+import { EksIdentityError } from '../errors.js';
+import { renderMigrationNotes, renderTrustPolicyChanges } from '../migrate/index.js';
+import type { Plan } from '../model/plan.js';
+import { apply, ApplyRefusedError, type AwsAccess, type MigrationRequest, type Proposal } from '../operations/index.js';
+import { renderApplyReport } from '../render/apply-report.js';
+import { renderPlan } from '../render/index.js';
+import type { ParsedOptions } from './args.js';
+import type { CliIo } from './io.js';
+
+export interface MigrationCommandDeps {
+  /** Plan text for the terminal (the plan renderer). */
+  renderPlanText: (plan: Plan) => string;
+  /** AWS options for tests (emulator endpoints, static credentials). */
+  aws?: AwsAccess;
+}
+
+export const defaultMigrationDeps: MigrationCommandDeps = {
+  renderPlanText: (plan) => renderPlan(plan, 'text'),
+};
+
+/** The options every migration command takes. */
+export const TARGET_OPTIONS = {
+  manifest: { type: 'string' },
+  cluster: { type: 'string', multiple: true },
+  region: { type: 'string' },
+  'assume-role-arn': { type: 'string' },
+  out: { type: 'string' },
+  format: { type: 'string' },
+} as const;
+
+export const APPLY_OPTIONS = {
+  apply: { type: 'boolean' },
+  'expect-fingerprint': { type: 'string' },
+} as const;
+
+/**
+ * With --manifest, its clusters (--cluster narrows them) and the proposal goes beside it; without,
+ * the one cluster that --cluster and --region name.
+ */
+export function migrationTarget(command: string, values: ParsedOptions<typeof TARGET_OPTIONS>, io: CliIo, regionRequired = true): MigrationRequest {
+  const base = { cwd: io.cwd };
+  if (values.manifest !== undefined) {
+    if (values.region !== undefined || values['assume-role-arn'] !== undefined) {
+      throw new EksIdentityError('CLI_USAGE', `${command}: --region and --assume-role-arn come from the manifest when --manifest is given`, { fix: `drop them, or run "eks-identity ${command} --help"` });
+    }
+    return { ...base, manifest: values.manifest, ...(values.cluster ? { clusters: values.cluster } : {}) };
+  }
+  const [name, ...more] = values.cluster ?? [];
+  if (!name || more.length > 0 || (regionRequired && !values.region)) {
+    throw new EksIdentityError('CLI_USAGE', `${command}: --cluster NAME and --region REGION are required (one cluster), or --manifest PATH`, { fix: `run "eks-identity ${command} --help"` });
+  }
+  return {
+    ...base,
+    cluster: { name, region: values.region ?? '', ...(values['assume-role-arn'] ? { assumeRoleArn: values['assume-role-arn'] } : {}) },
+  };
+}
+
+export interface OutputOptions {
+  out?: string;
+  format: 'text' | 'json';
+  apply: boolean;
+  expectFingerprint?: string;
+  /** Show the plan in text output (export's plan is only a self-check). */
+  showPlan?: boolean;
+}
+
+/**
+ * Writes the proposed files to --out (or stdout) and the plan and notes next to them: on stderr
+ * when the files took stdout, so `> file` still captures a clean manifest. Returns the exit code.
+ */
+export async function writeProposal(proposal: Proposal, options: OutputOptions, io: CliIo, deps: MigrationCommandDeps): Promise<number> {
+  const json = options.format === 'json';
+  const written = options.out ? await writeFiles(proposal, options.out, io.cwd) : [];
+  let report = io.stdout;
+  const notConvertible = proposal.clusters.flatMap((c) => c.notConvertible);
+  const findings = proposal.clusters.flatMap((c) => c.findings);
+  const plan = proposal.plan;
+  if (!json) {
+    if (options.out) {
+      io.stdout(written.length > 0 ? `Written: ${written.join(', ')}\n` : 'Nothing to add: the manifest already declares everything found.\n');
+    } else {
+      const several = proposal.files.length > 1;
+      io.stdout(proposal.files.map((f) => `${several ? `# --- ${f.path}\n` : ''}${f.content}`).join('\n'));
+      if (proposal.files.length === 0) io.stderr('Nothing to add: the manifest already declares everything found.\n');
+      report = io.stderr;
+    }
+    const notes = renderMigrationNotes(notConvertible, plan ? [] : findings, 'text');
+    if (notes) report(`\n${notes}`);
+    if (plan && options.showPlan !== false) {
+      const trust = renderTrustPolicyChanges(plan, 'text');
+      if (trust) report(`\nTrust policy changes:\n${trust}`);
+      report(`\n${deps.renderPlanText(plan).trimEnd()}\n`);
+    }
+  }
+  const planErrors = options.showPlan === false ? 0 : (plan?.summary.errors ?? 0);
+  const hasErrors = findings.some((f) => f.severity === 'error') || planErrors > 0;
+  let applied: ApplyReport | undefined;
+  let code = hasErrors ? 1 : 0;
+  if (options.apply) {
+    const outcome = await applyProposal(proposal, options, io);
+    applied = outcome.report;
+    code = applied?.summary.ok ? 0 : 1;
+    if (applied && !json) report(`\n${renderApplyReport(applied, 'text').trimEnd()}\n`);
+  }
+  if (json) {
+    const body = {
+      files: proposal.files,
+      manifestYaml: proposal.files[0]?.content ?? '',
+      plan: plan ?? null,
+      notConvertible,
+      findings,
+      ...(applied ? { applyReport: applied } : {}),
+    };
+    io.stdout(`${JSON.stringify(body, null, 2)}\n`);
+  }
+  return code;
+}
+
+/** --apply: the proposal's plan through the same refusal policy and apply path as `eks-identity apply`. */
+async function applyProposal(proposal: Proposal, options: OutputOptions, io: CliIo): Promise<{ report?: ApplyReport }> {
+  if (!proposal.plan) {
+    io.stderr('\nNot applied: there is no plan (offline).\n');
+    return {};
+  }
+  try {
+    const { report } = await apply(proposal, {
+      ...(options.expectFingerprint !== undefined ? { expectFingerprint: options.expectFingerprint } : {}),
+      onProgress: (event) => {
+        if (event.type === 'change-end' && event.result.outcome === 'failed') io.stderr(`failed: ${event.result.changeId}: ${event.result.error?.message ?? ''}\n`);
+      },
+    });
+    return { report };
+  } catch (err) {
+    if (!ApplyRefusedError.refused(err)) throw err;
+    io.stderr(`\nNot applied: error ${err.code}: ${err.message}\n  fix: ${err.fix ?? ''}\n`);
+    return {};
+  }
+}
+
+/** One file: --out is its path. Several (one per cluster): --out is their directory. */
+async function writeFiles(proposal: Proposal, out: string, cwd: string): Promise<string[]> {
+  if (proposal.files.length === 0) return [];
+  const targets = proposal.files.length === 1 ? [{ path: out, content: proposal.files[0]!.content }] : proposal.files.map((f) => ({ path: join(out, basename(f.path)), content: f.content }));
+  for (const t of targets) {
+    await mkdir(dirname(resolve(cwd, t.path)), { recursive: true });
+    await writeFile(resolve(cwd, t.path), t.content);
+  }
+  return targets.map((t) => t.path);
+}

@@ -1,0 +1,171 @@
+/**
+ * A migration's or an export's proposal: the files to add and the plan of the manifest with them.
+ * Beside an existing manifest only what it does not declare yet is proposed, in a new file that
+ * loads with it (so its `defaults` apply); what it declares differently stays as declared and is
+ * reported with both places.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { closeClusterSessions, type ClusterSession } from '../aws/session.js';
+import { EksIdentityError } from '../errors.js';
+import { expandManifest, parseManifestTexts, type LoadedManifest } from '../manifest/index.js';
+import { renderManifestFragment, withMigrationChanges, type ClusterMigration, type NotConvertible } from '../migrate/index.js';
+import type { DesiredCluster } from '../model/desired.js';
+import type { Finding, Plan } from '../model/plan.js';
+import { besideManifest } from './beside-manifest.js';
+import { loadValidManifest, selectClusters } from './manifest-selection.js';
+import { guardsOf, openSessions, planAgainstLive } from './plan.js';
+import { PreparedPlan } from './prepared-plan.js';
+import type { ClusterTarget, MigrationRequest } from './requests.js';
+
+export type ProposalKind = 'migrate-irsa' | 'migrate-aws-auth' | 'export';
+
+export interface ProposedFile {
+  /** Relative to the request's cwd. */
+  path: string;
+  content: string;
+  cluster: string;
+}
+
+export interface ProposalCluster {
+  name: string;
+  region: string;
+  notConvertible: NotConvertible[];
+  /** The migration's findings, and the objects the manifest declares differently (kept as declared). */
+  findings: Finding[];
+}
+
+/** Files to add and their plan. Owns the plan's sessions: dispose it (or close()) when done. */
+export class Proposal implements AsyncDisposable {
+  constructor(
+    readonly kind: ProposalKind,
+    readonly files: ProposedFile[],
+    readonly clusters: ProposalCluster[],
+    /** Absent when made offline. */
+    readonly prepared?: PreparedPlan,
+    /** The manifest the files go beside, when there is one. */
+    readonly manifest?: string,
+  ) {}
+
+  get plan(): Plan | undefined {
+    return this.prepared?.plan;
+  }
+
+  close(): void {
+    this.prepared?.close();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    this.close();
+  }
+}
+
+/** The manifest (narrowed to the requested clusters) and the clusters to work on. */
+export async function resolveTargets(request: MigrationRequest): Promise<{ loaded?: LoadedManifest; targets: ClusterTarget[] }> {
+  if (request.manifest !== undefined) {
+    const loaded = await loadValidManifest({ manifest: request.manifest, ...(request.cwd ? { cwd: request.cwd } : {}), ...(request.clusters ? { clusters: request.clusters } : {}) });
+    return { loaded, targets: expandManifest(loaded).clusters };
+  }
+  if (!request.cluster) {
+    throw new EksIdentityError('MIGRATION_NO_TARGET', 'name the cluster, or the manifest whose clusters to work on', { fix: 'pass --cluster NAME --region REGION, or --manifest PATH' });
+  }
+  return { targets: [request.cluster] };
+}
+
+/** Runs `produce` on each target cluster and plans the proposal through the manifest loader. */
+export async function propose(
+  kind: ProposalKind,
+  request: MigrationRequest,
+  produce: (session: ClusterSession) => Promise<ClusterMigration>,
+  resolved?: { loaded?: LoadedManifest; targets: ClusterTarget[] },
+): Promise<Proposal> {
+  const { loaded, targets } = resolved ?? (await resolveTargets(request));
+  const sessions = await openSessions(targets, request.aws);
+  try {
+    const migrations: ClusterMigration[] = [];
+    // One cluster at a time: each already reads with its own concurrency.
+    for (const session of sessions) migrations.push(await produce(session));
+    const accountIds = Object.fromEntries(sessions.map((s) => [s.target.name, s.accountId]));
+    const { files, clusters } = await draftProposal(kind, request, migrations, loaded, accountIds);
+
+    const cwd = request.cwd ?? process.cwd();
+    const existing = loaded ? await Promise.all(loaded.files.map(async (file) => ({ file, text: await readFile(path.resolve(cwd, file), 'utf8') }))) : [];
+    const combined = parseManifestTexts([...existing, ...files.map((f) => ({ file: f.path, text: f.content }))]);
+    if (!combined.ok) throw proposalInvalid(combined);
+    const selected = selectClusters(combined, targets.map((t) => t.name));
+    const desired = expandManifest(selected, { accountIds });
+    const byCluster = new Map(migrations.map((m) => [m.cluster, m]));
+    const { live, plan } = await planAgainstLive(sessions, desired, {
+      ...guardsOf(request),
+      ...(request.progress ? { progress: request.progress } : {}),
+      adjust: (cluster) => byCluster.get(cluster.name)?.adjust?.(cluster) ?? cluster,
+    });
+    let withSteps = plan;
+    for (const m of migrations) {
+      const findings = clusters.find((c) => c.name === m.cluster)?.findings ?? [];
+      withSteps = withMigrationChanges(withSteps, m.cluster, m.leading, findings);
+    }
+    const prepared = new PreparedPlan(withSteps, sessions, guardsOf(request), selected, desired, live);
+    return new Proposal(kind, files, clusters, prepared, request.manifest);
+  } catch (err) {
+    closeClusterSessions(sessions);
+    throw err;
+  }
+}
+
+/** The files of a proposal (whole manifests, or beside the manifest only what it lacks) and its notes. */
+export async function draftProposal(
+  kind: ProposalKind,
+  request: MigrationRequest,
+  migrations: readonly ClusterMigration[],
+  loaded: LoadedManifest | undefined,
+  accountIds: Record<string, string>,
+): Promise<{ files: ProposedFile[]; clusters: ProposalCluster[] }> {
+  const cwd = request.cwd ?? process.cwd();
+  const existing = loaded ? expandManifest(loaded, { accountIds }) : undefined;
+  const directory = request.directory ?? (request.manifest !== undefined ? await manifestDirectory(request.manifest, cwd) : '.');
+  const taken = new Set((loaded?.files ?? []).map((f) => path.normalize(f)));
+  const files: ProposedFile[] = [];
+  const clusters: ProposalCluster[] = [];
+  for (const m of migrations) {
+    let content: string | undefined = renderManifestFragment(m.fragment, m.comments);
+    let differences: Finding[] = [];
+    const declared: DesiredCluster | undefined = existing?.clusters.find((c) => c.name === m.cluster);
+    if (declared) {
+      const beside = besideManifest(m, declared, request.manifest ?? '');
+      content = beside.content;
+      differences = beside.differences;
+    }
+    clusters.push({ name: m.cluster, region: m.region, notConvertible: m.notConvertible, findings: [...m.findings, ...differences] });
+    if (content === undefined) continue;
+    const file = freePath(path.join(directory, `${kind}-${m.cluster}.yaml`), taken);
+    taken.add(path.normalize(file));
+    files.push({ path: file, content, cluster: m.cluster });
+  }
+  return { files, clusters };
+}
+
+/** Where files beside the manifest go: its directory, a glob's fixed part, or a file's directory. */
+async function manifestDirectory(manifest: string, cwd: string): Promise<string> {
+  const wild = manifest.search(/[*?{[]/);
+  if (wild >= 0) return path.dirname(`${manifest.slice(0, wild)}x`) || '.';
+  const info = await stat(path.resolve(cwd, manifest)).catch(() => undefined);
+  return info?.isDirectory() ? manifest : path.dirname(manifest);
+}
+
+/** A manifest file is never overwritten: the proposal takes the next free name. */
+function freePath(file: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(path.normalize(file))) return file;
+  const { dir, name, ext } = path.parse(file);
+  for (let i = 2; ; i++) {
+    const candidate = path.join(dir, `${name}-${i}${ext}`);
+    if (!taken.has(path.normalize(candidate))) return candidate;
+  }
+}
+
+function proposalInvalid(loaded: LoadedManifest): EksIdentityError {
+  const first = loaded.diagnostics.find((d) => d.severity === 'error');
+  return new EksIdentityError('PROPOSAL_INVALID', `the proposed manifest does not load with the existing one: ${first ? `${first.location.file}:${first.location.line}: ${first.message}` : 'unknown error'}`, {
+    source: 'internal',
+  });
+}
