@@ -47,7 +47,8 @@ export function planWith(options: { creates?: number; fingerprint?: string; find
   const findings = options.findings ?? [];
   return {
     version: 1,
-    fingerprint: options.fingerprint ?? (changes.length === 0 ? 'empty0000000' : `fp${changes.length}`.padEnd(64, '0')),
+    // Hex, as fingerprints are: the reviewed-plan check accepts nothing else.
+    fingerprint: options.fingerprint ?? (changes.length === 0 ? 'e'.repeat(64) : `f${changes.length}`.padEnd(64, '0')),
     summary: {
       create: changes.length,
       update: 0,

@@ -19,6 +19,8 @@ import {
 } from './payloads.js';
 
 const TOKEN = 'ghs_secret_token_value';
+/** The fingerprint of a plan reviewed before the world moved. */
+const REVIEWED = 'abc123'.padEnd(64, '9');
 let github: FakeGitHub;
 let temp: string;
 
@@ -207,17 +209,17 @@ describe('runAction: apply on push', () => {
   });
 
   it('GIVEN a changed plan and on-plan-change fail THEN nothing is applied, the step fails and the PR says why', async () => {
-    mergedPullRequestWithPlan('reviewedfingerprint');
+    mergedPullRequestWithPlan(REVIEWED);
     const engine = fakeOperations({ plans: [planWith({ creates: 2 })] });
     const { result } = await runWith({ event: 'push', payload: pushPayload(), engine });
     expect(result.status).toBe('failure');
-    expect(result.message).toContain('the plan changed since review: reviewed reviewedfingerprint, now');
+    expect(result.message).toContain(`the plan changed since review: reviewed ${REVIEWED}, now`);
     expect(engine.executed).toBe(0);
     expect(github.comments.at(-1)!.body).toContain('apply refused');
   });
 
   it('GIVEN a changed plan and on-plan-change warn THEN a warning and the apply goes ahead', async () => {
-    mergedPullRequestWithPlan('reviewedfingerprint');
+    mergedPullRequestWithPlan(REVIEWED);
     const engine = fakeOperations({ plans: [planWith({ creates: 2 })] });
     const { result, io } = await runWith({ event: 'push', payload: pushPayload(), engine, inputs: { 'on-plan-change': 'warn' } });
     expect(result.status).toBe('success');

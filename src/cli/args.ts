@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EksIdentityError } from '../errors.js';
+import { fingerprintPrefixProblem } from '../plan/fingerprint.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -43,4 +44,13 @@ export function parsePositiveInt(command: string, flag: string, value: string | 
     throw new EksIdentityError('CLI_USAGE', `${command}: ${flag} must be a non-negative integer (got "${value}")`);
   }
   return n;
+}
+
+/** --expect-fingerprint, checked before any AWS call: the full fingerprint or a 12+ character prefix. */
+export function parseFingerprint(value: string | undefined): string | undefined {
+  const problem = value === undefined ? undefined : fingerprintPrefixProblem(value);
+  if (problem !== undefined) {
+    throw new EksIdentityError('INVALID_FINGERPRINT', `--expect-fingerprint: ${problem}`, { fix: 'pass the fingerprint the reviewed plan printed (12 or more hex characters)' });
+  }
+  return value;
 }

@@ -7,7 +7,7 @@ import type { Plan } from '../../model/plan.js';
 import { apply, ApplyRefusedError, plan as planManifest } from '../../operations/index.js';
 import { renderApplyReport } from '../../render/apply-report.js';
 import { renderPlan } from '../../render/index.js';
-import { parseCommandArgs, parseFormat, parsePositiveInt } from '../args.js';
+import { parseCommandArgs, parseFingerprint, parseFormat, parsePositiveInt } from '../args.js';
 import type { CliCommand, CliIo } from '../io.js';
 
 const USAGE = `Usage: eks-identity apply [--manifest PATH] [options]
@@ -55,6 +55,7 @@ export async function runApplyCommand(argv: string[], io: CliIo, deps: ApplyComm
   const format = parseFormat('apply', values.format, ['text', 'json']);
   const maxDeletes = parsePositiveInt('apply', '--max-deletes', values['max-deletes']);
   const concurrency = parsePositiveInt('apply', '--concurrency', values.concurrency);
+  parseFingerprint(values['expect-fingerprint']);
 
   await using prepared = await planManifest({
     manifest: values.manifest ?? 'eks-identity.yaml',

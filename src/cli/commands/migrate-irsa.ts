@@ -1,6 +1,6 @@
 /** `eks-identity migrate-irsa`: IRSA roles → Pod Identity associations and trust policy updates. */
 import { migrateIrsa } from '../../operations/index.js';
-import { parseCommandArgs, parseFormat } from '../args.js';
+import { parseCommandArgs, parseFingerprint, parseFormat } from '../args.js';
 import type { CliCommand, CliIo } from '../io.js';
 import { APPLY_OPTIONS, defaultMigrationDeps, migrationTarget, TARGET_OPTIONS, writeProposal, type MigrationCommandDeps } from '../migration-output.js';
 
@@ -49,7 +49,7 @@ export function outputOptions(
     format,
     apply: values.apply ?? false,
     ...(values.out ? { out: values.out } : {}),
-    ...(values['expect-fingerprint'] ? { expectFingerprint: values['expect-fingerprint'] } : {}),
+    ...(values['expect-fingerprint'] ? { expectFingerprint: parseFingerprint(values['expect-fingerprint'])! } : {}),
   };
 }
 
