@@ -57,11 +57,28 @@ export interface ClusterReadShape {
   /** Objects described (all live ones with prune, the declared ones otherwise). */
   describedAssociations: number;
   describedAccessEntries: number;
+  /** Entries whose policies are listed (default: every described one; prune: owned lists only its own). */
+  entriesWithPolicies?: number;
+  /** List calls when fewer than the full lists find what is needed (prune off: see targetedListCalls). */
+  associationLists?: number;
+  accessEntryLists?: number;
 }
 
 /**
- * The fewest calls a read can make: the lists, one describe per object the plan needs, one policy
- * list per described entry, one GetRole per distinct role and one GetUser per distinct IAM user of
+ * The fewest ListPodIdentityAssociations calls that find `declared` associations (grouped by
+ * namespace) with prune off: the whole list, or per declared namespace the fewer of one call per
+ * service account (filtered by namespace and service account) and the namespace's own pages
+ * (filtered by namespace). Entries need no list at all: DescribeAccessEntry takes the principal.
+ */
+export function targetedListCalls(liveTotal: number, declaredByNamespace: ReadonlyMap<string, { declared: number; live: number }>): number {
+  let perNamespace = 0;
+  for (const { declared, live } of declaredByNamespace.values()) perNamespace += Math.min(declared, pagesOf(live));
+  return Math.min(pagesOf(liveTotal), perNamespace);
+}
+
+/**
+ * The fewest calls a read can make: the lists (or, prune off, the fewest that find the declared
+ * objects), one describe per object the plan needs, one policy list per entry the plan needs, one GetRole per distinct role and one GetUser per distinct IAM user of
  * a declared entry (`roles`, `users`: over all clusters of the account), and one
  * GetCallerIdentity per account and region.
  */
@@ -70,11 +87,11 @@ export function minimumReadCalls(clusters: readonly ClusterReadShape[], roles: n
     (c): CallCounts => ({
       DescribeCluster: 1,
       ListAddons: pagesOf(c.addons),
-      ListPodIdentityAssociations: pagesOf(c.liveAssociations),
-      ListAccessEntries: pagesOf(c.liveAccessEntries),
+      ListPodIdentityAssociations: c.associationLists ?? pagesOf(c.liveAssociations),
+      ListAccessEntries: c.accessEntryLists ?? pagesOf(c.liveAccessEntries),
       DescribePodIdentityAssociation: c.describedAssociations,
       DescribeAccessEntry: c.describedAccessEntries,
-      ListAssociatedAccessPolicies: c.describedAccessEntries,
+      ListAssociatedAccessPolicies: c.entriesWithPolicies ?? c.describedAccessEntries,
     }),
   );
   return addCalls(...each, { GetRole: roles, GetUser: users, GetCallerIdentity: sessions });

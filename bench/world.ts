@@ -4,6 +4,7 @@
  */
 import type { AccessEntryState, AssociationState, ClusterState, EmulatorState, RoleState, UserState } from '../src/emulator/index.js';
 import type { DesiredAccessEntry, DesiredAssociation, DesiredCluster, DesiredState } from '../src/model/desired.js';
+import { OWNER_TAG, type PruneMode } from '../src/model/ownership.js';
 
 export const ACCOUNT = '111122223333';
 export const REGION = 'us-east-1';
@@ -20,6 +21,21 @@ export interface ClusterShape {
   name: string;
   associations: number;
   accessEntries: number;
+  /** Objects tagged eks-identity/owner=`owner` (by index), as a manifest with that owner leaves them. */
+  owned?: { owner: string; associations: readonly number[]; accessEntries: readonly number[] };
+}
+
+/** Which objects a manifest declares: `count` of each kind from index `from` (default 0). */
+export interface DeclaredKeys {
+  associations: number;
+  accessEntries: number;
+  from?: { associations: number; accessEntries: number };
+}
+
+/** Indexes of the declared associations and entries. */
+export function declaredIndexes(declared: DeclaredKeys): { associations: number[]; accessEntries: number[] } {
+  const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
+  return { associations: range(declared.from?.associations ?? 0, declared.associations), accessEntries: range(declared.from?.accessEntries ?? 0, declared.accessEntries) };
 }
 
 export const roleArn = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
@@ -41,16 +57,16 @@ export function policiesAt(i: number): Array<{ policyArn: string; namespaces?: s
   return i % 3 === 0 ? [first, { policyArn: policyArn('AmazonEKSEditPolicy'), namespaces: [associationAt(i).namespace] }] : [first];
 }
 
-function liveAssociation(i: number): AssociationState {
-  return { ...associationAt(i), tags: TAGS };
+function liveAssociation(i: number, tags: Record<string, string>): AssociationState {
+  return { ...associationAt(i), tags };
 }
 
-function liveEntry(i: number): AccessEntryState {
+function liveEntry(i: number, tags: Record<string, string>): AccessEntryState {
   return {
     principalArn: principalAt(i),
     type: 'STANDARD',
     kubernetesGroups: [`eng-${i % 20}`],
-    tags: TAGS,
+    tags,
     accessPolicies: policiesAt(i).map((p) =>
       p.namespaces ? { policyArn: p.policyArn, accessScope: { type: 'namespace' as const, namespaces: p.namespaces } } : { policyArn: p.policyArn, accessScope: { type: 'cluster' as const } },
     ),
@@ -73,36 +89,39 @@ function principalsFor(shapes: readonly ClusterShape[], extraRoles: readonly str
 }
 
 export function clusterState(shape: ClusterShape): ClusterState {
+  const owned = shape.owned;
+  const ownedAssociations = new Set(owned?.associations ?? []);
+  const ownedEntries = new Set(owned?.accessEntries ?? []);
+  const tagsOf = (mine: boolean) => (mine && owned ? { ...TAGS, [OWNER_TAG]: owned.owner } : TAGS);
   return {
     name: shape.name,
     region: REGION,
     accountId: ACCOUNT,
     authenticationMode: 'API',
     addons: [{ name: 'eks-pod-identity-agent' }],
-    podIdentityAssociations: Array.from({ length: shape.associations }, (_, i) => liveAssociation(i)),
+    podIdentityAssociations: Array.from({ length: shape.associations }, (_, i) => liveAssociation(i, tagsOf(ownedAssociations.has(i)))),
     accessEntries: [
       // The caller's own admin entry, so lockout checks are satisfied.
       { principalArn: CALLER_ARN, type: 'STANDARD', accessPolicies: [{ policyArn: 'AmazonEKSClusterAdminPolicy', accessScope: { type: 'cluster' } }] },
-      ...Array.from({ length: shape.accessEntries }, (_, i) => liveEntry(i)),
+      ...Array.from({ length: shape.accessEntries }, (_, i) => liveEntry(i, tagsOf(ownedEntries.has(i)))),
     ],
   };
 }
 
 export const CALLER_PRINCIPAL = CALLER_ARN;
 
-/** The distinct IAM roles the first `associations` associations and `accessEntries` entries name. */
-export function rolesOf(associations: number, accessEntries: number): string[] {
+/** The distinct IAM roles the declared associations and entries name. */
+export function rolesOf(declared: DeclaredKeys): string[] {
+  const { associations, accessEntries } = declaredIndexes(declared);
   const roles = new Set<string>();
-  for (let i = 0; i < associations; i++) roles.add(associationAt(i).roleArn);
-  for (let i = 0; i < accessEntries; i += 2) roles.add(principalAt(i));
+  for (const i of associations) roles.add(associationAt(i).roleArn);
+  for (const i of accessEntries) if (i % 2 === 0) roles.add(principalAt(i));
   return [...roles];
 }
 
-/** The distinct IAM users the first `accessEntries` entries name (every odd entry is a user). */
-export function usersOf(accessEntries: number): string[] {
-  const users: string[] = [];
-  for (let i = 1; i < accessEntries; i += 2) users.push(principalAt(i));
-  return users;
+/** The distinct IAM users the declared entries name (every odd entry is a user). */
+export function usersOf(declared: DeclaredKeys): string[] {
+  return declaredIndexes(declared).accessEntries.filter((i) => i % 2 === 1).map(principalAt);
 }
 
 /**
@@ -120,11 +139,15 @@ export function emulatorState(shapes: readonly ClusterShape[], extraRoles: reado
   };
 }
 
-export function desiredAssociation(i: number): DesiredAssociation {
-  return { ...associationAt(i), disableSessionTags: false, tags: { ...TAGS } };
+export function desiredAssociation(i: number, owner?: string): DesiredAssociation {
+  return { ...associationAt(i), disableSessionTags: false, tags: ownerTags(owner) };
 }
 
-export function desiredEntry(i: number): DesiredAccessEntry {
+function ownerTags(owner: string | undefined): Record<string, string> {
+  return owner === undefined ? { ...TAGS } : { ...TAGS, [OWNER_TAG]: owner };
+}
+
+export function desiredEntry(i: number, owner?: string): DesiredAccessEntry {
   return {
     principalArn: principalAt(i),
     type: 'STANDARD',
@@ -132,7 +155,7 @@ export function desiredEntry(i: number): DesiredAccessEntry {
     accessPolicies: policiesAt(i)
       .map((p) => ({ policyArn: p.policyArn, scope: p.namespaces ? { type: 'namespace' as const, namespaces: p.namespaces } : { type: 'cluster' as const } }))
       .sort((a, b) => (a.policyArn < b.policyArn ? -1 : 1)),
-    tags: { ...TAGS },
+    tags: ownerTags(owner),
   };
 }
 
@@ -151,18 +174,20 @@ const byAssociation = (a: DesiredAssociation, b: DesiredAssociation) =>
 const byPrincipal = (a: DesiredAccessEntry, b: DesiredAccessEntry) => (a.principalArn < b.principalArn ? -1 : 1);
 
 /**
- * What the manifest declares for a cluster: the first `associations` / `accessEntries` objects
- * of the shape (equal to what is live, so the plan is about reading, not writing).
+ * What the manifest declares for a cluster: `associations` / `accessEntries` objects of the shape
+ * from `declared.from` (equal to what is live, so the plan is about reading, not writing).
  */
-export function desiredCluster(name: string, declared: { associations: number; accessEntries: number }, prune: boolean, declareCaller = true): DesiredCluster {
+export function desiredCluster(name: string, declared: DeclaredKeys, prune: PruneMode, declareCaller = true, owner?: string): DesiredCluster {
+  const indexes = declaredIndexes(declared);
   return {
     name,
     region: REGION,
     partition: 'aws',
     accountId: ACCOUNT,
     prune,
-    associations: Array.from({ length: declared.associations }, (_, i) => desiredAssociation(i)).sort(byAssociation),
-    accessEntries: [...(declareCaller ? [callerEntry()] : []), ...Array.from({ length: declared.accessEntries }, (_, i) => desiredEntry(i))].sort(byPrincipal),
+    ...(owner === undefined ? {} : { owner }),
+    associations: indexes.associations.map((i) => desiredAssociation(i, owner)).sort(byAssociation),
+    accessEntries: [...(declareCaller ? [callerEntry()] : []), ...indexes.accessEntries.map((i) => desiredEntry(i, owner))].sort(byPrincipal),
   };
 }
 

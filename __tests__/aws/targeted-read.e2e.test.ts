@@ -41,10 +41,28 @@ async function readCounting(desired: ReturnType<typeof desiredCluster>) {
 }
 
 describe('targeted reads with prune off', () => {
-  it('GIVEN one declared service account per namespace WHEN read THEN each is asked for by namespace and service account, one call each', async () => {
+  it('GIVEN 200 associations and keys in 2 namespaces beyond the first page WHEN read THEN the second page completes the list: counted, no targeted call', async () => {
+    const small = state();
+    const { emulator, sessionOptions } = await startWorld({ ...small, clusters: small.clusters!.map((c) => ({ ...c, podIdentityAssociations: (c.podIdentityAssociations ?? []).slice(130) })) });
+    const sessions = await openSessions([{ name: 'big', region: 'eu-west-1' }], sessionOptions);
+    try {
+      emulator.resetCalls();
+      const keys = [desiredAssociation('solo-1', 'sa-1', roleArn('Bulk')), desiredAssociation('solo-2', 'sa-2', roleArn('Bulk'))];
+      const live = await readLiveCluster(sessions[0]!, desiredCluster({ name: 'big', region: 'eu-west-1', associations: keys }));
+      expect(emulator.calls().ListPodIdentityAssociations).toBe(2);
+      expect(live.associationSummaries).toHaveLength(200);
+      expect(live.uncounted).toEqual(['accessEntries']);
+      expect(live.associations.map((a) => a.serviceAccount)).toEqual(['sa-1', 'sa-2']);
+    } finally {
+      closeClusterSessions(sessions);
+      await emulator.close();
+    }
+  });
+
+  it('GIVEN one declared service account in each of 10 namespaces WHEN read THEN two pages of the list (fewer calls than 10, no slower), then each by namespace and service account', async () => {
     const keys = Array.from({ length: 10 }, (_, i) => desiredAssociation(`solo-${i}`, `sa-${i}`, roleArn('Bulk')));
     const { live, calls } = await readCounting(desiredCluster({ name: 'big', region: 'eu-west-1', associations: keys }));
-    expect(calls.ListPodIdentityAssociations).toBe(1 + 10);
+    expect(calls.ListPodIdentityAssociations).toBe(2 + 10);
     expect(calls.DescribePodIdentityAssociation).toBe(10);
     expect(live.associations.map((a) => `${a.namespace}/${a.serviceAccount}`)).toEqual(keys.map((k) => `${k.namespace}/${k.serviceAccount}`));
   });

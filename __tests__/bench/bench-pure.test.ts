@@ -1,6 +1,6 @@
 import { buildMixedPlan, changeCount, mixOf, verifyApply } from '../../bench/apply-plan.js';
 import { interleaveByKind, type BaselineObject } from '../../bench/baseline.js';
-import { floorOf, minimumReadCalls, pagesOf } from '../../bench/floor.js';
+import { floorOf, minimumReadCalls, pagesOf, targetedListCalls } from '../../bench/floor.js';
 import { BEGIN_MARKER, END_MARKER, replaceBetweenMarkers } from '../../bench/report.js';
 import type { EmulatorInspection, EmulatorState } from '../../src/emulator/index.js';
 
@@ -80,5 +80,14 @@ describe('apply plans and their verification', () => {
     const plan = buildMixedPlan({ name: 'apply', region: 'us-east-1' }, mix, inspection, false);
     const a = { namespace: 'team-00', serviceAccount: 'sa-x', roleArn: 'arn:aws:iam::111122223333:role/x' };
     expect(verifyApply(plan, { clusters: [{ name: 'apply', podIdentityAssociations: [a, { ...a }] }] }).duplicated).toBe(1);
+  });
+});
+
+describe('targetedListCalls', () => {
+  it('GIVEN declared keys by namespace WHEN counting the fewest list calls THEN each namespace takes the fewer of its keys and its pages, and the whole list caps the sum', () => {
+    const spread = new Map(Array.from({ length: 50 }, (_, i) => [`ns-${i}`, { declared: 2, live: 100 }] as const));
+    expect(targetedListCalls(5000, spread)).toBe(50);
+    expect(targetedListCalls(5000, new Map([['big', { declared: 5, live: 250 }], ['one', { declared: 1, live: 400 }]]))).toBe(3 + 1);
+    expect(targetedListCalls(150, spread)).toBe(2);
   });
 });

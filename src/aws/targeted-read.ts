@@ -13,7 +13,10 @@ import { mapWithConcurrency } from './concurrency.js';
  *   list, the listing is complete for one call: nothing absent is asked for, and undeclared
  *   objects are counted. Most clusters end here.
  * - Otherwise the cluster holds more than a page, and the rest of the listing would cost between
- *   1 and quota/100 − 1 more calls, one round trip each, in sequence. Then:
+ *   1 and quota/100 − 1 more calls, one round trip each, in sequence. Associations found by
+ *   namespace after the first page take a second round trip anyway, so a second page of the whole
+ *   list costs no more time; it is read when it also costs fewer calls (one page against at least
+ *   one call per namespace with keys still unfound). Beyond two pages a listing is slower. Then:
  *   · Access entries are described by principal (404 = absent). Every declared entry that exists
  *     has to be described anyway, so a targeted describe is wasted only when the entry is absent,
  *     and each absent entry is a create the apply will make: the waste is at most one call per
@@ -27,6 +30,9 @@ import { mapWithConcurrency } from './concurrency.js';
  *     rent-or-buy bound), and never more pages in a row than keys.
  * - The undeclared objects were then not counted: the plan says so (UNDECLARED_NOT_COUNTED).
  */
+
+/** Pages of the whole association list read one after another before targeted reads take over. */
+const SEQUENTIAL_PAGES = 2;
 
 /** One page of a list, as EKS answers it. */
 export interface Page<T> {
@@ -56,15 +62,20 @@ export interface FoundAccessEntries {
 
 /** Finds the declared associations (see above). `declared`: keys as namespace and service account. */
 export async function findDeclaredAssociations(pages: ListPages, declared: ReadonlyArray<{ namespace: string; serviceAccount: string }>, limit: number): Promise<FoundAssociations> {
-  const first = await pages.associations({});
-  const seen = new Map(first.items.map((s) => [s.associationId, s]));
-  if (first.nextToken === undefined) return { summaries: sortSummaries(seen), complete: true };
-  const found = new Set(first.items.map(keyOf));
-  const unfound = new Map<string, string[]>();
-  for (const d of declared) {
-    if (found.has(keyOf(d))) continue;
-    unfound.set(d.namespace, [...(unfound.get(d.namespace) ?? []), d.serviceAccount]);
+  const seen = new Map<string, LiveAssociationSummary>();
+  const unfoundByNamespace = () => {
+    const found = new Set([...seen.values()].map(keyOf));
+    const unfound = new Map<string, string[]>();
+    for (const d of declared) if (!found.has(keyOf(d))) unfound.set(d.namespace, [...(unfound.get(d.namespace) ?? []), d.serviceAccount]);
+    return unfound;
+  };
+  let page: Page<LiveAssociationSummary> | undefined;
+  for (let read = 0; read < SEQUENTIAL_PAGES && (read === 0 || (page?.nextToken !== undefined && read < unfoundByNamespace().size)); read++) {
+    page = await pages.associations({}, page?.nextToken);
+    for (const s of page.items) seen.set(s.associationId, s);
   }
+  if (page?.nextToken === undefined) return { summaries: sortSummaries(seen), complete: true };
+  const unfound = unfoundByNamespace();
   const perNamespace = await mapWithConcurrency([...unfound], limit, ([namespace, accounts]) => findInNamespace(pages, namespace, accounts, limit));
   for (const s of perNamespace.flat()) seen.set(s.associationId, s);
   return { summaries: sortSummaries(seen), complete: false };
