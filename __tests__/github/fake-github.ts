@@ -52,6 +52,8 @@ export interface FakeGitHub {
   requests: RecordedRequest[];
   comments: FakeComment[];
   issues: FakeIssue[];
+  /** Labels defined in the repository (created through POST /labels), by name. */
+  labels: Map<string, { name: string; color: string; description: string }>;
   /** Files committed through the Git data API, per branch. */
   branches: Map<string, { sha: string; files: Record<string, string> }>;
   addComment(issueNumber: number, login: string, body: string): FakeComment;
@@ -77,6 +79,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const branches = new Map<string, { sha: string; files: Record<string, string> }>();
   branches.set(options.defaultBranch ?? 'master', { sha: 'base000000000000000000000000000000000000', files: {} });
   const objects = new Map<string, unknown>();
+  const labels = new Map<string, { name: string; color: string; description: string }>();
   const faults: Array<{ method: string; path: RegExp; status: number; times: number }> = [];
   let nextId = 1000;
   let nextNumber = 1;
@@ -105,6 +108,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     requests,
     comments,
     issues,
+    labels,
     branches,
     addComment(issueNumber, login, body) {
       const c = { id: nextId++, issueNumber, login, body };
@@ -173,6 +177,32 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const issueNumber = Number(m[1]);
       if (req.method === 'GET') return paginate(res, req, comments.filter((c) => c.issueNumber === issueNumber).map(commentJson));
       if (req.method === 'POST') return send(res, 201, commentJson(fake.addComment(issueNumber, login, String(body.body))));
+    }
+    if (rest === '/labels' && req.method === 'POST') {
+      const name = String(body.name);
+      if (labels.has(name)) return send(res, 422, { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] });
+      const label = { name, color: String(body.color ?? 'ededed'), description: String(body.description ?? '') };
+      labels.set(name, label);
+      return send(res, 201, label);
+    }
+    if ((m = /^\/issues\/(\d+)\/labels(?:\/(.+))?$/.exec(rest))) {
+      const issue = issues.find((i) => i.number === Number(m![1]));
+      if (!issue) return send(res, 404, { message: 'Not Found' });
+      const asJson = () => issue.labels.map((name) => ({ name, color: labels.get(name)?.color ?? 'ededed' }));
+      if (req.method === 'GET' && m[2] === undefined) return paginate(res, req, asJson());
+      if (req.method === 'POST' && m[2] === undefined) {
+        // As GitHub does, a label that does not exist yet is created (without a colour of its own).
+        for (const name of (body.labels as string[] | undefined) ?? []) {
+          if (!labels.has(name)) labels.set(name, { name, color: 'ededed', description: '' });
+          if (!issue.labels.includes(name)) issue.labels.push(name);
+        }
+        return send(res, 200, asJson());
+      }
+      if (req.method === 'DELETE' && m[2] !== undefined) {
+        if (!issue.labels.includes(m[2])) return send(res, 404, { message: 'Label does not exist' });
+        issue.labels = issue.labels.filter((name) => name !== m![2]);
+        return send(res, 200, asJson());
+      }
     }
     if ((m = /^\/issues\/comments\/(\d+)$/.exec(rest)) && req.method === 'PATCH') {
       const comment = comments.find((c) => c.id === Number(m![1]));

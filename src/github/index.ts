@@ -11,6 +11,7 @@ export {
   type StickyCommentResult,
   type FoundComment,
 } from './sticky-comment.js';
+export { PLAN_LABELS, planLabels, syncPlanLabels, type PlanOutcome, type LabelSync } from './labels.js';
 export { findMergedPullRequest, readReviewedFingerprint, type RepoRef, type MergedPullRequest } from './pull-requests.js';
 export { upsertDriftIssue, closeDriftIssue, type DriftIssueRef, type DriftIssueResult } from './drift-issue.js';
 export { openBranchPullRequest, type BranchPullRequestRequest, type BranchPullRequestResult, type FileChange } from './branch-pull-request.js';

@@ -35,8 +35,8 @@ export async function findMergedPullRequest(octokit: GitHubClient, ref: RepoRef 
 export async function readReviewedFingerprint(
   octokit: GitHubClient,
   ref: RepoRef & { issueNumber: number; key: string; author: string },
-): Promise<{ fingerprint: string; commentUrl: string } | undefined> {
+): Promise<{ fingerprint: string; clusters?: Record<string, string>; commentUrl: string } | undefined> {
   const comment = await findStickyComment(octokit, ref);
   if (!comment?.fingerprint) return undefined;
-  return { fingerprint: comment.fingerprint, commentUrl: comment.url };
+  return { fingerprint: comment.fingerprint, ...(comment.clusters ? { clusters: comment.clusters } : {}), commentUrl: comment.url };
 }

@@ -1,6 +1,6 @@
 import type { GitHubClient } from './client.js';
 import { resolveTokenLogin } from './identity.js';
-import { parseMarker, withMarker } from './marker.js';
+import { parseMarker, withMarker, type Marker } from './marker.js';
 
 export interface IssueRef {
   owner: string;
@@ -10,7 +10,7 @@ export interface IssueRef {
 
 export interface StickyCommentRequest extends IssueRef {
   /** Which sticky comment: one per key (e.g. `plan:eks-identity.yaml`). */
-  marker: { key: string; fingerprint?: string };
+  marker: Marker;
   /** Markdown without the marker. */
   body: string;
   /** Login whose comments may be updated; resolved with GET /user when omitted. */
@@ -28,6 +28,8 @@ export interface FoundComment {
   url: string;
   body: string;
   fingerprint?: string;
+  /** Each cluster's part of the plan the comment shows (marker `clusters=`). */
+  clusters?: Record<string, string>;
 }
 
 /**
@@ -54,6 +56,7 @@ export async function findStickyComment(
       url: comment.html_url,
       body: comment.body ?? '',
       ...(marker.fingerprint === undefined ? {} : { fingerprint: marker.fingerprint }),
+      ...(marker.clusters === undefined ? {} : { clusters: marker.clusters }),
     };
   }
   return undefined;
