@@ -1,13 +1,15 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import * as core from '@actions/core';
 import { createGitHubClient } from '../github/client.js';
+import { neutralizeWorkflowCommands } from '../render/escape.js';
 import type { ActionIo } from './io.js';
 import { runAction, type ActionResult } from './run.js';
 
 /** @actions/core behind the ActionIo interface: the only place the action touches it. */
 function coreIo(): ActionIo {
   return {
-    info: (message) => core.info(message),
+    // Only log lines are read for workflow commands; annotations and outputs are escaped by core.
+    info: (message) => core.info(neutralizeWorkflowCommands(message)),
     notice: (message, properties) => core.notice(message, properties ?? {}),
     warning: (message, properties) => core.warning(message, properties ?? {}),
     error: (message, properties) => core.error(message, properties ?? {}),
@@ -16,7 +18,7 @@ function coreIo(): ActionIo {
     setSecret: (value) => core.setSecret(value),
     appendSummary: async (markdown) => {
       // Without GITHUB_STEP_SUMMARY (local runs) the summary goes to the log instead.
-      if (!process.env.GITHUB_STEP_SUMMARY) return core.info(markdown);
+      if (!process.env.GITHUB_STEP_SUMMARY) return core.info(neutralizeWorkflowCommands(markdown));
       await core.summary.addRaw(markdown, true).write();
     },
   };
@@ -29,7 +31,7 @@ export async function run(): Promise<ActionResult> {
     io: coreIo(),
     // Loaded on demand: runs that stop early (skip, fork, bad input) never load the AWS SDK.
     loadOperations: async () => (await import('../operations/index.js')).operations,
-    createGitHub: (token) => createGitHubClient(token, { log: (message) => core.info(message) }),
+    createGitHub: (token) => createGitHubClient(token, { log: (message) => core.info(neutralizeWorkflowCommands(message)) }),
     readEventPayload: async (path) => JSON.parse(await readFile(path, 'utf8')) as unknown,
     writeFile: (path, text) => writeFile(path, text, 'utf8'),
     cwd: process.cwd(),

@@ -1,3 +1,5 @@
+import { neutralizeWorkflowCommands } from '../render/escape.js';
+
 /** What a CLI command may touch: passed in so tests run commands in-process. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -18,9 +20,10 @@ export interface CliCommand {
 }
 
 export function processIo(): CliIo {
+  // The CLI runs in workflows too, where a line starting with `::` would be a workflow command.
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text) => process.stdout.write(neutralizeWorkflowCommands(text)),
+    stderr: (text) => process.stderr.write(neutralizeWorkflowCommands(text)),
     env: process.env,
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),

@@ -9,6 +9,7 @@ import { accessEntryProblems } from '../model/access-entry-rules.js';
 import { bundledAccessPolicyNames, isBundledAccessPolicy, suggestAccessPolicy } from '../model/access-policies.js';
 import { namespaceProblems, scopeNamespaceProblems, serviceAccountProblems, sessionPolicyProblems, TAG_LIMITS, tagProblems, type LimitProblem } from '../model/api-limits.js';
 import { OWNER_TAG } from '../model/ownership.js';
+import { checkPortableTagCharacters } from './tag-rules.js';
 import { accessPolicyArnFor, accessPolicyName, parseArn, partitionOfRegion } from '../model/partition.js';
 import type { SourceLocation } from '../model/source.js';
 import type { ManifestDiagnostic } from './diagnostics.js';
@@ -218,6 +219,7 @@ function checkItemTags(own: Record<string, string> | undefined, inherited: Inher
       if (p.key === undefined && Object.keys(defaults).length > TAG_LIMITS.count) continue;
       report({ code: p.code, message: p.message, fix: p.fix, location: locate(p.key) });
     }
+    for (const p of checkPortableTagCharacters(expanded)) if (ownKeys.has(p.key!)) report({ severity: p.severity, code: p.code, message: p.message, fix: p.fix, location: locate(p.key) });
   }
 }
 
@@ -228,5 +230,6 @@ export function checkDefaultTags(defaults: Record<string, string>, clusters: Man
   for (const t of targetsFor(clusters)) {
     const expanded = Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, t.expand(v)]));
     for (const p of tagProblems(expanded)) report({ code: p.code, message: p.message, fix: p.fix, location: locate(p.key) });
+    for (const p of checkPortableTagCharacters(expanded)) report({ severity: p.severity, code: p.code, message: p.message, fix: p.fix, location: locate(p.key) });
   }
 }

@@ -1,5 +1,5 @@
 import type { ApplyReport, ApplyResult } from '../apply/types.js';
-import { escapeCode, escapeHtml, escapeMarkdownText } from './escape.js';
+import { escapeCode, escapeHtml, escapeMarkdownText, neutralizeWorkflowCommands, oneLine } from './escape.js';
 
 export type ApplyReportFormat = 'text' | 'markdown' | 'json';
 
@@ -39,11 +39,11 @@ function renderText(report: ApplyReport, options: ApplyReportRenderOptions): str
     return `${lines.join('\n')}\n`;
   }
   for (const [cluster, results] of byCluster(report.results)) {
-    lines.push(`cluster ${cluster}:`);
+    lines.push(`cluster ${oneLine(cluster)}:`);
     for (const r of results) {
-      lines.push(`  ${paint(r.outcome, `${TEXT_MARK[r.outcome]} ${r.outcome.padEnd(7)}`)} ${r.action.padEnd(7)} ${r.changeId}${attemptsNote(r)}`);
+      lines.push(`  ${paint(r.outcome, `${TEXT_MARK[r.outcome]} ${r.outcome.padEnd(7)}`)} ${r.action.padEnd(7)} ${oneLine(r.changeId)}${attemptsNote(r)}`);
       const detail = detailOf(r);
-      if (detail !== undefined) lines.push(`      ${detail.replace(/\s*\n\s*/g, ' ')}`);
+      if (detail !== undefined) lines.push(`      ${oneLine(detail).replace(/\s{2,}/g, ' ')}`);
     }
     lines.push('');
   }
@@ -51,7 +51,7 @@ function renderText(report: ApplyReport, options: ApplyReportRenderOptions): str
   lines.push(`${verdict} (plan ${shortFingerprint(report)}): ${summarizeApplyReport(report)} of ${report.summary.total} in ${seconds(report.summary.durationMs)}.`);
   const stopped = timedOutNote(report);
   if (stopped !== undefined) lines.push(stopped);
-  return `${lines.join('\n')}\n`;
+  return neutralizeWorkflowCommands(`${lines.join('\n')}\n`);
 }
 
 const MD_MARK: Record<ApplyResult['outcome'], string> = { applied: '✅ applied', adopted: '🔁 adopted', skipped: '⏭️ skipped', failed: '❌ failed' };

@@ -1,6 +1,7 @@
 import type { Change, Finding, Plan } from '../model/plan.js';
 import { formatLocation } from '../model/source.js';
 import { countsLine, detailLines, findingsLine, KIND_LABEL, objectName } from './describe.js';
+import { neutralizeWorkflowCommands, oneLine } from './escape.js';
 
 export interface TextOptions {
   /** ANSI colours (only for a terminal). */
@@ -17,9 +18,9 @@ export function renderPlanText(plan: Plan, options: TextOptions = {}): string {
   const changes = plan.summary.create + plan.summary.update + plan.summary.replace + plan.summary.delete;
   const lines: string[] = [];
   lines.push(changes === 0 ? bold('No changes. Live state matches the manifest.') : bold(`Plan: ${countsLine(plan.summary)}.`));
-  lines.push(`${findingsLine(plan.summary)} · fingerprint ${plan.fingerprint}`);
+  lines.push(`${findingsLine(plan.summary)} · fingerprint ${oneLine(plan.fingerprint)}`);
   for (const c of plan.clusters) {
-    lines.push('', bold(`Cluster ${c.name} (${c.region}${c.accountId ? `, account ${c.accountId}` : ''})`));
+    lines.push('', bold(oneLine(`Cluster ${c.name} (${c.region}${c.accountId ? `, account ${c.accountId}` : ''})`)));
     for (const f of c.findings) {
       const where = f.source ? ` [${formatLocation(f.source)}]` : '';
       const key = f.key ? ` ${oneLine(f.key)}` : '';
@@ -32,11 +33,6 @@ export function renderPlanText(plan: Plan, options: TextOptions = {}): string {
       for (const detail of detailLines(ch)) lines.push(`        ${oneLine(detail)}`);
     }
   }
-  return `${lines.join('\n')}\n`;
-}
-
-/** Manifest text never moves the cursor or adds lines in a terminal. */
-function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  // A line whose text starts with `::` would be a workflow command in a CI log.
+  return neutralizeWorkflowCommands(`${lines.join('\n')}\n`);
 }
