@@ -87,7 +87,7 @@ describe('rolesToRead', () => {
     ],
   };
 
-  it('GIVEN associations and entries THEN same-account roles are read once each, sorted; users, node roles and other accounts are not', () => {
+  it('GIVEN associations and entries THEN same-account roles (node roles too) are read once each, sorted; users and other accounts are not', () => {
     const described = [
       { principalArn: 'arn:aws:iam::111122223333:role/Stale', type: 'STANDARD' as const, kubernetesGroups: [], tags: {}, accessPolicies: [] },
       { principalArn: 'arn:aws:iam::111122223333:role/Admins', type: 'STANDARD' as const, kubernetesGroups: [], tags: {}, accessPolicies: [] },
@@ -95,6 +95,7 @@ describe('rolesToRead', () => {
     expect(rolesToRead({ accountId: '111122223333', partition: 'aws' }, desired, described)).toEqual([
       'arn:aws:iam::111122223333:role/Admins',
       'arn:aws:iam::111122223333:role/App',
+      'arn:aws:iam::111122223333:role/Nodes',
       'arn:aws:iam::111122223333:role/Stale',
     ]);
   });

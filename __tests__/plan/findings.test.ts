@@ -29,6 +29,7 @@ import {
 
 const APP = roleArn('App');
 const OPS = roleArn('Ops');
+const USER = 'arn:aws:iam::111122223333:user/alice';
 const SOURCE = { file: 'identity/prod.yaml', line: 7, column: 5 };
 const ADDON_ARN = 'arn:aws:eks:us-east-1:111122223333:addon/prod/aws-ebs-csi-driver/1';
 
@@ -111,6 +112,30 @@ const SCENARIOS: Record<FindingCode, () => { plan: ClusterPlan; key: string | un
     plan: planOne(desiredCluster({ prune: true, accessEntries: [desiredEntry(OPS, { accessPolicies: [desiredPolicy(VIEW)] })] }), liveCluster({ accessEntries: [liveEntry(OPS, { accessPolicies: [livePolicy(ADMIN)] })] })),
     key: undefined,
   }),
+  TARGET_ROLE_NOT_FOUND: () => ({
+    plan: planOne(desiredCluster({ associations: [desiredAssociation('app', 'web', { targetRoleArn: roleArn('Target') })] }), liveCluster({ roles: { [roleArn('Target')]: null } })),
+    key: 'association/app/web',
+  }),
+  ARN_PATH_MISMATCH: () => ({
+    plan: planOne(desiredCluster({ accessEntries: [desiredEntry(roleArn('AWSReservedSSO_Admin_0123'))] }), liveCluster({ roles: { [roleArn('AWSReservedSSO_Admin_0123')]: liveRole(roleArn('aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123')) } })),
+    key: `entry/${roleArn('AWSReservedSSO_Admin_0123')}`,
+  }),
+  NODE_TYPE_OTHER_ACCOUNT: () => ({ plan: planOne(desiredCluster({ accessEntries: [desiredEntry(roleArn('Nodes', 'aws', '999999999999'), { type: 'EC2_LINUX' })] }), liveCluster()), key: `entry/${roleArn('Nodes', 'aws', '999999999999')}` }),
+  USER_ON_NODE_TYPE: () => ({ plan: planOne(desiredCluster({ accessEntries: [desiredEntry(USER, { type: 'EC2_LINUX' })] }), liveCluster()), key: `entry/${USER}` }),
+  GROUPS_ON_NODE_TYPE: () => ({ plan: planOne(desiredCluster({ accessEntries: [desiredEntry(OPS, { type: 'FARGATE_LINUX', kubernetesGroups: ['ops'] })] }), liveCluster()), key: `entry/${OPS}` }),
+  USERNAME_ON_NODE_TYPE: () => ({ plan: planOne(desiredCluster({ accessEntries: [desiredEntry(OPS, { type: 'HYBRID_LINUX', username: 'ops' })] }), liveCluster()), key: `entry/${OPS}` }),
+  ACCESS_POLICIES_ON_NODE_TYPE: () => ({ plan: planOne(desiredCluster({ accessEntries: [desiredEntry(OPS, { type: 'EC2_WINDOWS', accessPolicies: [desiredPolicy(VIEW)] })] }), liveCluster()), key: `entry/${OPS}` }),
+  RESERVED_USERNAME_PREFIX: () => ({ plan: planOne(desiredCluster({ accessEntries: [desiredEntry(OPS, { username: 'eks:ops' })] }), liveCluster()), key: `entry/${OPS}` }),
+  INVALID_USERNAME: () => ({ plan: planOne(desiredCluster({ accessEntries: [desiredEntry(OPS, { username: ' ' })] }), liveCluster()), key: `entry/${OPS}` }),
+  USERNAME_SESSION_NAME_COLON: () => ({ plan: planOne(desiredCluster({ accessEntries: [desiredEntry(OPS, { username: 'ops-{{SessionName}}' })] }), liveCluster()), key: `entry/${OPS}` }),
+  RESERVED_GROUP_PREFIX: () => ({ plan: planOne(desiredCluster({ accessEntries: [desiredEntry(OPS, { kubernetesGroups: ['system:masters'] })] }), liveCluster()), key: `entry/${OPS}` }),
+  INVALID_GROUP: () => ({ plan: planOne(desiredCluster({ accessEntries: [desiredEntry(OPS, { kubernetesGroups: [''] })] }), liveCluster()), key: `entry/${OPS}` }),
+  ACCESS_POLICY_NOT_FOUND: () => ({
+    plan: planOne(desiredCluster({ accessEntries: [desiredEntry(OPS, { accessPolicies: [desiredPolicy(policyArn('AmazonEKSClusterAdmin'))] })] }), liveCluster({ accessPolicyCatalog: [ADMIN, VIEW] })),
+    key: `entry/${OPS}`,
+  }),
+  ACCESS_POLICY_CATALOG_UNREADABLE: () => ({ plan: planOne(desiredCluster({ accessEntries: [desiredEntry(OPS, { accessPolicies: [desiredPolicy(VIEW)] })] }), liveCluster({ accessPolicyCatalogDenied: true })), key: `entry/${OPS}` }),
+  PODS_KEEP_OLD_CREDENTIALS: () => ({ plan: planOne(desiredCluster({ associations: [desiredAssociation('app', 'web')] }), liveCluster()), key: 'association/app/web' }),
   UNMANAGED_NOT_SHOWN: () => ({ plan: planOne(desiredCluster(), liveCluster({ associationSummaries: summaries(3) })), key: undefined }),
   OWNED_BY_ANOTHER_MANIFEST: () => ({
     plan: planOne(
@@ -179,7 +204,7 @@ describe('computePlan: findings in context', () => {
   it('GIVEN a role that exists and trusts Pod Identity WHEN planning the Karpenter association THEN a plain create with no finding about it', () => {
     const plan = planOne(desiredCluster({ associations: [desiredAssociation('karpenter', 'karpenter')] }), liveCluster());
     expect(actionsOf(plan)).toEqual(['create association/karpenter/karpenter']);
-    expect(plan.findings).toEqual([]);
+    expect(plan.findings.filter((f) => f.code !== 'PODS_KEEP_OLD_CREDENTIALS')).toEqual([]);
   });
 
   it.each([
@@ -208,14 +233,14 @@ describe('computePlan: findings in context', () => {
       ],
     };
     const plan = planOne(desiredCluster({ region: 'cn-north-1', associations: [desiredAssociation('a', 'b', { roleArn: arn })] }), liveCluster({ region: 'cn-north-1', roles: { [arn]: liveRole(arn, { trustPolicy: trust }) } }));
-    expect(codesOf(plan)).toEqual(['TRUST_POLICY_PARTITION_MISMATCH']);
+    expect(codesOf(plan).filter((c) => c !== 'PODS_KEEP_OLD_CREDENTIALS')).toEqual(['TRUST_POLICY_PARTITION_MISMATCH']);
     expect(findingOf(plan, 'TRUST_POLICY_PARTITION_MISMATCH').message).toContain('arn:aws:iam::111122223333:root');
   });
 
   it('GIVEN a commercial cluster whose trust policy names ec2.amazonaws.com.cn WHEN planning THEN TRUST_POLICY_PARTITION_MISMATCH', () => {
     const trust = { Statement: [{ Effect: 'Allow', Principal: { Service: ['pods.eks.amazonaws.com', 'ec2.amazonaws.com.cn'] }, Action: ['sts:AssumeRole', 'sts:TagSession'] }] };
     const plan = planOne(desiredCluster({ associations: [desiredAssociation('a', 'b')] }), liveCluster({ roles: { [roleArn('a-b')]: liveRole(roleArn('a-b'), { trustPolicy: trust }) } }));
-    expect(codesOf(plan)).toEqual(['TRUST_POLICY_PARTITION_MISMATCH']);
+    expect(codesOf(plan).filter((c) => c !== 'PODS_KEEP_OLD_CREDENTIALS')).toEqual(['TRUST_POLICY_PARTITION_MISMATCH']);
   });
 
   it('GIVEN a China cluster with aws-cn ARNs and China service names WHEN planning THEN no partition finding', () => {
@@ -223,7 +248,7 @@ describe('computePlan: findings in context', () => {
     const trust = { Statement: [{ Effect: 'Allow', Principal: { Service: ['pods.eks.amazonaws.com', 'ec2.amazonaws.com.cn'] }, Action: ['sts:AssumeRole', 'sts:TagSession'] }] };
     const d = desiredCluster({ region: 'cn-north-1', associations: [desiredAssociation('a', 'b', { roleArn: arn })], accessEntries: [desiredEntry(roleArn('Ops', 'aws-cn'), { accessPolicies: [desiredPolicy(policyArn('AmazonEKSViewPolicy', 'aws-cn'))] })] });
     const plan = planOne(d, liveCluster({ region: 'cn-north-1', roles: { [arn]: liveRole(arn, { trustPolicy: trust }) } }));
-    expect(plan.findings).toEqual([]);
+    expect(plan.findings.filter((f) => f.code !== 'PODS_KEEP_OLD_CREDENTIALS')).toEqual([]);
   });
 
   it('GIVEN an access policy ARN of another partition WHEN planning THEN PARTITION_MISMATCH on the entry', () => {
@@ -333,6 +358,6 @@ describe('computePlan: findings in context', () => {
   it('GIVEN findings of every severity WHEN planning THEN errors come first, then warnings, then info', () => {
     const live: LiveCluster = liveCluster({ addons: [], associationSummaries: summaries(2), roles: { [roleArn('a-b')]: null } });
     const plan = planOne(desiredCluster({ associations: [desiredAssociation('a', 'b')] }), live);
-    expect(plan.findings.map((f) => f.severity)).toEqual(['error', 'warning', 'info']);
+    expect(plan.findings.map((f) => f.severity)).toEqual(['error', 'warning', 'info', 'info']);
   });
 });

@@ -83,3 +83,69 @@ describe('iamCreateDates', () => {
     expect(cluster.iamCreateDates).toEqual({ [ops]: '2024-05-01T00:00:00Z', [roleArn('app-web')]: '2023-06-01T00:00:00Z' });
   });
 });
+
+describe('principals and policies at plan', () => {
+  const SSO_NAME = 'AWSReservedSSO_Admins_0123456789abcdef';
+  const written = roleArn(SSO_NAME);
+  const real = roleArn(`aws-reserved/sso.amazonaws.com/eu-west-1/${SSO_NAME}`);
+
+  it('GIVEN an Identity Center role written without its path WHEN planned THEN ARN_PATH_MISMATCH names the exact ARN to write', () => {
+    const cluster = planOne(desiredCluster({ accessEntries: [desiredEntry(written)] }), liveCluster({ roles: { [written]: liveRole(real) } }));
+    const f = cluster.findings.find((x) => x.code === 'ARN_PATH_MISMATCH')!;
+    expect(f.severity).toBe('error');
+    expect(f.fix).toContain(`write ${real}`);
+  });
+
+  it('GIVEN an association role and a same-account target role with other paths THEN each is reported', () => {
+    const cluster = planOne(
+      desiredCluster({ associations: [desiredAssociation('app', 'web', { roleArn: roleArn('App'), targetRoleArn: roleArn('Target') })] }),
+      liveCluster({ roles: { [roleArn('App')]: liveRole(roleArn('team/App')), [roleArn('Target')]: liveRole(roleArn('x/Target')) } }),
+    );
+    expect(cluster.findings.filter((f) => f.code === 'ARN_PATH_MISMATCH').map((f) => f.message.split(' ')[0])).toEqual(['`roleArn`', '`targetRoleArn`']);
+  });
+
+  it('GIVEN an IAM user that does not exist WHEN planned THEN PRINCIPAL_NOT_FOUND says user', () => {
+    const alice = 'arn:aws:iam::111122223333:user/alice';
+    const cluster = planOne(desiredCluster({ accessEntries: [desiredEntry(alice)] }), liveCluster({ users: { [alice]: null } }));
+    expect(cluster.findings.find((f) => f.code === 'PRINCIPAL_NOT_FOUND')!.message).toContain('IAM user');
+  });
+
+  it('GIVEN a misspelled access policy WHEN planned against the catalog THEN did-you-mean names the policy', () => {
+    const ops = roleArn('Ops');
+    const cluster = planOne(
+      desiredCluster({ accessEntries: [desiredEntry(ops, { accessPolicies: [{ policyArn: policyArn('AmazonEKSClusterAdmin'), scope: { type: 'cluster' } }] })] }),
+      liveCluster({ accessPolicyCatalog: [ADMIN, policyArn('AmazonEKSViewPolicy'), policyArn('AmazonEMRJobPolicy')] }),
+    );
+    const f = cluster.findings.find((x) => x.code === 'ACCESS_POLICY_NOT_FOUND')!;
+    expect(f.message).toContain('did you mean AmazonEKSClusterAdminPolicy?');
+    expect(f.fix).toBe('write AmazonEKSClusterAdminPolicy');
+  });
+
+  it('GIVEN a policy of the catalog (EMR on EKS) WHEN planned THEN no policy finding', () => {
+    const emr = roleArn('AWSServiceRoleForAmazonEMRContainers');
+    const cluster = planOne(
+      desiredCluster({ accessEntries: [desiredEntry(emr, { accessPolicies: [{ policyArn: policyArn('AmazonEMRJobPolicy'), scope: namespaces('spark') }] })] }),
+      liveCluster({ accessPolicyCatalog: [ADMIN, policyArn('AmazonEMRJobPolicy')] }),
+    );
+    expect(cluster.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('GIVEN an association whose role changes WHEN planned THEN an info finding gives the cache time: 6 hours, or 59 minutes with a target role', () => {
+    const update = (targetRoleArn?: string) =>
+      planOne(
+        desiredCluster({ associations: [desiredAssociation('app', 'web', { roleArn: roleArn('New') })] }),
+        liveCluster({ associations: [liveAssociationOf('app', 'web', targetRoleArn)] }),
+      ).findings.find((f) => f.code === 'PODS_KEEP_OLD_CREDENTIALS')!.message;
+    expect(update()).toContain('up to 6 hours');
+    expect(update(roleArn('T'))).toContain('up to 59 minutes');
+  });
+
+  it('GIVEN an association update that changes only tags THEN no credentials finding', () => {
+    const cluster = planOne(desiredCluster({ associations: [desiredAssociation('app', 'web', { tags: { a: 'b' } })] }), liveCluster({ associations: [liveAssociationOf('app', 'web')] }));
+    expect(cluster.findings.map((f) => f.code)).not.toContain('PODS_KEEP_OLD_CREDENTIALS');
+  });
+});
+
+function liveAssociationOf(namespace: string, serviceAccount: string, targetRoleArn?: string) {
+  return { associationId: `a-${namespace}`, namespace, serviceAccount, roleArn: roleArn(`${namespace}-${serviceAccount}`), disableSessionTags: false, tags: {}, ...(targetRoleArn ? { targetRoleArn } : {}) };
+}

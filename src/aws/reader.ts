@@ -3,6 +3,7 @@ import {
   DescribeClusterCommand,
   DescribePodIdentityAssociationCommand,
   ListAccessEntriesCommand,
+  ListAccessPoliciesCommand,
   ListAssociatedAccessPoliciesCommand,
   ListPodIdentityAssociationsCommand,
   paginateListAccessEntries,
@@ -13,6 +14,7 @@ import {
   type DescribeAccessEntryCommandOutput,
   type DescribePodIdentityAssociationCommandOutput,
   type ListAccessEntriesCommandOutput,
+  type ListAccessPoliciesCommandOutput,
   type ListAssociatedAccessPoliciesCommandOutput,
   type ListPodIdentityAssociationsCommandOutput,
 } from '@aws-sdk/client-eks';
@@ -51,7 +53,15 @@ export class IamLookups {
   private readonly answers = new Map<string, Promise<unknown>>();
 
   once<T>(session: Pick<ClusterSession, 'accountId' | 'partition'>, arn: string, read: () => Promise<T>): Promise<T> {
-    const key = `${session.partition}\u0000${session.accountId}\u0000${arn}`;
+    return this.remember(`${session.partition}\u0000${session.accountId}\u0000${arn}`, read);
+  }
+
+  /** The access-policy catalog is one per partition: ListAccessPolicies is called once per partition per run. */
+  catalog<T>(partition: string, read: () => Promise<T>): Promise<T> {
+    return this.remember(`${partition}\u0000catalog`, read);
+  }
+
+  private remember<T>(key: string, read: () => Promise<T>): Promise<T> {
     let answer = this.answers.get(key) as Promise<T> | undefined;
     if (!answer) {
       answer = read();
@@ -146,13 +156,16 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
   // Roles the desired state names, and the users of declared entries that exist, are known now:
   // read them alongside the describes (a re-created user makes its entry stale).
   const declaredRoles = rolesToRead(session, desired, []);
-  // Users of declared entries that exist: known now when the list is complete, after the describe otherwise.
-  const userArns = foundEntries.complete ? usersToRead(session, desired, foundEntries.listed) : [];
-  const userAfterDescribe = new Set(foundEntries.complete ? [] : usersToRead(session, desired, entriesToDescribe));
+  const userArns = usersToRead(session, desired);
   const readUser = (arn: string) =>
-    // A denied GetUser only skips the stale-entry check for that user (a finding says so): the
-    // permission is newer than the rest of the plan policy, and the plan does not need it otherwise.
+    // A denied GetUser only skips the checks of that user (a finding says so): the permission is
+    // newer than the rest of the plan policy.
     iam.once(session, arn, () => reader.getUser(arn).catch((err: unknown) => (isAccessDenied(err) ? ('denied' as const) : Promise.reject(err))));
+  // Declared access policies are checked against the partition's catalog (read once per partition).
+  const wantsCatalog = entriesAvailable && desired.accessEntries.some((e) => e.accessPolicies.length > 0);
+  const catalog = wantsCatalog
+    ? iam.catalog(session.partition, () => reader.listAccessPolicies().catch((err: unknown) => (isAccessDenied(err) ? ('denied' as const) : Promise.reject(err))))
+    : Promise.resolve(undefined);
   progress.start(`cluster ${desired.name}`, jobs.length + declaredRoles.length + userArns.length);
   const readRoles = (arns: readonly string[]) =>
     mapWithConcurrency(arns, limit, async (arn) => {
@@ -160,11 +173,9 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
       progress.tick();
       return [arn, role] as const;
     });
-  const lateUsers: Array<readonly [string, LiveUser | null | 'denied']> = [];
   const [described, declaredRoleList, userList] = await Promise.all([
     mapWithConcurrency(jobs, limit, async (job) => {
       const result = job.kind === 'association' ? await reader.describeAssociation(job.summary) : await reader.describeAccessEntry(job.principalArn, policiesWanted);
-      if (result && job.kind === 'entry' && userAfterDescribe.has(job.principalArn)) lateUsers.push([job.principalArn, await readUser(job.principalArn)] as const);
       progress.tick();
       return result;
     }),
@@ -175,7 +186,6 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
       return [arn, user] as const;
     }),
   ]);
-  userList.push(...lateUsers.sort((a, b) => compare(a[0], b[0])));
   const associations = described.filter((d): d is LiveAssociation => d !== undefined && 'associationId' in d);
   const describedEntries = described.filter((d): d is LiveAccessEntry => d !== undefined && 'accessPolicies' in d);
   // Entries read without their policies (not ours under prune: owned) stay out: the plan only sees what it may act on.
@@ -189,6 +199,7 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
   progress.start(`cluster ${desired.name}`, jobs.length + declaredRoles.length + userArns.length + moreRoles.length);
   const roleList = [...declaredRoleList, ...(await readRoles(moreRoles))].sort((a, b) => compare(a[0], b[0]));
   const deniedUsers = userList.filter(([, user]) => user === 'denied').map(([arn]) => arn);
+  const policies = await catalog;
   progress.done();
 
   return {
@@ -206,22 +217,23 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
     users: Object.fromEntries(userList.filter((entry): entry is readonly [string, LiveUser | null] => entry[1] !== 'denied')),
     ...(deniedUsers.length > 0 ? { unreadableUsers: deniedUsers } : {}),
     ...(uncounted.length > 0 ? { uncounted } : {}),
+    ...(policies === 'denied' ? { accessPolicyCatalogDenied: true } : policies ? { accessPolicyCatalog: policies } : {}),
   };
 }
 
 /**
- * IAM users named by declared STANDARD entries that exist on the cluster (`listed`: the principals
- * ListAccessEntries returned), in the cluster's own account and partition (others cannot be read
- * with its credentials), deduplicated and sorted.
+ * IAM users named by declared entries, in the cluster's own account and partition (others cannot
+ * be read with its credentials), deduplicated and sorted: a missing user is an error at plan (EKS
+ * refuses the entry), a user re-created after its entry makes the entry stale.
  */
-export function usersToRead(session: Pick<ClusterSession, 'accountId' | 'partition'>, desired: DesiredCluster, listed: readonly string[]): string[] {
-  const live = new Set(listed);
-  return [...new Set(desired.accessEntries.filter((e) => e.type === 'STANDARD' && live.has(e.principalArn)).map((e) => e.principalArn))]
-    .filter((arn) => {
-      const parsed = parseArn(arn);
-      return parsed?.service === 'iam' && parsed.resource.startsWith('user/') && parsed.accountId === session.accountId && parsed.partition === session.partition;
-    })
-    .sort(compare);
+export function usersToRead(session: Pick<ClusterSession, 'accountId' | 'partition'>, desired: DesiredCluster): string[] {
+  return [...new Set(desired.accessEntries.map((e) => e.principalArn))].filter((arn) => inAccount(session, arn, 'user/')).sort(compare);
+}
+
+/** An IAM ARN of `kind` (`role/`, `user/`) in the session's own account and partition. */
+function inAccount(session: Pick<ClusterSession, 'accountId' | 'partition'>, arn: string, kind: 'role/' | 'user/'): boolean {
+  const parsed = parseArn(arn);
+  return parsed?.service === 'iam' && parsed.resource.startsWith(kind) && parsed.accountId === session.accountId && parsed.partition === session.partition;
 }
 
 /**
@@ -286,22 +298,21 @@ function byAssociation(a: LiveAssociationSummary, b: LiveAssociationSummary): nu
 }
 
 /**
- * Roles the checks need, deduplicated and sorted: those the desired associations use (missing
- * role, trust policy) and the STANDARD entry principals that are roles (re-created role = stale
- * entry). Only roles in the cluster's own account and partition can be read with its credentials;
- * others are left out of `roles` (unknown), never reported as missing.
+ * Roles the checks need, deduplicated and sorted: those the desired associations use as role or
+ * target role (missing role, real path, trust policy), every declared entry principal that is a
+ * role (missing role, real path), and the STANDARD principals of described entries (re-created
+ * role = stale entry). Only roles in the cluster's own account and partition can be read with its
+ * credentials; others are left out of `roles` (unknown), never reported as missing.
  */
 export function rolesToRead(session: Pick<ClusterSession, 'accountId' | 'partition'>, desired: DesiredCluster, described: readonly LiveAccessEntry[]): string[] {
   const arns = new Set<string>();
-  for (const a of desired.associations) arns.add(a.roleArn);
-  for (const e of desired.accessEntries) if (e.type === 'STANDARD') arns.add(e.principalArn);
+  for (const a of desired.associations) {
+    arns.add(a.roleArn);
+    if (a.targetRoleArn) arns.add(a.targetRoleArn);
+  }
+  for (const e of desired.accessEntries) arns.add(e.principalArn);
   for (const e of described) if (e.type === 'STANDARD') arns.add(e.principalArn);
-  return [...arns]
-    .filter((arn) => {
-      const parsed = parseArn(arn);
-      return parsed?.service === 'iam' && parsed.resource.startsWith('role/') && parsed.accountId === session.accountId && parsed.partition === session.partition;
-    })
-    .sort(compare);
+  return [...arns].filter((arn) => inAccount(session, arn, 'role/')).sort(compare);
 }
 
 /** The SDK calls for one cluster, each failure wrapped with the operation and the AWS object. */
@@ -411,6 +422,20 @@ class ClusterReader implements ListPages {
     // The entry vanished between the two calls: absent, like any object deleted mid-read.
     if (policies === undefined) return undefined;
     return toLiveAccessEntry(answer.accessEntry, principalArn, policies);
+  }
+
+  /** Every access policy of the partition (ListAccessPolicies), page by page, each page one paced call. */
+  async listAccessPolicies(): Promise<string[]> {
+    return callAws('ListAccessPolicies', `the access policies of ${this.session.partition}`, async () => {
+      const out: string[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await this.pacers.send<ListAccessPoliciesCommandOutput>(this.session.clients.eks, new ListAccessPoliciesCommand({ maxResults: PAGE_SIZE, ...(nextToken ? { nextToken } : {}) }));
+        out.push(...(page.accessPolicies ?? []).flatMap((p) => (p.arn ? [p.arn] : [])));
+        nextToken = page.nextToken;
+      } while (nextToken);
+      return [...new Set(out)].sort(compare);
+    });
   }
 
   async getRole(roleArn: string): Promise<LiveRole | null> {

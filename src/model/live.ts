@@ -94,9 +94,13 @@ export interface LiveCluster {
   accessEntryPrincipals: string[];
   /** Described entries with their policies: the declared ones, or all when prune is on. */
   accessEntries: LiveAccessEntry[];
-  /** IAM roles referenced by the desired state (and by described entries), by ARN; null = not found. */
+  /**
+   * IAM roles referenced by the desired state (and by described entries), keyed by the ARN as
+   * declared; null = not found. GetRole looks a role up by name, so `arn` is the role's real ARN,
+   * whose path may differ from the declared one.
+   */
   roles: Record<string, LiveRole | null>;
-  /** IAM users named by STANDARD access entries that were described, by ARN; null = not found. Absent: not read. */
+  /** IAM users named by declared access entries, keyed by the ARN as declared (`arn`: the real one); null = not found. Absent: not read. */
   users?: Record<string, LiveUser | null>;
   /** IAM users of declared entries that could not be read (iam:GetUser denied): their stale check is skipped. */
   unreadableUsers?: string[];
@@ -107,6 +111,10 @@ export interface LiveCluster {
    * objects of that kind were not counted. Absent: both lists are complete.
    */
   uncounted?: Array<'associations' | 'accessEntries'>;
+  /** ARNs of every access policy of the cluster's partition (ListAccessPolicies); absent: not read (no policy declared). */
+  accessPolicyCatalog?: string[];
+  /** eks:ListAccessPolicies was denied: declared policies could not be checked. */
+  accessPolicyCatalogDenied?: boolean;
 }
 
 export interface LiveState {

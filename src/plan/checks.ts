@@ -68,9 +68,6 @@ export function checkDeclared(desired: DesiredCluster, live: LiveCluster): Findi
     const key = entryId(e.principalArn);
     checkPartition(e.principalArn, 'principal', key, e.source);
     for (const p of e.accessPolicies) checkPartition(p.policyArn, 'access policy', key, p.source ?? e.source);
-    if (live.roles[e.principalArn] === null) {
-      findings.push(finding('PRINCIPAL_NOT_FOUND', `IAM role ${e.principalArn} does not exist; EKS refuses access entries for unknown principals`, { key, fix: 'create the role first, or fix principalArn', source: e.source }));
-    }
   }
   if (desired.associations.length > 0 && !live.autoMode && !live.addons.some((a) => a.name === AGENT_ADDON)) {
     findings.push(finding('POD_IDENTITY_AGENT_MISSING', `cluster ${live.name} has no eks-pod-identity-agent add-on: pods will not receive credentials from their associations`, {

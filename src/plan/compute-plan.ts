@@ -6,6 +6,8 @@ import { diffAssociations } from './associations.js';
 import { authModeFinding, checkChanges, checkDeclared } from './checks.js';
 import { compare, finding } from './finding.js';
 import { fingerprintPlan, withClusterFingerprints } from './fingerprint.js';
+import { podCredentialFindings } from './pod-credentials.js';
+import { checkPrincipals } from './principals.js';
 import { summarize } from './summary.js';
 
 export interface PlanOptions {
@@ -63,7 +65,7 @@ function planCluster(desired: DesiredCluster, live: LiveCluster | undefined, opt
     findings.push(...entries.findings);
     undeclaredEntries = entries.undeclared;
   }
-  findings.push(...checkDeclared(desired, live), ...checkChanges(live, changes, options));
+  findings.push(...checkDeclared(desired, live), ...checkPrincipals(desired, live), ...checkChanges(live, changes, options), ...podCredentialFindings(changes));
   changes.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compare(a.id, b.id));
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compare(a.code, b.code) || compare(a.key ?? '', b.key ?? ''));
   const iamCreateDates = createDatesOf(live, changes);
