@@ -134,6 +134,7 @@ const SCENARIOS: Record<FindingCode, () => { plan: ClusterPlan; key: string | un
     plan: planOne(desiredCluster({ accessEntries: [desiredEntry(OPS, { accessPolicies: [desiredPolicy(policyArn('AmazonEKSClusterAdmin'))] })] }), liveCluster({ accessPolicyCatalog: [ADMIN, VIEW] })),
     key: `entry/${OPS}`,
   }),
+  PRINCIPAL_NOT_CHECKED: () => ({ plan: planOne(desiredCluster({ accessEntries: [desiredEntry(roleArn('Auditors', 'aws', '444455556666'))] }), liveCluster()), key: `entry/${roleArn('Auditors', 'aws', '444455556666')}` }),
   ACCESS_POLICY_CATALOG_UNREADABLE: () => ({ plan: planOne(desiredCluster({ accessEntries: [desiredEntry(OPS, { accessPolicies: [desiredPolicy(VIEW)] })] }), liveCluster({ accessPolicyCatalogDenied: true })), key: `entry/${OPS}` }),
   PODS_KEEP_OLD_CREDENTIALS: () => ({ plan: planOne(desiredCluster({ associations: [desiredAssociation('app', 'web')] }), liveCluster()), key: 'association/app/web' }),
   UNMANAGED_NOT_SHOWN: () => ({ plan: planOne(desiredCluster(), liveCluster({ associationSummaries: summaries(3) })), key: undefined }),

@@ -20,6 +20,7 @@ export const FINDINGS = {
   USERNAME_SESSION_NAME_COLON: { severity: 'error', doc: 'The username uses {{SessionName}} without a colon before it.' },
   RESERVED_GROUP_PREFIX: { severity: 'error', doc: 'A Kubernetes group starts with the reserved prefix system:.' },
   INVALID_GROUP: { severity: 'error', doc: 'A Kubernetes group name is empty.' },
+  PRINCIPAL_NOT_CHECKED: { severity: 'info', doc: 'A principal or target role of another account: its IAM cannot be read with the cluster\'s credentials, so its existence and path were not checked.' },
   ACCESS_POLICY_NOT_FOUND: { severity: 'error', doc: 'An access policy is not in the partition\'s ListAccessPolicies answer (read once per partition per run); the finding suggests the closest name.' },
   ACCESS_POLICY_CATALOG_UNREADABLE: { severity: 'warning', doc: 'eks:ListAccessPolicies was denied, so the declared access policies were not checked.' },
   PODS_KEEP_OLD_CREDENTIALS: { severity: 'info', doc: 'An association is created or its role or target role changes: running pods of the service account keep their old credentials (the Pod Identity Agent caches them for 6 hours, 59 minutes with a target role) or get none, until they are re-created.' },

@@ -33,6 +33,7 @@ export function checkPrincipals(desired: DesiredCluster, live: LiveCluster): Fin
     };
     pathProblem(a.roleArn, 'roleArn');
     if (!a.targetRoleArn) continue;
+    if (otherAccount(a.targetRoleArn, live)) findings.push(notChecked(a.targetRoleArn, 'target role', key, a.source));
     pathProblem(a.targetRoleArn, 'targetRoleArn');
     if (live.roles[a.targetRoleArn] === null) {
       findings.push(finding('TARGET_ROLE_NOT_FOUND', `target role ${a.targetRoleArn} does not exist in the cluster's account`, { key, fix: 'create the role (trusting the association role, with sts:ExternalId), or fix targetRoleArn', source: a.source }));
@@ -41,6 +42,7 @@ export function checkPrincipals(desired: DesiredCluster, live: LiveCluster): Fin
   for (const e of desired.accessEntries) {
     const key = entryId(e.principalArn);
     const kind = parseArn(e.principalArn)?.resource.startsWith('user/') ? 'user' : 'role';
+    if (otherAccount(e.principalArn, live)) findings.push(notChecked(e.principalArn, `IAM ${kind}`, key, e.source));
     const read = kind === 'user' ? live.users?.[e.principalArn] : live.roles[e.principalArn];
     if (read === null) {
       findings.push(finding('PRINCIPAL_NOT_FOUND', `IAM ${kind} ${e.principalArn} does not exist; EKS refuses access entries for unknown principals`, { key, fix: `create the ${kind} first, or fix principalArn`, source: e.source }));
@@ -63,6 +65,20 @@ export function checkPrincipals(desired: DesiredCluster, live: LiveCluster): Fin
     findings.push(...checkPolicies(e, live, key));
   }
   return findings;
+}
+
+/** An IAM ARN of another account than the cluster's: its IAM cannot be read with the cluster's credentials. */
+function otherAccount(arn: string, live: LiveCluster): boolean {
+  const accountId = parseArn(arn)?.accountId;
+  return accountId !== undefined && /^\d{12}$/.test(accountId) && accountId !== live.accountId;
+}
+
+function notChecked(arn: string, what: string, key: string, source: DesiredCluster['source']): Finding {
+  return finding('PRINCIPAL_NOT_CHECKED', `${what} ${arn} is in another account, whose IAM the cluster's credentials cannot read: whether it exists (and its exact path) was not checked`, {
+    key,
+    fix: 'make sure the ARN is exact; if EKS refuses it, apply fails that change within the propagation window',
+    source,
+  });
 }
 
 function pathFinding(declared: string, real: string, field: string, key: string, source: DesiredCluster['source']): Finding {

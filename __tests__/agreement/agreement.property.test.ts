@@ -1,0 +1,212 @@
+/**
+ * Plan = apply, as a property: random manifests against random emulator states. Whenever the plan
+ * (validate included) has no error finding, apply completes with nothing failed and a new plan is
+ * empty; so whenever apply would fail, the plan had an error.
+ *
+ * The states vary what the plan must find out from IAM and EKS: roles and users present or
+ * absent, with a path or without, in the cluster's account or another; the manifests write them
+ * right or wrong (a path left out), use every entry type, valid and misspelled access policies,
+ * usernames and groups EKS refuses, and tags and session policies at and over the limits.
+ * Principals of another account that do not exist are left out: the cluster's credentials cannot
+ * read another account's IAM, so neither can the plan (PRINCIPAL_NOT_CHECKED says so, and apply
+ * fails such a change fast: __tests__/e2e/plan-truth.e2e.test.ts).
+ *
+ * CI runs AGREEMENT_RUNS (default 40) samples from a fixed seed. A larger run, as done before a
+ * release: AGREEMENT_RUNS=1000 AGREEMENT_SEED=$RANDOM npm test -- __tests__/agreement
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyPlan } from '../../src/apply/index.js';
+import { SdkEksWriteGateway } from '../../src/aws/gateway.js';
+import { silentProgress } from '../../src/aws/progress.js';
+import { closeClusterSessions } from '../../src/aws/session.js';
+import { ManifestInvalidError, planManifest, type PlanResult } from '../../src/engine.js';
+import { startEmulator, type EmulatorState } from '../../src/emulator/index.js';
+
+const RUNS = Number(process.env.AGREEMENT_RUNS ?? 40);
+const SEED = Number(process.env.AGREEMENT_SEED ?? 20261202);
+const ACCOUNT = '111122223333';
+const OTHER = '444455556666';
+const KEY = 'AKIAAGREEMENT0000001';
+const SSO = 'AWSReservedSSO_Admins_0a1b2c3d4e5f6a7b';
+
+/** Who exists in IAM: each principal as the manifest may write it, and its real ARN when it exists. */
+const ROLE_SPECS = [
+  { written: `arn:aws:iam::${ACCOUNT}:role/App`, real: `arn:aws:iam::${ACCOUNT}:role/App` },
+  { written: `arn:aws:iam::${ACCOUNT}:role/Team`, real: `arn:aws:iam::${ACCOUNT}:role/team/Team` },
+  { written: `arn:aws:iam::${ACCOUNT}:role/team/Team`, real: `arn:aws:iam::${ACCOUNT}:role/team/Team` },
+  { written: `arn:aws:iam::${ACCOUNT}:role/${SSO}`, real: `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/${SSO}` },
+  { written: `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/${SSO}`, real: `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/${SSO}` },
+  { written: `arn:aws:iam::${ACCOUNT}:role/Gone`, real: undefined },
+  { written: `arn:aws:iam::${OTHER}:role/Ext`, real: `arn:aws:iam::${OTHER}:role/Ext` },
+];
+const USER_SPECS = [
+  { written: `arn:aws:iam::${ACCOUNT}:user/alice`, real: `arn:aws:iam::${ACCOUNT}:user/alice` },
+  { written: `arn:aws:iam::${ACCOUNT}:user/carol`, real: `arn:aws:iam::${ACCOUNT}:user/ops/carol` },
+  { written: `arn:aws:iam::${ACCOUNT}:user/bob`, real: undefined },
+];
+const TYPES = ['STANDARD', 'STANDARD', 'STANDARD', 'STANDARD', 'STANDARD', 'STANDARD', 'EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX', 'EC2', 'HYBRID_LINUX', 'HYPERPOD_LINUX'];
+const POLICIES = ['AmazonEKSClusterAdminPolicy', 'AmazonEKSViewPolicy', 'AmazonEMRJobPolicy', 'AmazonEKSAutoNodePolicy', 'AmazonEKSClusterAdmin', 'AmazonEKSViewPolicyy'];
+
+const q = (text: string) => JSON.stringify(text);
+
+/** Mostly `safe`, sometimes one of `risky`: most samples must get through to apply. */
+const mostly = <T>(safe: T, ...risky: T[]): fc.Arbitrary<T> => fc.oneof({ weight: 14, arbitrary: fc.constant(safe) }, { weight: 1, arbitrary: fc.constantFrom(...risky) });
+
+/** Tags at and over EKS's limits: 50 tags, keys of 128, values of 256 characters. */
+const many = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']));
+const tagsArb = mostly<Record<string, string>>({}, { team: 'a' }, many(50), many(51), { ['k'.repeat(128)]: 'v' }, { ['k'.repeat(129)]: 'v' }, { big: 'v'.repeat(256) }, { big: 'v'.repeat(257) });
+
+const entryArb = fc.record({
+  principal: fc.constantFrom(...ROLE_SPECS.map((r) => r.written), ...USER_SPECS.map((u) => u.written)),
+  type: fc.constantFrom(...TYPES),
+  username: mostly<string | undefined>(undefined, 'ops', 'eks:ops', 'ops:{{SessionName}}', 'ops-{{SessionName}}'),
+  groups: mostly<string[] | undefined>(undefined, ['viewers'], ['system:masters']),
+  policies: fc.oneof(
+    { weight: 2, arbitrary: fc.constant([]) },
+    { weight: 1, arbitrary: fc.uniqueArray(fc.record({ policy: mostly('AmazonEKSViewPolicy', ...POLICIES), namespaced: fc.boolean() }), { minLength: 1, maxLength: 2, selector: (p) => p.policy }) },
+  ),
+  tags: tagsArb,
+});
+
+/** Session policies around the 2,048 characters STS takes (EKS passes it on), as compact JSON. */
+const sessionPolicy = (n: number) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: Array.from({ length: n }, (_, i) => `arn:aws:s3:::bucket-${String(i).padStart(2, '0')}/*`) }] });
+const sessionPolicyArb = mostly<ReturnType<typeof sessionPolicy> | undefined>(undefined, sessionPolicy(1), sessionPolicy(30), sessionPolicy(60));
+
+const associationArb = fc.record({
+  namespace: fc.constantFrom('app', 'jobs'),
+  serviceAccount: fc.constantFrom('web', 'worker'),
+  role: fc.constantFrom(...ROLE_SPECS.filter((r) => r.written.includes(ACCOUNT)).map((r) => r.written)),
+  target: mostly<string | undefined>(undefined, `arn:aws:iam::${OTHER}:role/Ext`, `arn:aws:iam::${ACCOUNT}:role/App`, `arn:aws:iam::${ACCOUNT}:role/Gone`),
+  policy: sessionPolicyArb,
+  tags: tagsArb,
+});
+
+const worldArb = fc.record({
+  present: fc.record({ roles: fc.array(mostly(true, false), { minLength: ROLE_SPECS.length, maxLength: ROLE_SPECS.length }), users: fc.array(mostly(true, false), { minLength: USER_SPECS.length, maxLength: USER_SPECS.length }) }),
+  entries: fc.uniqueArray(entryArb, { maxLength: 3, selector: (e) => e.principal }),
+  associations: fc.uniqueArray(associationArb, { maxLength: 2, selector: (a) => `${a.namespace}/${a.serviceAccount}` }),
+});
+type World = typeof worldArb extends fc.Arbitrary<infer T> ? T : never;
+
+function stateOf(world: World): EmulatorState {
+  const roles = new Set<string>();
+  ROLE_SPECS.forEach((r, i) => {
+    if (r.real && (world.present.roles[i] || r.real.includes(OTHER))) roles.add(r.real);
+  });
+  const users = new Set<string>();
+  USER_SPECS.forEach((u, i) => {
+    if (u.real && world.present.users[i]) users.add(u.real);
+  });
+  return {
+    region: 'us-east-1',
+    identities: { [KEY]: `arn:aws:sts::${ACCOUNT}:assumed-role/Deploy/ci` },
+    iam: { roles: [`arn:aws:iam::${ACCOUNT}:role/Deploy`, ...roles].map((arn) => ({ arn })), users: [...users].map((arn) => ({ arn })) },
+    clusters: [
+      {
+        name: 'prod',
+        authenticationMode: 'API',
+        addons: [{ name: 'eks-pod-identity-agent' }],
+        accessEntries: [{ principalArn: `arn:aws:iam::${ACCOUNT}:role/Deploy`, accessPolicies: [{ policyArn: 'AmazonEKSClusterAdminPolicy' }] }],
+      },
+    ],
+  };
+}
+
+function manifestOf(world: World): string {
+  const lines = ['version: 1', 'clusters: [{ name: prod, region: us-east-1 }]'];
+  if (world.associations.length > 0) lines.push('podIdentityAssociations:');
+  for (const a of world.associations) {
+    lines.push(`  - namespace: ${a.namespace}`, `    serviceAccount: ${a.serviceAccount}`, `    roleArn: ${q(a.role)}`);
+    if (a.target) lines.push(`    targetRoleArn: ${q(a.target)}`);
+    if (a.policy) lines.push('    disableSessionTags: true', `    policy: ${JSON.stringify(a.policy)}`);
+    if (Object.keys(a.tags).length > 0) lines.push(`    tags: ${JSON.stringify(a.tags)}`);
+  }
+  if (world.entries.length > 0) lines.push('accessEntries:');
+  for (const e of world.entries) {
+    lines.push(`  - principalArn: ${q(e.principal)}`, `    type: ${e.type}`);
+    if (e.username !== undefined) lines.push(`    username: ${q(e.username)}`);
+    if (e.groups !== undefined) lines.push(`    kubernetesGroups: ${JSON.stringify(e.groups)}`);
+    if (e.policies.length > 0) {
+      lines.push('    accessPolicies:');
+      for (const p of e.policies) lines.push(`      - { policy: ${p.policy}, ${p.namespaced ? 'namespaces: [spark]' : 'scope: cluster'} }`);
+    }
+    if (Object.keys(e.tags).length > 0) lines.push(`    tags: ${JSON.stringify(e.tags)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'eks-identity-agreement-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Plans the manifest; a manifest validate refuses counts as a plan with errors (undefined). */
+async function planOf(file: string, endpoint: string): Promise<PlanResult | undefined> {
+  try {
+    return await planManifest({ manifest: file, cwd: dir, progress: silentProgress, aws: { endpoints: { eks: endpoint, iam: endpoint, sts: endpoint }, credentials: { accessKeyId: KEY, secretAccessKey: 's' } } });
+  } catch (err) {
+    if (err instanceof ManifestInvalidError) {
+      for (const d of err.diagnostics) if (d.severity === 'error') codesSeen.set(`validate:${d.code}`, (codesSeen.get(`validate:${d.code}`) ?? 0) + 1);
+      return undefined;
+    }
+    throw err;
+  }
+}
+
+let sample = 0;
+/** How the samples ended: validate refused, the plan had errors, or plan and apply ran. */
+const outcomes = { invalid: 0, planErrors: 0, applied: 0 };
+const codesSeen = new Map<string, number>();
+
+async function agreementHolds(world: World): Promise<void> {
+  const emulator = await startEmulator({ state: stateOf(world), seed: 3 });
+  const file = join(dir, `sample-${sample++}.yaml`);
+  await writeFile(file, manifestOf(world));
+  try {
+    const planned = await planOf(file, emulator.endpoint);
+    if (!planned) {
+      outcomes.invalid++;
+      return;
+    }
+    let report;
+    try {
+      for (const f of planned.plan.clusters.flatMap((c) => c.findings)) if (f.severity === 'error') codesSeen.set(f.code, (codesSeen.get(f.code) ?? 0) + 1);
+      if (planned.plan.summary.errors > 0) {
+        outcomes.planErrors++;
+        return;
+      }
+      outcomes.applied++;
+      // A virtual clock: a propagation retry would cost no real time (none is expected here).
+      let t = 0;
+      const gateways = Object.fromEntries(planned.sessions.map((s) => [s.target.name, new SdkEksWriteGateway(s.clients, { callerPrincipalArn: s.caller.principalArn })]));
+      report = await applyPlan(planned.plan, { gateways, sleep: async (ms) => void (t += ms), now: () => t, random: () => 0.5 });
+    } finally {
+      closeClusterSessions(planned.sessions);
+    }
+    const failures = report.results.filter((r) => r.outcome === 'failed').map((r) => `${r.changeId}: ${r.error?.operation} ${r.error?.name}: ${r.error?.message}`);
+    expect({ manifest: manifestOf(world), failures }).toEqual({ manifest: manifestOf(world), failures: [] });
+    const again = await planOf(file, emulator.endpoint);
+    if (again) closeClusterSessions(again.sessions);
+    const left = again!.plan.clusters.flatMap((c) => c.changes.filter((ch) => ch.action !== 'unmanaged').map((ch) => `${ch.action} ${ch.id}`));
+    expect({ manifest: manifestOf(world), left }).toEqual({ manifest: manifestOf(world), left: [] });
+  } finally {
+    await emulator.close();
+  }
+}
+
+describe('plan = apply (agreement property)', () => {
+  it(`GIVEN ${RUNS} random manifests and states (seed ${SEED}) WHEN the plan has no error THEN apply fails nothing and the re-plan is empty`, async () => {
+    await fc.assert(fc.asyncProperty(worldArb, agreementHolds), { numRuns: RUNS, seed: SEED, endOnFailure: true });
+    // The property says something only if enough samples get through to apply, and enough are refused.
+    console.info(`agreement: ${JSON.stringify(outcomes)}; plan errors seen: ${JSON.stringify(Object.fromEntries([...codesSeen].sort()))}`);
+    expect(outcomes.applied).toBeGreaterThanOrEqual(RUNS / 5);
+    expect(outcomes.planErrors).toBeGreaterThanOrEqual(RUNS / 5);
+  }, 120_000);
+});
