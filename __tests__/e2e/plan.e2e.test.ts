@@ -204,7 +204,7 @@ describe('plan e2e: field stories', () => {
   it('GIVEN the Karpenter role exists but its association does not WHEN planned THEN a create, with no finding about the service account', async () => {
     const result = await w.plan(manifest(['prod'], `podIdentityAssociations:\n  - namespace: karpenter\n    serviceAccount: karpenter\n    roleName: KarpenterController\n`));
     expect(actions(result, 'prod')).toEqual(['create association/karpenter/karpenter']);
-    expect(result.plan.clusters[0]!.findings.filter((f) => f.key === 'association/karpenter/karpenter').map((f) => f.code)).toEqual(['PODS_KEEP_OLD_CREDENTIALS']);
+    expect(result.plan.clusters[0]!.findings.filter((f) => f.key === 'association/karpenter/karpenter')).toEqual([]);
     expect(result.plan.clusters[0]!.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 

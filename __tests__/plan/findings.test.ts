@@ -136,7 +136,7 @@ const SCENARIOS: Record<FindingCode, () => { plan: ClusterPlan; key: string | un
   }),
   PRINCIPAL_NOT_CHECKED: () => ({ plan: planOne(desiredCluster({ accessEntries: [desiredEntry(roleArn('Auditors', 'aws', '444455556666'))] }), liveCluster()), key: `entry/${roleArn('Auditors', 'aws', '444455556666')}` }),
   ACCESS_POLICY_CATALOG_UNREADABLE: () => ({ plan: planOne(desiredCluster({ accessEntries: [desiredEntry(OPS, { accessPolicies: [desiredPolicy(VIEW)] })] }), liveCluster({ accessPolicyCatalogDenied: true })), key: `entry/${OPS}` }),
-  PODS_KEEP_OLD_CREDENTIALS: () => ({ plan: planOne(desiredCluster({ associations: [desiredAssociation('app', 'web')] }), liveCluster()), key: 'association/app/web' }),
+  PODS_KEEP_OLD_CREDENTIALS: () => ({ plan: planOne(desiredCluster({ associations: [desiredAssociation('app', 'web')] }), liveCluster()), key: undefined }),
   UNMANAGED_NOT_SHOWN: () => ({ plan: planOne(desiredCluster(), liveCluster({ associationSummaries: summaries(3) })), key: undefined }),
   OWNED_BY_ANOTHER_MANIFEST: () => ({
     plan: planOne(
