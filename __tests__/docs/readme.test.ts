@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { FINDINGS } from '../../src/plan/index.js';
 
 describe('README', () => {
@@ -7,6 +7,20 @@ describe('README', () => {
     for (const [code, { severity }] of Object.entries(FINDINGS)) {
       expect(readme).toContain(`| \`${code}\` | ${severity} |`);
     }
+  });
+
+  it('GIVEN the codes validate reports (manifest rules and the shared EKS rules) THEN the README lists each one', async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const dir = new URL('../../src/manifest/', import.meta.url);
+    const sources = [
+      ...(await readdir(dir)).map((name) => new URL(name, dir)),
+      new URL('../../src/model/api-limits.ts', import.meta.url),
+      new URL('../../src/model/access-entry-rules.ts', import.meta.url),
+    ];
+    const codes = new Set<string>();
+    for (const file of sources) for (const m of (await readFile(file, 'utf8')).matchAll(/code: '([A-Z_]+)'/g)) codes.add(m[1]!);
+    expect(codes.size).toBeGreaterThan(40);
+    for (const code of codes) expect(readme).toContain(`\`${code}\``);
   });
 
   it('GIVEN the quick start THEN its two commands are the demo and the tests, each doing its own install', async () => {

@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { EksIdentityError } from '../errors.js';
 import { partitionOfRegion } from '../model/partition.js';
 import { ApiError } from './api-error.js';
 import type { RequestContext } from './context.js';
@@ -148,7 +149,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<EmulatorH
   });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err) => reject(listenError(err, host, options.port ?? 0)));
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
@@ -174,6 +175,21 @@ export async function startEmulator(options: EmulatorOptions): Promise<EmulatorH
         server.closeAllConnections();
       }),
   };
+}
+
+/** A port that cannot be had is the user's to fix: one line naming the address, not a stack trace. */
+function listenError(err: Error & { code?: string }, host: string, port: number): Error {
+  const where = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  if (err.code === 'EADDRINUSE') {
+    return new EksIdentityError('EMULATOR_PORT_IN_USE', `emulator: ${where} is already in use`, { fix: 'stop what listens there, pick another --port, or leave --port out for any free port', cause: err });
+  }
+  if (err.code === 'EACCES') {
+    return new EksIdentityError('EMULATOR_PORT_DENIED', `emulator: not allowed to listen on ${where}`, { fix: 'use a port above 1023, or leave --port out for any free port', cause: err });
+  }
+  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') {
+    return new EksIdentityError('EMULATOR_HOST_UNAVAILABLE', `emulator: ${host} is not an address of this machine`, { fix: 'use --host 127.0.0.1 (the default) or an address of this machine', cause: err });
+  }
+  return err;
 }
 
 /** The variables that point the unmodified SDK at the emulator, with the default key's credentials. */

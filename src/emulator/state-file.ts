@@ -1,9 +1,11 @@
 /** Reads and validates emulator state files; every problem names the file, line and column. */
 import { readFile } from 'node:fs/promises';
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { EksIdentityError } from '../errors.js';
 import type { SourceLocation } from '../model/source.js';
+import { findJsonSyntaxError } from './json-syntax.js';
+import { findStateProblems, formatPath, issueProblems } from './state-problems.js';
 import type { EmulatorState } from './types.js';
 
 const tags = z.record(z.string(), z.string());
@@ -127,51 +129,27 @@ const stateSchema = z.strictObject({
     .optional(),
 });
 
-type Locate = (path: ReadonlyArray<PropertyKey>) => SourceLocation | undefined;
-
-function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('') || '(root)';
-}
-
-/** Duplicates the schema cannot see: clusters, associations and entries must be unique keys. */
-function findDuplicates(state: EmulatorState): Array<{ path: PropertyKey[]; message: string }> {
-  const problems: Array<{ path: PropertyKey[]; message: string }> = [];
-  const clusterKeys = new Set<string>();
-  (state.clusters ?? []).forEach((c, i) => {
-    const key = `${c.accountId ?? ''}/${c.region ?? state.region ?? ''}/${c.name}`;
-    if (clusterKeys.has(key)) problems.push({ path: ['clusters', i, 'name'], message: `cluster ${c.name} appears twice in the same account and region` });
-    clusterKeys.add(key);
-    const saKeys = new Set<string>();
-    const all = [...(c.addons ?? []).flatMap((a) => a.podIdentityAssociations ?? []), ...(c.podIdentityAssociations ?? [])];
-    all.forEach((a) => {
-      const k = `${a.namespace}/${a.serviceAccount}`;
-      if (saKeys.has(k)) problems.push({ path: ['clusters', i, 'podIdentityAssociations'], message: `two associations for ${k}` });
-      saKeys.add(k);
-    });
-    const principals = new Set<string>();
-    (c.accessEntries ?? []).forEach((e, j) => {
-      if (principals.has(e.principalArn)) problems.push({ path: ['clusters', i, 'accessEntries', j, 'principalArn'], message: `two access entries for ${e.principalArn}` });
-      principals.add(e.principalArn);
-    });
-  });
-  if (state.defaultAccessKeyId !== undefined && !(state.identities ?? {})[state.defaultAccessKeyId]) {
-    problems.push({ path: ['defaultAccessKeyId'], message: `defaultAccessKeyId ${state.defaultAccessKeyId} is not a key of identities` });
-  }
-  return problems;
-}
+type Locate = (path: ReadonlyArray<PropertyKey>, key?: string) => SourceLocation | undefined;
 
 function validate(json: unknown, source: string, locate: Locate): EmulatorState {
   const result = stateSchema.safeParse(json);
-  const problems = result.success
-    ? findDuplicates(result.data as EmulatorState)
-    : result.error.issues.map((issue) => ({ path: issue.path as PropertyKey[], message: issue.message }));
+  const problems = result.success ? findStateProblems(result.data as EmulatorState) : issueProblems(result.error.issues, stateSchema, json);
   if (problems.length === 0) return (result as { data: EmulatorState }).data;
-  const first = problems[0]!;
-  const location = locate(first.path);
-  const lines = problems.map((p) => `${formatPath(p.path)}: ${p.message}`);
-  throw new EksIdentityError('EMULATOR_STATE_INVALID', `${source}: invalid emulator state: ${lines.join('; ')}`, {
-    ...(location ? { location } : {}),
-    fix: 'see docs/emulator.md for the state file format',
+  // Every problem keeps its own location; the first one is the error's.
+  const lines = problems
+    .map((p) => {
+      const at = locate(p.path, p.key);
+      const text = p.message.includes(formatPath(p.path)) || p.path.length === 0 ? p.message : `${formatPath(p.path)}: ${p.message}`;
+      return { at, text };
+    })
+    // In file order, as the manifest validator lists its diagnostics.
+    .sort((a, b) => (a.at && b.at ? a.at.line - b.at.line || a.at.column - b.at.column : 0));
+  const [first, ...rest] = lines;
+  const where = (at: SourceLocation | undefined) => (at ? `${at.file}:${at.line}:${at.column}: ` : '');
+  const more = rest.map((l) => `\n  ${where(l.at)}${l.text}`).join('');
+  throw new EksIdentityError('EMULATOR_STATE_INVALID', `${first!.at ? '' : `${source}: `}invalid emulator state: ${first!.text}${more}`, {
+    ...(first!.at ? { location: first!.at } : {}),
+    fix: problems.length > 1 ? `fix all ${problems.length} problems; docs/emulator.md describes the state file` : 'docs/emulator.md describes the state file',
   });
 }
 
@@ -180,7 +158,10 @@ export function parseEmulatorState(json: unknown, source: string): EmulatorState
   return validate(json, source, () => undefined);
 }
 
-/** Reads a JSON (or YAML) state file and validates it, with file:line:col on the first problem. */
+/**
+ * Reads a state file, JSON (or YAML for hand-written files named .yaml/.yml), and validates it:
+ * syntax errors are said in the file's own terms, and every problem names its line and column.
+ */
 export async function loadEmulatorState(file: string): Promise<EmulatorState> {
   let text: string;
   try {
@@ -189,23 +170,49 @@ export async function loadEmulatorState(file: string): Promise<EmulatorState> {
     throw new EksIdentityError('EMULATOR_STATE_UNREADABLE', `cannot read emulator state ${file}: ${(err as Error).message}`, { cause: err });
   }
   const lineCounter = new LineCounter();
+  const isYaml = /\.ya?ml$/i.test(file);
+  if (!isYaml) {
+    const syntax = findJsonSyntaxError(text);
+    if (syntax) {
+      const pos = positionOf(text, syntax.offset);
+      throw new EksIdentityError('EMULATOR_STATE_INVALID', `not valid JSON: ${syntax.message}`, {
+        location: { file, line: pos.line, column: pos.col },
+        fix: 'correct the JSON at that position (a state file is one JSON object; docs/emulator.md)',
+      });
+    }
+  }
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const syntax = doc.errors[0];
   if (syntax) {
     const pos = lineCounter.linePos(syntax.pos[0]);
-    throw new EksIdentityError('EMULATOR_STATE_INVALID', `${file}: not valid JSON: ${syntax.message.split('\n')[0]}`, {
+    throw new EksIdentityError('EMULATOR_STATE_INVALID', `not valid YAML: ${syntax.message.split('\n')[0]}`, {
       location: { file, line: pos.line, column: pos.col },
     });
   }
-  const locate: Locate = (path) => {
+  const at = (node: unknown) => {
+    if (!isNode(node) || !node.range) return undefined;
+    const pos = lineCounter.linePos(node.range[0]);
+    return { file, line: pos.line, column: pos.col };
+  };
+  const locate: Locate = (path, key) => {
+    if (key !== undefined) {
+      const map = doc.getIn(path as unknown[], true);
+      const pair = isMap(map) ? map.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
+      const found = pair ? at(pair.key) : undefined;
+      if (found) return found;
+    }
     for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n) as unknown[], true);
-      if (isNode(node) && node.range) {
-        const pos = lineCounter.linePos(node.range[0]);
-        return { file, line: pos.line, column: pos.col };
-      }
+      const found = at(doc.getIn(path.slice(0, n) as unknown[], true));
+      if (found) return found;
     }
     return undefined;
   };
   return validate(doc.toJS(), file, locate);
+}
+
+/** 1-based line and column of an offset. */
+function positionOf(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, col: offset - before.lastIndexOf('\n') };
 }
