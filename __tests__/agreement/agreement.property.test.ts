@@ -22,8 +22,7 @@ import { join } from 'node:path';
 import { applyPlan } from '../../src/apply/index.js';
 import { SdkEksWriteGateway } from '../../src/aws/gateway.js';
 import { silentProgress } from '../../src/aws/progress.js';
-import { closeClusterSessions } from '../../src/aws/session.js';
-import { ManifestInvalidError, planManifest, type PlanResult } from '../../src/engine.js';
+import { ManifestInvalidError, plan, type PreparedPlan } from '../../src/operations/index.js';
 import { startEmulator, type EmulatorState } from '../../src/emulator/index.js';
 
 const RUNS = Number(process.env.AGREEMENT_RUNS ?? 40);
@@ -148,9 +147,9 @@ afterAll(async () => {
 });
 
 /** Plans the manifest; a manifest validate refuses counts as a plan with errors (undefined). */
-async function planOf(file: string, endpoint: string): Promise<PlanResult | undefined> {
+async function planOf(file: string, endpoint: string): Promise<PreparedPlan | undefined> {
   try {
-    return await planManifest({ manifest: file, cwd: dir, progress: silentProgress, aws: { endpoints: { eks: endpoint, iam: endpoint, sts: endpoint }, credentials: { accessKeyId: KEY, secretAccessKey: 's' } } });
+    return await plan({ manifest: file, cwd: dir, progress: silentProgress, aws: { endpoints: { eks: endpoint, iam: endpoint, sts: endpoint }, credentials: { accessKeyId: KEY, secretAccessKey: 's' } } });
   } catch (err) {
     if (err instanceof ManifestInvalidError) {
       for (const d of err.diagnostics) if (d.severity === 'error') codesSeen.set(`validate:${d.code}`, (codesSeen.get(`validate:${d.code}`) ?? 0) + 1);
@@ -188,12 +187,12 @@ async function agreementHolds(world: World): Promise<void> {
       const gateways = Object.fromEntries(planned.sessions.map((s) => [s.target.name, new SdkEksWriteGateway(s.clients, { callerPrincipalArn: s.caller.principalArn })]));
       report = await applyPlan(planned.plan, { gateways, sleep: async (ms) => void (t += ms), now: () => t, random: () => 0.5 });
     } finally {
-      closeClusterSessions(planned.sessions);
+      planned.close();
     }
     const failures = report.results.filter((r) => r.outcome === 'failed').map((r) => `${r.changeId}: ${r.error?.operation} ${r.error?.name}: ${r.error?.message}`);
     expect({ manifest: manifestOf(world), failures }).toEqual({ manifest: manifestOf(world), failures: [] });
     const again = await planOf(file, emulator.endpoint);
-    if (again) closeClusterSessions(again.sessions);
+    again?.close();
     const left = again!.plan.clusters.flatMap((c) => c.changes.filter((ch) => ch.action !== 'unmanaged').map((ch) => `${ch.action} ${ch.id}`));
     expect({ manifest: manifestOf(world), left }).toEqual({ manifest: manifestOf(world), left: [] });
   } finally {

@@ -9,12 +9,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApplyReport } from '../../src/apply/index.js';
-import { SdkEksWriteGateway } from '../../src/aws/gateway.js';
-import { closeClusterSessions } from '../../src/aws/session.js';
 import { runApplyCommand, type ApplyCommandDeps } from '../../src/cli/commands/apply.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { describeError } from '../../src/cli/main.js';
-import { planManifest } from '../../src/engine.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { writeCount } from '../apply/emulator-world.js';
 
@@ -75,9 +72,6 @@ async function apply(manifest: string, ...argv: string[]): Promise<{ code: numbe
   let t = Date.parse('2026-01-01T00:00:00Z');
   const started = t;
   const deps: ApplyCommandDeps = {
-    planManifest,
-    gatewayFor: (s) => new SdkEksWriteGateway(s.clients, { callerPrincipalArn: s.caller.principalArn }),
-    closeSessions: closeClusterSessions,
     sleep: async (ms) => {
       t += ms;
     },
