@@ -18,7 +18,8 @@ describe('README', () => {
       new URL('../../src/model/access-entry-rules.ts', import.meta.url),
     ];
     const codes = new Set<string>();
-    for (const file of sources) for (const m of (await readFile(file, 'utf8')).matchAll(/code: '([A-Z_]+)'/g)) codes.add(m[1]!);
+    // IAM_* codes are checkIamTags', for tags on IAM roles, which validate does not report.
+    for (const file of sources) for (const m of (await readFile(file, 'utf8')).matchAll(/code: '((?!IAM_)[A-Z_]+)'/g)) codes.add(m[1]!);
     expect(codes.size).toBeGreaterThan(40);
     for (const code of codes) expect(readme).toContain(`\`${code}\``);
   });
