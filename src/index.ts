@@ -71,3 +71,4 @@ export type * from './model/live.js';
 export type * from './model/plan.js';
 export type { SourceLocation } from './model/source.js';
 export { partitionOfRegion, type Partition } from './model/partition.js';
+export { OWNER_TAG, ownerOf, type PruneMode } from './model/ownership.js';

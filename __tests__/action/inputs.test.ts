@@ -59,10 +59,15 @@ describe('readSettings', () => {
     const error = caught as EksIdentityError;
     expect(error.code).toBe('ACTION_INPUT_INVALID');
     expect(error.message).toContain('input "mode" must be one of auto, plan, apply, drift, migrate-irsa, migrate-aws-auth, export (got "destroy")');
-    expect(error.message).toContain('input "prune" must be true or false (got "yes")');
+    expect(error.message).toContain('input "prune" must be true or false or owned (got "yes")');
     expect(error.message).toContain('input "max-deletes" must be a non-negative integer (got "-1")');
     expect(error.message).toContain('input "on-plan-change" must be one of fail, warn');
     expect(error.fix).toContain('with:');
+  });
+
+  it('GIVEN prune: owned THEN the setting is the owned prune mode', () => {
+    expect(readSettings(reader({ prune: 'owned' })).prune).toBe('owned');
+    expect(readSettings(reader({})).prune).toBeUndefined();
   });
 
   it('GIVEN migrate-aws-auth without a configmap THEN the error names the configmap input', () => {

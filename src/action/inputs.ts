@@ -1,5 +1,6 @@
 import { EksIdentityError } from '../errors.js';
 import { Inputs, MODES, ON_PLAN_CHANGE, type ModeInput, type OnPlanChange } from './constants.js';
+import type { PruneMode } from '../model/ownership.js';
 import type { ActionSettings } from './settings.js';
 
 /** Reads one raw input ('' when unset), as `core.getInput` does. */
@@ -21,7 +22,7 @@ export function readSettings(read: InputReader): ActionSettings {
     if (value === '') return fallback;
     if (TRUE_VALUES.includes(value)) return true;
     if (FALSE_VALUES.includes(value)) return false;
-    problems.push(`input "${name}" must be true or false (got "${value}")`);
+    problems.push(`input "${name}" must be true or false${name === Inputs.prune ? ' or owned' : ''} (got "${value}")`);
     return fallback;
   };
 
@@ -38,7 +39,8 @@ export function readSettings(read: InputReader): ActionSettings {
   const onPlanChange: OnPlanChange = oneOf(Inputs.onPlanChange, ON_PLAN_CHANGE, 'fail');
   const clusters = splitList(read(Inputs.clusters));
   const githubToken = text(Inputs.githubToken);
-  const prune = bool(Inputs.prune, undefined);
+  // prune: true, false, or owned (only what carries the manifest's owner tag).
+  const prune: PruneMode | undefined = text(Inputs.prune) === 'owned' ? 'owned' : bool(Inputs.prune, undefined);
   const comment = bool(Inputs.comment, true) ?? true;
   const allowLockout = bool(Inputs.allowLockout, false) ?? false;
 

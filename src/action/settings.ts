@@ -1,3 +1,4 @@
+import type { PruneMode } from '../model/ownership.js';
 import type { ModeInput, OnPlanChange } from './constants.js';
 
 /** Every input of the action, read and validated once (see action.yml for the user-facing text). */
@@ -9,8 +10,8 @@ export interface ActionSettings {
   clusters: string[];
   /** Token for the GitHub API; registered as a secret so it never reaches the log. */
   githubToken: string;
-  /** Delete live objects the manifest does not declare (overrides the manifest's `prune`). */
-  prune?: boolean;
+  /** Delete live objects the manifest does not declare, or (owned) only those it owns; overrides the manifest's `prune`. */
+  prune?: PruneMode;
   /** Refuse plans with more deletes and replaces than this. */
   maxDeletes?: number;
   /** What an apply does when the plan differs from the reviewed one. */

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EksIdentityError } from '../errors.js';
+import type { PruneMode } from '../model/ownership.js';
 import { fingerprintPrefixProblem } from '../plan/fingerprint.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -25,6 +26,30 @@ export function parseCommandArgs<T extends Options>(command: string, argv: strin
       fix: `run "eks-identity ${command} --help" for the options`,
     });
   }
+}
+
+/**
+ * `--prune` alone is prune: true; `--prune owned` (or `--prune=owned`) is prune: owned. parseArgs
+ * has no optional option values, so the owned form becomes a flag of its own before parsing.
+ */
+export function withPruneMode(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--prune=owned' || (argv[i] === '--prune' && argv[i + 1] === 'owned')) {
+      out.push('--prune-owned');
+      if (argv[i] === '--prune') i++;
+    } else out.push(argv[i]!);
+  }
+  return out;
+}
+
+/** The options that withPruneMode's arguments parse into. */
+export const PRUNE_OPTIONS = { prune: { type: 'boolean' }, 'prune-owned': { type: 'boolean' } } as const;
+
+/** The prune override of a request, from the parsed PRUNE_OPTIONS. */
+export function pruneOf(values: { prune?: boolean | undefined; 'prune-owned'?: boolean | undefined }): { prune?: PruneMode } {
+  if (values['prune-owned']) return { prune: 'owned' };
+  return values.prune ? { prune: true } : {};
 }
 
 export type OutputFormat = 'text' | 'markdown' | 'json';

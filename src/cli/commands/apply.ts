@@ -7,7 +7,7 @@ import type { Plan } from '../../model/plan.js';
 import { apply, ApplyRefusedError, plan as planManifest } from '../../operations/index.js';
 import { renderApplyReport } from '../../render/apply-report.js';
 import { renderPlan } from '../../render/index.js';
-import { parseCommandArgs, parseFingerprint, parseFormat, parsePositiveInt } from '../args.js';
+import { parseCommandArgs, parseFingerprint, parseFormat, parsePositiveInt, pruneOf, PRUNE_OPTIONS, withPruneMode } from '../args.js';
 import type { CliCommand, CliIo } from '../io.js';
 
 const USAGE = `Usage: eks-identity apply [--manifest PATH] [options]
@@ -23,7 +23,8 @@ Options:
   --expect-fingerprint F       refuse unless the plan's fingerprint is F or starts with F (12+ hex characters, as plans print it)
   --max-deletes N              refuse a plan with more than N deletes and replacements (default 10)
   --allow-lockout              allow removing the caller's own access or the last cluster admin
-  --prune                      delete live objects the manifest does not declare
+  --prune [owned]              delete live objects the manifest does not declare (owned: only those
+                               tagged with the manifest's owner)
   --concurrency N              changes in flight at most (default 32; the rate is found per operation)
   --format text|json           report format (default text)
   --plan-out FILE              also write the plan that is applied, as JSON
@@ -41,13 +42,13 @@ const defaultDeps: ApplyCommandDeps = {
 };
 
 export async function runApplyCommand(argv: string[], io: CliIo, deps: ApplyCommandDeps = defaultDeps): Promise<number> {
-  const { values } = parseCommandArgs('apply', argv, {
+  const { values } = parseCommandArgs('apply', withPruneMode(argv), {
     manifest: { type: 'string', default: 'eks-identity.yaml' },
     cluster: { type: 'string', multiple: true },
     'expect-fingerprint': { type: 'string' },
     'max-deletes': { type: 'string' },
     'allow-lockout': { type: 'boolean' },
-    prune: { type: 'boolean' },
+    ...PRUNE_OPTIONS,
     concurrency: { type: 'string' },
     format: { type: 'string' },
     'plan-out': { type: 'string' },
@@ -61,7 +62,7 @@ export async function runApplyCommand(argv: string[], io: CliIo, deps: ApplyComm
     manifest: values.manifest ?? 'eks-identity.yaml',
     cwd: io.cwd,
     ...(values.cluster ? { clusters: values.cluster } : {}),
-    ...(values.prune ? { prune: true } : {}),
+    ...pruneOf(values),
     ...(maxDeletes === undefined ? {} : { maxDeletes }),
     allowLockout: values['allow-lockout'] === true,
     progress: createProgressReporter({ write: io.stderr, isTTY: io.isTTY }, { now: deps.now }),

@@ -4,7 +4,7 @@ import { createProgressReporter } from '../../aws/progress.js';
 import { plan, type PlanRequest } from '../../operations/index.js';
 import type { Plan } from '../../model/plan.js';
 import { renderPlan } from '../../render/index.js';
-import { parseCommandArgs, parseFormat, parsePositiveInt, type OutputFormat } from '../args.js';
+import { parseCommandArgs, parseFormat, parsePositiveInt, pruneOf, PRUNE_OPTIONS, withPruneMode, type OutputFormat } from '../args.js';
 import type { CliCommand, CliIo } from '../io.js';
 
 const USAGE = `Usage: eks-identity plan [--manifest PATH] [options]
@@ -18,10 +18,11 @@ Options:
   --format FORMAT          text (default), markdown or json (the Plan object)
   --out FILE               also write the plan as JSON to FILE (for apply --expect-fingerprint)
   --detailed-exitcode      exit 0 when there is nothing to change, 2 when there are changes, 1 on errors
-  --prune                  plan deletes of live objects the manifest does not declare
+  --prune [owned]          plan deletes of live objects the manifest does not declare (owned: only
+                           those tagged with the manifest's owner)
   --max-deletes N          error when the plan deletes or replaces more than N objects (default 10)
   --allow-lockout          do not block changes that remove your own access or the last cluster admin
-  --concurrency N          describe calls in flight per cluster (default 16)
+  --concurrency N          describe calls in flight per cluster (default 32)
 
 Exit codes: 0 planned (no error findings), 1 error findings or failure; with --detailed-exitcode,
 2 when the plan has changes.
@@ -33,7 +34,7 @@ export const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   'detailed-exitcode': { type: 'boolean' },
-  prune: { type: 'boolean' },
+  ...PRUNE_OPTIONS,
   'max-deletes': { type: 'string' },
   'allow-lockout': { type: 'boolean' },
   concurrency: { type: 'string' },
@@ -47,7 +48,7 @@ export function planRequestFrom(command: string, values: ReturnType<typeof parse
     manifest: values.manifest ?? 'eks-identity.yaml',
     cwd: io.cwd,
     ...(values.cluster ? { clusters: values.cluster } : {}),
-    ...(values.prune ? { prune: true } : {}),
+    ...pruneOf(values),
     ...(maxDeletes !== undefined ? { maxDeletes } : {}),
     ...(values['allow-lockout'] ? { allowLockout: true } : {}),
     ...(concurrency ? { concurrency } : {}),
@@ -72,7 +73,7 @@ export const planCommand: CliCommand = {
   summary: 'show what apply would change, with safety findings',
   usage: USAGE,
   async run(argv, io) {
-    const { values } = parseCommandArgs('plan', argv, OPTIONS);
+    const { values } = parseCommandArgs('plan', withPruneMode(argv), OPTIONS);
     const format = parseFormat('plan', values.format, ['text', 'markdown', 'json']);
     await using prepared = await plan(planRequestFrom('plan', values, io));
     await printPlan(prepared.plan, format, io, values.out);
