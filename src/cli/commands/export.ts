@@ -28,7 +28,7 @@ export async function runExportCommand(argv: string[], io: CliIo, deps: Migratio
   const format = parseFormat('export', values.format, ['text', 'json']) as 'text' | 'json';
   await using proposal = await exportCluster({ ...migrationTarget('export', values, io), ...(deps.aws ? { aws: deps.aws } : {}) });
   // The plan is not printed for export: the manifest is the product, the plan only a self-check.
-  return writeProposal(proposal, { format, apply: false, showPlan: false, ...(values.out ? { out: values.out } : {}) }, io, deps);
+  return await writeProposal(proposal, { format, apply: false, showPlan: false, ...(values.out ? { out: values.out } : {}) }, io, deps);
 }
 
 export const exportCommand: CliCommand = {

@@ -67,7 +67,7 @@ export async function runMigrateAwsAuthCommand(argv: string[], io: CliIo, deps: 
     offline: values.offline ?? false,
     ...(deps.aws ? { aws: deps.aws } : {}),
   });
-  return writeProposal(proposal, outputOptions(values, format), io, deps);
+  return await writeProposal(proposal, outputOptions(values, format), io, deps);
 }
 
 export const migrateAwsAuthCommand: CliCommand = {

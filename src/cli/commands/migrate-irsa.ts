@@ -38,7 +38,7 @@ export async function runMigrateIrsaCommand(argv: string[], io: CliIo, deps: Mig
     removeOidcTrust: values['remove-oidc-trust'] ?? false,
     ...(deps.aws ? { aws: deps.aws } : {}),
   });
-  return writeProposal(proposal, outputOptions(values, format), io, deps);
+  return await writeProposal(proposal, outputOptions(values, format), io, deps);
 }
 
 export function outputOptions(
