@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EksIdentityError } from '../../src/errors.js';
@@ -114,6 +114,26 @@ describe('GIVEN a glob', () => {
   it('WHEN it uses * and ? THEN they match within one directory level only', async () => {
     expect((await loadManifest('teams/*.yaml', { cwd: root })).files).toEqual(['teams/clusters.yaml']);
     expect((await loadManifest('teams/?/app.yaml', { cwd: root })).files).toEqual(['teams/a/app.yaml']);
+  });
+
+  it('WHEN it uses {a,b} THEN each alternative matches', async () => {
+    expect((await loadManifest('teams/{a,b}/**/app.yaml', { cwd: root })).files).toEqual(['teams/a/app.yaml', 'teams/b/deep/app.yaml']);
+  });
+
+  it('WHEN files or directories start with a dot THEN only a pattern that spells the dot matches them', async () => {
+    write('teams/.hidden.yaml', ASSOCIATION('hidden'));
+    write('.config/app.yaml', ASSOCIATION('dotdir'));
+    expect((await loadManifest('**/*.yaml', { cwd: root })).files).toEqual(['teams/a/app.yaml', 'teams/b/deep/app.yaml', 'teams/clusters.yaml']);
+    expect((await loadManifest('.config/*.yaml', { cwd: root })).files).toEqual(['.config/app.yaml']);
+  });
+
+  it('WHEN a directory is a symbolic link THEN the files behind it match under the link path', async () => {
+    symlinkSync(join(root, 'teams', 'a'), join(root, 'teams', 'linked'), 'dir');
+    expect((await loadManifest('teams/*/app.yaml', { cwd: root })).files).toEqual(['teams/a/app.yaml', 'teams/linked/app.yaml']);
+  });
+
+  it('WHEN the pattern is absolute THEN it matches the same files, named relative to cwd', async () => {
+    expect((await loadManifest(join(root, 'teams/*/app.yaml'), { cwd: root })).files).toEqual(['teams/a/app.yaml']);
   });
 
   it('WHEN it starts with ./ THEN it matches the same files', async () => {

@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import { EksIdentityError } from '../errors.js';
 import { checkFile } from './check-file.js';
 import { sortDiagnostics } from './diagnostics.js';
@@ -14,7 +15,7 @@ export interface LoadOptions {
 
 /**
  * Loads a manifest from a file, a directory (its *.yaml and *.yml files, sorted) or a glob
- * (`*`, `**`, `?`), validates every file and merges them. Invalid manifests are returned with
+ * (`*`, `**`, `?`, `{a,b}`; see expandGlob), validates every file and merges them. Invalid manifests are returned with
  * their diagnostics (ok: false); only a path that matches nothing throws.
  */
 export async function loadManifest(pathOrGlob: string, options: LoadOptions = {}): Promise<LoadedManifest> {
@@ -42,7 +43,7 @@ async function resolveManifestFiles(pattern: string, cwd: string): Promise<strin
     new EksIdentityError('MANIFEST_NOT_FOUND', `no manifest at ${pattern}: ${detail}`, {
       fix: 'pass --manifest with a YAML file, a directory of *.yaml files, or a glob such as "manifests/**/*.yaml"',
     });
-  if (/[*?]/.test(pattern)) {
+  if (isDynamicPattern(pattern)) {
     const matches = await expandGlob(pattern, cwd);
     if (matches.length === 0) throw notFound('the pattern matches no file');
     return matches;
@@ -59,38 +60,21 @@ async function resolveManifestFiles(pattern: string, cwd: string): Promise<strin
   return entries.map((name) => path.join(absolute, name));
 }
 
-/** A small glob: `**` any depth of directories, `*` and `?` within one name. Results sorted. */
+/**
+ * Glob matching by tinyglobby (picomatch syntax: `*`, `**`, `?`, `[abc]`, `{a,b}`). Files and
+ * directories whose name starts with a dot are matched only where the pattern spells the dot
+ * (`.config/*.yaml`), as shells do; symbolic links are followed (a linked file or directory counts
+ * as what it points to); node_modules and .git are never searched. Results sorted.
+ */
 async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
-  const absolute = path.resolve(cwd, pattern).split(path.sep).join('/');
-  const firstWild = absolute.search(/[*?]/);
-  const root = absolute.slice(0, absolute.lastIndexOf('/', firstWild) + 1) || '/';
-  const re = globToRegExp(absolute);
-  const found: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      const full = `${dir.replace(/\/$/, '')}/${entry.name}`;
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules' && entry.name !== '.git') await walk(full);
-      } else if (re.test(full)) {
-        found.push(full);
-      }
-    }
-  };
-  await walk(root);
-  return found.sort();
-}
-
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i]!;
-    if (ch === '*' && glob[i + 1] === '*') {
-      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (ch === '*') re += '[^/]*';
-    else if (ch === '?') re += '[^/]';
-    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
+  const matches = await glob(pattern, {
+    cwd,
+    absolute: true,
+    onlyFiles: true,
+    dot: false,
+    followSymbolicLinks: true,
+    expandDirectories: false,
+    ignore: ['**/node_modules/**', '**/.git/**'],
+  });
+  return matches.map((m) => path.normalize(m)).sort();
 }

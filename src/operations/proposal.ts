@@ -6,6 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isDynamicPattern } from 'tinyglobby';
 import { closeClusterSessions, type ClusterSession } from '../aws/session.js';
 import { EksIdentityError } from '../errors.js';
 import { expandManifest, parseManifestTexts, type LoadedManifest } from '../manifest/index.js';
@@ -147,8 +148,7 @@ export async function draftProposal(
 
 /** Where files beside the manifest go: its directory, a glob's fixed part, or a file's directory. */
 async function manifestDirectory(manifest: string, cwd: string): Promise<string> {
-  const wild = manifest.search(/[*?{[]/);
-  if (wild >= 0) return path.dirname(`${manifest.slice(0, wild)}x`) || '.';
+  if (isDynamicPattern(manifest)) return path.dirname(`${manifest.slice(0, manifest.search(/[*?{[(!]/))}x`) || '.';
   const info = await stat(path.resolve(cwd, manifest)).catch(() => undefined);
   return info?.isDirectory() ? manifest : path.dirname(manifest);
 }
