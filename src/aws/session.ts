@@ -1,9 +1,12 @@
-import { AssumeRoleCommand, GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
+import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider, type MemoizedIdentityProvider } from '@smithy/core';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { EksIdentityError } from '../errors.js';
 import type { DesiredCluster } from '../model/desired.js';
 import type { CallerIdentity } from '../model/live.js';
 import { parseArn, partitionOfRegion, type Partition } from '../model/partition.js';
-import { createAwsClients, destroyAwsClients, type AwsClientOptions, type AwsClients, type AwsCredentials } from './clients.js';
+import { createAwsClients, DEFAULT_MAX_ATTEMPTS, destroyAwsClients, type AwsClientOptions, type AwsClients, type AwsCredentials } from './clients.js';
 import { describeAwsError } from './errors.js';
 
 /** Where a cluster lives and how to reach it: the same fields as DesiredCluster, so one can be passed as is. */
@@ -31,12 +34,7 @@ export interface SessionOptions {
   watch?: AwsClientOptions['watch'];
   /** AssumeRole session length (default 3600 s). */
   durationSeconds?: number;
-  /** Millisecond clock for credential refresh (default Date.now). */
-  now?: () => number;
 }
-
-/** Assumed-role credentials are refreshed this long before they expire. */
-const REFRESH_MARGIN_MS = 5 * 60_000;
 
 /**
  * Opens one session per cluster: clients for its region, the cluster's role assumed when it names
@@ -103,7 +101,7 @@ async function openSharedSession(
   const base = baseFor(target.region);
   let clients = base;
   if (target.assumeRoleArn !== undefined) {
-    const provider = assumeRoleCredentials(base.sts, target.assumeRoleArn, sessionNameFor(target.name), options);
+    const provider = assumeRoleCredentials(base, { ...target, assumeRoleArn: target.assumeRoleArn }, options);
     // Assume once up front so a refused role fails here, naming the role, rather than inside a later call.
     await provider();
     clients = createAwsClients(clientOptions(target.region, provider, options));
@@ -130,45 +128,31 @@ export function sessionNameFor(clusterName: string): string {
   return `eks-identity-${clusterName}`.replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
 }
 
-/** A credential provider that assumes the role and re-assumes it shortly before expiry. */
-function assumeRoleCredentials(
-  sts: STSClient,
-  roleArn: string,
-  sessionName: string,
-  options: SessionOptions,
-): () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }> {
-  const now = options.now ?? Date.now;
-  let current: Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }> | undefined;
-  let expiresAt = 0;
-  const assume = async () => {
-    let answer;
+/**
+ * The role's credentials from the SDK's own provider (STS AssumeRole through the same endpoint,
+ * connection and timeouts as the base clients), memoized by the SDK's identity memoizer: one
+ * AssumeRole serves the session's three clients, renewed five minutes before it expires, and a
+ * failed attempt is not kept. Errors name the role.
+ */
+function assumeRoleCredentials(base: AwsClients, target: ClusterTarget & { assumeRoleArn: string }, options: SessionOptions): MemoizedIdentityProvider<AwsCredentialIdentity> {
+  const provider = fromTemporaryCredentials({
+    params: { RoleArn: target.assumeRoleArn, RoleSessionName: sessionNameFor(target.name), DurationSeconds: options.durationSeconds ?? 3600 },
+    ...(options.credentials === undefined ? {} : { masterCredentials: options.credentials as AwsCredentialIdentity | AwsCredentialIdentityProvider }),
+    clientConfig: {
+      region: target.region,
+      requestHandler: base.sts.config.requestHandler,
+      maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      ...(options.endpoints?.sts === undefined ? {} : { endpoint: options.endpoints.sts }),
+    },
+  });
+  const described: AwsCredentialIdentityProvider = async (properties) => {
     try {
-      answer = await sts.send(
-        new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: sessionName, DurationSeconds: options.durationSeconds ?? 3600 }),
-      );
+      return await provider(properties);
     } catch (err) {
-      throw describeAwsError('AssumeRole', `role ${roleArn}`, err);
+      throw describeAwsError('AssumeRole', `role ${target.assumeRoleArn}`, err);
     }
-    const c = answer.Credentials;
-    if (!c?.AccessKeyId || !c.SecretAccessKey) {
-      throw new EksIdentityError('AWS_ASSUME_ROLE', `AssumeRole for ${roleArn} returned no credentials`, { source: 'internal' });
-    }
-    expiresAt = c.Expiration ? c.Expiration.getTime() : Number.POSITIVE_INFINITY;
-    return {
-      accessKeyId: c.AccessKeyId,
-      secretAccessKey: c.SecretAccessKey,
-      ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}),
-      ...(c.Expiration ? { expiration: c.Expiration } : {}),
-    };
   };
-  return () => {
-    if (!current || now() >= expiresAt - REFRESH_MARGIN_MS) {
-      current = assume();
-      // A failed attempt must not be cached: the next call tries again.
-      current.catch(() => (current = undefined));
-    }
-    return current;
-  };
+  return memoizeIdentityProvider(described, isIdentityExpired, doesIdentityRequireRefresh)!;
 }
 
 async function getCallerIdentity(sts: STSClient, target: ClusterTarget): Promise<CallerIdentity> {
