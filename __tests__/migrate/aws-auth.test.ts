@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expectGolden } from './golden.js';
 import { convertAwsAuthConfigMap, type AwsAuthManifestOptions } from '../../src/migrate/aws-auth-manifest.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'aws-auth');
@@ -77,11 +78,7 @@ describe('aws-auth ConfigMap → access entries (fixtures)', () => {
     const file = join(FIXTURES, fixture);
     const result = convertAwsAuthConfigMap(readFileSync(file, 'utf8'), fixture, options);
     const expectedFile = join(EXPECTED, fixture.replace(/\.(yaml|json)$/, '.manifest.yaml'));
-    if (process.env.UPDATE_FIXTURES === '1' || !existsSync(expectedFile)) {
-      mkdirSync(EXPECTED, { recursive: true });
-      writeFileSync(expectedFile, result.manifestYaml);
-    }
-    expect(result.manifestYaml).toBe(readFileSync(expectedFile, 'utf8'));
+    expectGolden(result.manifestYaml, expectedFile);
     expect(result.findings.map((f) => f.code)).toEqual(findings);
     expect(result.conversion.notConvertible.map((n) => n.subject)).toEqual(notConvertible);
     expect(result.conversion.complete).toBe(notConvertible.length === 0);

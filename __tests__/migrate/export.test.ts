@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { expectGolden } from './golden.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -95,8 +95,7 @@ describe('renderClusterExport', () => {
   ])('GIVEN live cluster %s WHEN exported THEN the manifest is exact', (name, live) => {
     const { manifestYaml } = renderClusterExport(live);
     const file = join(EXPECTED, `${name}.manifest.yaml`);
-    if (process.env.UPDATE_FIXTURES === '1' || !existsSync(file)) writeFileSync(file, manifestYaml);
-    expect(manifestYaml).toBe(readFileSync(file, 'utf8'));
+    expectGolden(manifestYaml, file);
     expect(manifestYaml.startsWith(`# ${SCHEMA_HEADER}\n`)).toBe(true);
   });
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { LiveAssociation } from '../../src/model/live.js';
 import { planIrsaMigration, renderIrsaManifest, type IrsaRole } from '../../src/migrate/irsa-migration.js';
 import { trustsPodIdentity } from '../../src/migrate/trust-policy.js';
+import { expectGolden } from './golden.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'irsa');
 const ISSUER = 'https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE';
@@ -45,7 +46,7 @@ describe('planIrsaMigration', () => {
       ['IRSA_WILDCARD_SUBJECT', 'arn:aws:iam::111122223333:role/team-a-readers'],
     ]);
     const { manifestYaml } = renderIrsaManifest(migration, { name: 'prod', region: 'us-east-1', accountId: '111122223333' });
-    expect(manifestYaml).toBe(readFileSync(join(FIXTURES, 'expected', 'prod.manifest.yaml'), 'utf8'));
+    expectGolden(manifestYaml, join(FIXTURES, 'expected', 'prod.manifest.yaml'));
   });
 
   it('GIVEN an association that already exists with the same role WHEN migrated again THEN it is adopted and nothing is appended twice', () => {
