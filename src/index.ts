@@ -72,3 +72,9 @@ export type * from './model/plan.js';
 export type { SourceLocation } from './model/source.js';
 export { partitionOfRegion, type Partition } from './model/partition.js';
 export { OWNER_TAG, ownerOf, type PruneMode } from './model/ownership.js';
+
+// The EKS rules `validate`, the plan and the emulator share: the bundled access-policy catalog
+// (with did-you-mean), per-type access entry rules, and the limits of the values sent.
+export { bundledAccessPolicies, bundledAccessPolicyNames, isBundledAccessPolicy, suggestAccessPolicy, type AccessPolicySummary } from './model/access-policies.js';
+export { accessEntryProblems, ACCESS_ENTRY_TYPES, NODE_IDENTITIES, type AccessEntryInput, type AccessEntryProblem, type AccessEntryType } from './model/access-entry-rules.js';
+export { groupProblems, sessionPolicyProblems, tagProblems, usernameProblems, SESSION_POLICY_MAX, TAG_LIMITS, type LimitProblem } from './model/api-limits.js';

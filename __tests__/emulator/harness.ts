@@ -1,5 +1,9 @@
 /** Starts an emulator and builds real SDK clients pointed at it. */
 import { EKSClient } from '@aws-sdk/client-eks';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CliIo } from '../../src/cli/io.js';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { startEmulator, type EmulatorHandle, type EmulatorOptions, type EmulatorState } from '../../src/emulator/index.js';
@@ -74,4 +78,19 @@ export async function failure(promise: Promise<unknown>): Promise<{ name: string
     return { name: e.name, status: e.$metadata?.httpStatusCode, message: e.message };
   }
   throw new Error('expected the call to fail');
+}
+
+/** Writes a file in a fresh temporary directory and returns its path. */
+export async function writeTemp(name: string, text: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'emulator-state-'));
+  const file = join(dir, name);
+  await writeFile(file, text);
+  return file;
+}
+
+/** CLI io that records what is written; relative paths resolve against `cwd`. */
+export function captureIo(cwd: string): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {}, cwd, isTTY: false };
 }

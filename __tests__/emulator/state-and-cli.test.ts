@@ -1,23 +1,14 @@
 import { CreateAccessEntryCommand, CreatePodIdentityAssociationCommand, DescribeAccessEntryCommand, ListPodIdentityAssociationsCommand } from '@aws-sdk/client-eks';
 import { CreateRoleCommand, DeleteRoleCommand } from '@aws-sdk/client-iam';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runEmulatorCommand } from '../../src/cli/commands/emulator.js';
-import type { CliIo } from '../../src/cli/io.js';
 import { EksIdentityError } from '../../src/errors.js';
 import { loadEmulatorState, parseEmulatorState, startEmulator } from '../../src/emulator/index.js';
-import { roleArn, startHarness } from './harness.js';
+import { captureIo, roleArn, startHarness, writeTemp } from './harness.js';
 
 const examples = fileURLToPath(new URL('../../examples/emulator/', import.meta.url));
 
-async function writeTemp(name: string, text: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'emulator-state-'));
-  const file = join(dir, name);
-  await writeFile(file, text);
-  return file;
-}
 
 describe('GIVEN state files', () => {
   test('WHEN loading the examples THEN they validate', async () => {
@@ -77,14 +68,8 @@ describe('GIVEN state files', () => {
 });
 
 describe('GIVEN the emulator command', () => {
-  function captureIo(): CliIo & { out: string[]; err: string[] } {
-    const out: string[] = [];
-    const err: string[] = [];
-    return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {}, cwd: examples, isTTY: false };
-  }
-
   test('WHEN started with faults THEN it prints the export lines, serves, and stops when told', async () => {
-    const io = captureIo();
+    const io = captureIo(examples);
     let endpoint = '';
     const code = await runEmulatorCommand(['--state', 'basic.json', '--latency-ms', '1', '--throttle-rate', '0', '--seed', '3'], io, async () => {
       const text = io.out.join('');
@@ -102,7 +87,7 @@ describe('GIVEN the emulator command', () => {
   });
 
   test('WHEN --state is missing or a rate is out of range THEN a usage error', async () => {
-    await expect(runEmulatorCommand([], captureIo(), async () => {})).rejects.toMatchObject({ code: 'CLI_USAGE' });
-    await expect(runEmulatorCommand(['--state', 'basic.json', '--error-rate', '2'], captureIo(), async () => {})).rejects.toMatchObject({ code: 'CLI_USAGE' });
+    await expect(runEmulatorCommand([], captureIo(examples), async () => {})).rejects.toMatchObject({ code: 'CLI_USAGE' });
+    await expect(runEmulatorCommand(['--state', 'basic.json', '--error-rate', '2'], captureIo(examples), async () => {})).rejects.toMatchObject({ code: 'CLI_USAGE' });
   });
 });

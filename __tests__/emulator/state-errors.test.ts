@@ -1,22 +1,13 @@
 /** Emulator start-up errors are as good as manifest errors: located, one line each, with the fix. */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
-import type { CliIo } from '../../src/cli/io.js';
 import { EksIdentityError } from '../../src/errors.js';
 import { loadEmulatorState, startEmulator } from '../../src/emulator/index.js';
 import { findJsonSyntaxError } from '../../src/emulator/json-syntax.js';
+import { captureIo, writeTemp } from './harness.js';
 
 const examples = fileURLToPath(new URL('../../examples/emulator/', import.meta.url));
 
-async function writeTemp(name: string, text: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'emulator-state-'));
-  const file = join(dir, name);
-  await writeFile(file, text);
-  return file;
-}
 
 async function loadError(name: string, text: string): Promise<{ file: string; error: EksIdentityError }> {
   const file = await writeTemp(name, text);
@@ -97,17 +88,11 @@ describe('GIVEN a state file whose content is wrong', () => {
 });
 
 describe('GIVEN the emulator command', () => {
-  function captureIo(): CliIo & { out: string[]; err: string[] } {
-    const out: string[] = [];
-    const err: string[] = [];
-    return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {}, cwd: examples, isTTY: false };
-  }
-
   test('WHEN the port is already in use THEN it prints one line naming the address and the fix, and exits 1', async () => {
     const taken = await startEmulator({ state: {} });
     try {
       const port = new URL(taken.endpoint).port;
-      const io = captureIo();
+      const io = captureIo(examples);
       const code = await main(['emulator', '--state', 'basic.json', '--port', port], io);
       expect(code).toBe(1);
       expect(io.out.join('')).toBe('');
@@ -119,7 +104,7 @@ describe('GIVEN the emulator command', () => {
 
   test('WHEN the state file is broken THEN the CLI prints the located error, not a stack trace', async () => {
     const file = await writeTemp('state.json', '{ "clusters": [ }');
-    const io = captureIo();
+    const io = captureIo(examples);
     expect(await main(['emulator', '--state', file], io)).toBe(1);
     expect(io.err.join('')).toBe(`${file}:1:17: error EMULATOR_STATE_INVALID: not valid JSON: expected a value (a string, number, object, list, true, false or null), found \`}\`\n  fix: correct the JSON at that position (a state file is one JSON object; docs/emulator.md)\n`);
   });
