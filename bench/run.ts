@@ -13,6 +13,7 @@ import { floorOf, sum, type RateLimit } from './floor.js';
 import type { RetryMode } from './jobs.js';
 import { measureRead, readSpecs, type ReadMeasurement } from './read-workloads.js';
 import { formatCalls, megabytes, ratio, renderTable, replaceBetweenMarkers, seconds } from './report.js';
+import { measureThrottling } from './throttle-workloads.js';
 
 const quick = process.argv.includes('--quick');
 // The SDK's Node 20 notice would be printed by every child and by the role set-up here.
@@ -176,6 +177,13 @@ async function main(): Promise<void> {
     )}`,
   );
   targets.push(['every fault row: 0 lost, 0 duplicated', `${faultFailures} row(s) with losses or duplicates`, faultFailures === 0 ? 'met' : 'missed']);
+
+  // Throttling: random throttles, a shared bucket, and an apply under throttling.
+  log('throttling…');
+  const throttling = await measureThrottling({ latency: LATENCY, throttled: THROTTLED, limit: LIMIT, quick, log });
+  sections.push(throttling.section);
+  targets.push(...throttling.targets);
+  faultFailures += throttling.failures;
 
   // Cold start of the action bundle.
   const cold = await measureColdStart(`${root}dist/index.js`, quick ? 3 : 7);

@@ -35,6 +35,8 @@ export {
   type ProposalCluster,
   type ProposalKind,
   type ProposedFile,
+  startTimeLimit,
+  type TimeLimit,
 } from './operations/index.js';
 
 // Pure pieces, for callers that bring their own data: manifest → desired state, desired + live → plan, plan → text.

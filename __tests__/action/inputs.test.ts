@@ -31,6 +31,7 @@ describe('readSettings', () => {
         'allow-lockout': 'True',
         configmap: 'aws-auth.yaml',
         'migration-path': 'eks/migrated.yaml',
+        timeout: '10m',
       }),
     );
     expect(settings).toEqual({
@@ -45,13 +46,14 @@ describe('readSettings', () => {
       allowLockout: true,
       configmap: 'aws-auth.yaml',
       migrationPath: 'eks/migrated.yaml',
+      timeoutMs: 600_000,
     });
   });
 
   it('GIVEN several invalid inputs THEN one error names every input and the fix', () => {
     let caught: unknown;
     try {
-      readSettings(reader({ mode: 'destroy', prune: 'yes', 'max-deletes': '-1', 'on-plan-change': 'ignore' }));
+      readSettings(reader({ mode: 'destroy', prune: 'yes', 'max-deletes': '-1', 'on-plan-change': 'ignore', timeout: 'forever' }));
     } catch (error) {
       caught = error;
     }
@@ -62,6 +64,7 @@ describe('readSettings', () => {
     expect(error.message).toContain('input "prune" must be true or false or owned (got "yes")');
     expect(error.message).toContain('input "max-deletes" must be a non-negative integer (got "-1")');
     expect(error.message).toContain('input "on-plan-change" must be one of fail, warn');
+    expect(error.message).toContain('input "timeout" must be a positive number of seconds, or a number with s, m or h (got "forever")');
     expect(error.fix).toContain('with:');
   });
 

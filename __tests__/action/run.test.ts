@@ -6,7 +6,7 @@ import { runAction } from '../../src/action/run.js';
 import { createGitHubClient } from '../../src/github/client.js';
 import { formatMarker } from '../../src/github/marker.js';
 import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
-import { PreparedPlan, Proposal, type Operations } from '../../src/operations/index.js';
+import { PreparedPlan, Proposal, type Operations, type PlanRequest } from '../../src/operations/index.js';
 import { fakeOperations, planWith, recordingIo, type RecordingIo } from './helpers.js';
 import {
   envFor,
@@ -78,7 +78,12 @@ describe('runAction: pull request plan', () => {
     expect(JSON.parse(await readFile(outputs['plan-json']!, 'utf8'))).toEqual(planWith({ creates: 3 }));
     expect(second.io.summary.join('\n')).toContain('`association/ns-2/sa-2`');
     expect(second.io.secrets).toEqual([TOKEN]);
-    expect(engine.requests[0]).toEqual({ manifest: 'eks-identity.yaml', cwd: '/work/repo', clusters: [], allowLockout: false });
+    const { aws, progress, ...request } = engine.requests[0] as PlanRequest;
+    expect(request).toEqual({ manifest: 'eks-identity.yaml', cwd: '/work/repo', clusters: [], allowLockout: false });
+    // The run's time limit (default 30 minutes) reaches the reads, and progress goes to the log.
+    expect(aws?.deadline?.timeoutMs).toBe(30 * 60_000);
+    expect(aws?.watch).toBeDefined();
+    expect(progress).toBeDefined();
   });
 
   it('GIVEN comment: false WHEN planning a pull request THEN no GitHub call is made', async () => {

@@ -1,18 +1,7 @@
 import { OperationPacer } from '../../src/aws/pacer.js';
 import { mapWithConcurrency } from '../../src/aws/concurrency.js';
+import { createRandom } from '../../src/emulator/random.js';
 import { virtualClock, type VirtualClock } from '../helpers/virtual-clock.js';
-
-/** A seeded 0..1 generator (mulberry32), so every run sees the same throttles. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface World {
   /** Requests per second of the operation's bucket (0: none), as a function of time. */
@@ -57,7 +46,7 @@ function simulatedOperation(clock: VirtualClock, world: World, random: () => num
 /** Runs `n` calls, 16 in flight, through one pacer; returns the virtual time taken. */
 async function runCalls(world: World, n: number, seed = 7): Promise<{ ms: number; pacer: OperationPacer; calls: number }> {
   const clock = virtualClock();
-  const random = seeded(seed);
+  const random = createRandom(seed);
   const operation = simulatedOperation(clock, world, random);
   const pacer = new OperationPacer({ clock, random });
   const done = mapWithConcurrency(Array.from({ length: n }), 16, () => pacer.run(() => operation.call()));

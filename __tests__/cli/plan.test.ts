@@ -101,6 +101,20 @@ describe('eks-identity plan', () => {
     await expect(run('--manifest', 'two.yaml', '--cluster', 'nope')).rejects.toMatchObject({ code: 'UNKNOWN_CLUSTER' });
   });
 
+  it('GIVEN an endpoint that never answers a list and --timeout 1 WHEN planning THEN it fails within seconds, naming the call and the endpoint', async () => {
+    w.emulator.setFaults({ hangOperations: ['ListPodIdentityAssociations'] });
+    try {
+      const started = Date.now();
+      const error = await run('--manifest', 'same.yaml', '--timeout', '1').then(() => undefined, (err: unknown) => err as Error & { code?: string });
+      expect(error?.code).toBe('TIMEOUT');
+      expect(error?.message).toContain(`ListPodIdentityAssociations at ${w.emulator.endpoint}`);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      w.emulator.setFaults({});
+    }
+    await expect(run('--manifest', 'same.yaml', '--timeout', 'soon')).rejects.toMatchObject({ code: 'INVALID_TIMEOUT' });
+  });
+
   it('GIVEN a bad --format WHEN planning THEN a usage error before any AWS call', async () => {
     const before = Object.values(w.emulator.calls()).reduce((a, b) => a + b, 0);
     await expect(run('--manifest', 'same.yaml', '--format', 'yaml')).rejects.toMatchObject({ code: 'CLI_USAGE' });

@@ -56,6 +56,7 @@ async function applyPrepared(ctx: FlowContext, prepared: PreparedPlan, review: R
       ...(review.fingerprint !== undefined ? { expectFingerprint: review.fingerprint } : {}),
       ...(review.missing !== undefined ? { reviewMissing: review.missing } : {}),
       onMismatch: ctx.settings.onPlanChange,
+      deadline: ctx.timeLimit.deadline,
       onWarning: (message) => ctx.io.warning(`${message} (on-plan-change is "warn")`),
     }));
   } catch (error) {

@@ -12,6 +12,7 @@ export const Inputs = {
   allowLockout: 'allow-lockout',
   configmap: 'configmap',
   migrationPath: 'migration-path',
+  timeout: 'timeout',
 } as const;
 
 export const Outputs = {

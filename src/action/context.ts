@@ -1,5 +1,7 @@
 import type { GitHubClient } from '../github/client.js';
+import { createLineProgress } from '../aws/progress.js';
 import type { Operations, PlanRequest } from '../operations/index.js';
+import type { TimeLimit } from '../operations/time-limit.js';
 import { resolveTokenLogin } from '../github/identity.js';
 import type { Mode } from './constants.js';
 import type { ActionEvent } from './event.js';
@@ -23,6 +25,8 @@ export interface FlowContext {
   /** The login whose comments and issues are ours (memoised). */
   login: () => Promise<string>;
   writeFile: (path: string, text: string) => Promise<void>;
+  /** The run's time limit and the watch over its AWS calls (the timeout input). */
+  timeLimit: TimeLimit;
 }
 
 /** The inputs as an operations request. */
@@ -35,6 +39,9 @@ export function planRequest(ctx: FlowContext): PlanRequest & { cwd: string; clus
     ...(s.prune === undefined ? {} : { prune: s.prune }),
     ...(s.maxDeletes === undefined ? {} : { maxDeletes: s.maxDeletes }),
     allowLockout: s.allowLockout,
+    // Progress lines in the job log at least every 10 s, saying whether calls are throttled or waiting.
+    progress: createLineProgress({ write: (text) => ctx.io.info(text.trimEnd()) }, { status: ctx.timeLimit.status }),
+    aws: { deadline: ctx.timeLimit.deadline, watch: ctx.timeLimit.watch },
   };
 }
 

@@ -1,3 +1,4 @@
+import { parseTimeout } from '../aws/deadline.js';
 import { EksIdentityError } from '../errors.js';
 import { Inputs, MODES, ON_PLAN_CHANGE, type ModeInput, type OnPlanChange } from './constants.js';
 import type { PruneMode } from '../model/ownership.js';
@@ -52,6 +53,16 @@ export function readSettings(read: InputReader): ActionSettings {
     else problems.push(`input "${Inputs.maxDeletes}" must be a non-negative integer (got "${rawMaxDeletes}")`);
   }
 
+  let timeoutMs: number | undefined;
+  const rawTimeout = text(Inputs.timeout);
+  if (rawTimeout !== '') {
+    try {
+      timeoutMs = parseTimeout(rawTimeout, `input "${Inputs.timeout}"`);
+    } catch (err) {
+      problems.push((err as Error).message);
+    }
+  }
+
   const configmap = text(Inputs.configmap);
   const migrationPath = text(Inputs.migrationPath);
   if (mode === 'migrate-aws-auth' && configmap === '') {
@@ -76,6 +87,7 @@ export function readSettings(read: InputReader): ActionSettings {
     allowLockout,
     ...(configmap === '' ? {} : { configmap }),
     ...(migrationPath === '' ? {} : { migrationPath }),
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
   };
 }
 

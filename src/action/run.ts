@@ -1,6 +1,7 @@
 import { EksIdentityError } from '../errors.js';
 import type { GitHubClient } from '../github/client.js';
 import type { Operations } from '../operations/index.js';
+import { startTimeLimit } from '../operations/time-limit.js';
 import { runApplyFlow } from './apply-flow.js';
 import { lazyGitHub, type FlowContext } from './context.js';
 import { FORK_MESSAGE, hasAwsCredentials, NO_CREDENTIALS_MESSAGE } from './credentials.js';
@@ -80,6 +81,7 @@ export async function runAction(deps: ActionDeps): Promise<ActionResult> {
       workspace: deps.env.GITHUB_WORKSPACE ?? deps.cwd,
       tempDir: deps.env.RUNNER_TEMP ?? deps.cwd,
       writeFile: deps.writeFile,
+      timeLimit: startTimeLimit(settings.timeoutMs),
       ...lazyGitHub(() => {
         if (settings.githubToken === '') throw new Error('the github-token input is empty; it is needed to comment and open issues');
         return deps.createGitHub(settings.githubToken);

@@ -24,4 +24,6 @@ export interface ActionSettings {
   configmap?: string;
   /** Directory for the manifests a migration or export proposes in its pull request. */
   migrationPath?: string;
+  /** The run's time limit in ms (default 30 minutes, DEFAULT_TIMEOUT_MS). */
+  timeoutMs?: number;
 }

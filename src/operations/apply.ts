@@ -36,7 +36,8 @@ export async function apply(target: PreparedPlan | Proposal | PlanRequest, optio
     ...(options.allowLockout !== undefined ? { allowLockout: options.allowLockout } : {}),
   });
   try {
-    return await applyPrepared(prepared, options);
+    const deadline = options.deadline ?? target.aws?.deadline;
+    return await applyPrepared(prepared, deadline ? { ...options, deadline } : options);
   } finally {
     prepared.close();
   }
@@ -64,6 +65,7 @@ async function applyPrepared(prepared: PreparedPlan, options: ApplyOptions): Pro
       ...(maxDeletes !== undefined ? { maxDeletes } : {}),
       ...(allowLockout !== undefined ? { allowLockout } : {}),
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+      ...(options.deadline ? { deadline: options.deadline } : {}),
     },
   );
   return { plan, report };

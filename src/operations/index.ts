@@ -11,6 +11,7 @@ export { plan, withPlan } from './plan.js';
 export { apply, ApplyRefusedError, type ApplyOutcome } from './apply.js';
 export { migrateIrsa, migrateAwsAuth, exportCluster } from './migrate.js';
 export { findCredentials } from './credentials.js';
+export { startTimeLimit, type TimeLimit } from './time-limit.js';
 export { PreparedPlan } from './prepared-plan.js';
 export { Proposal, type ProposalKind, type ProposedFile, type ProposalCluster } from './proposal.js';
 export { ManifestInvalidError, loadValidManifest } from './manifest-selection.js';

@@ -42,6 +42,9 @@ export function openSessions(targets: Parameters<typeof openClusterSessions>[0],
     ...(aws?.credentials ? { credentials: aws.credentials } : {}),
     ...(aws?.endpoints ? { endpoints: aws.endpoints } : {}),
     ...(aws?.maxAttempts ? { maxAttempts: aws.maxAttempts } : {}),
+    ...(aws?.timeouts ? { timeouts: aws.timeouts } : {}),
+    ...(aws?.deadline ? { deadline: aws.deadline } : {}),
+    ...(aws?.watch ? { watch: aws.watch } : {}),
   };
   return openClusterSessions(targets, options);
 }

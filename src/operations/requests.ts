@@ -3,7 +3,9 @@
  * owner, a filter) is one more optional field, and no caller has to change.
  */
 import type { ApplyEvent } from '../apply/index.js';
+import type { CallWatch } from '../aws/call-watch.js';
 import type { AwsClientOptions, AwsCredentials } from '../aws/clients.js';
+import type { Deadline } from '../aws/deadline.js';
 import type { ProgressReporter } from '../aws/progress.js';
 import type { PruneMode } from '../model/ownership.js';
 
@@ -13,6 +15,15 @@ export interface AwsAccess {
   /** Explicit endpoints (the emulator). */
   endpoints?: AwsClientOptions['endpoints'];
   maxAttempts?: number;
+  /** Connect and per-attempt response timeouts (defaults 5 s and 15 s). */
+  timeouts?: AwsClientOptions['timeouts'];
+  /**
+   * The run's time limit (startTimeLimit): reads stop when it passes, naming the call that did not
+   * answer. Pass the same one to apply. Default: none (the front ends always set one).
+   */
+  deadline?: Deadline;
+  /** Sees every call, for progress lines (startTimeLimit). */
+  watch?: CallWatch;
 }
 
 /** Which manifest and which of its clusters. */
@@ -53,6 +64,8 @@ export interface ApplyOptions extends PlanGuards {
   /** Changes in flight at most (the rate is found per operation). */
   concurrency?: number;
   onProgress?: (event: ApplyEvent) => void;
+  /** The run's time limit: once it passes no new change starts (default: the plan's `aws.deadline` when apply plans first). */
+  deadline?: Deadline;
   /** Clock and sleep, for tests with a virtual clock. */
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;

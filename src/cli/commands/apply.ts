@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import type { ApplyEvent, ApplyReport } from '../../apply/index.js';
 import { createProgressReporter } from '../../aws/progress.js';
 import type { Plan } from '../../model/plan.js';
-import { apply, ApplyRefusedError, plan as planManifest } from '../../operations/index.js';
+import { parseTimeout } from '../../aws/deadline.js';
+import { apply, ApplyRefusedError, plan as planManifest, startTimeLimit } from '../../operations/index.js';
 import { renderApplyReport } from '../../render/apply-report.js';
 import { renderPlan } from '../../render/index.js';
 import { parseCommandArgs, parseFingerprint, parseFormat, parsePositiveInt, pruneOf, PRUNE_OPTIONS, withPruneMode } from '../args.js';
@@ -26,6 +27,9 @@ Options:
   --prune [owned]              delete live objects the manifest does not declare (owned: only those
                                tagged with the manifest's owner)
   --concurrency N              changes in flight at most (default 32; the rate is found per operation)
+  --timeout DURATION           time limit of the run (seconds, or with s, m or h; default 30m): reading
+                               stops with an error naming the call that did not answer; applying
+                               starts no new change, lets those in flight finish and reports the rest
   --format text|json           report format (default text)
   --plan-out FILE              also write the plan that is applied, as JSON
 `;
@@ -50,6 +54,7 @@ export async function runApplyCommand(argv: string[], io: CliIo, deps: ApplyComm
     'allow-lockout': { type: 'boolean' },
     ...PRUNE_OPTIONS,
     concurrency: { type: 'string' },
+    timeout: { type: 'string' },
     format: { type: 'string' },
     'plan-out': { type: 'string' },
   });
@@ -57,6 +62,7 @@ export async function runApplyCommand(argv: string[], io: CliIo, deps: ApplyComm
   const maxDeletes = parsePositiveInt('apply', '--max-deletes', values['max-deletes']);
   const concurrency = parsePositiveInt('apply', '--concurrency', values.concurrency);
   parseFingerprint(values['expect-fingerprint']);
+  const limit = startTimeLimit(values.timeout === undefined ? undefined : parseTimeout(values.timeout, 'apply: --timeout'));
 
   await using prepared = await planManifest({
     manifest: values.manifest ?? 'eks-identity.yaml',
@@ -65,7 +71,8 @@ export async function runApplyCommand(argv: string[], io: CliIo, deps: ApplyComm
     ...pruneOf(values),
     ...(maxDeletes === undefined ? {} : { maxDeletes }),
     allowLockout: values['allow-lockout'] === true,
-    progress: createProgressReporter({ write: io.stderr, isTTY: io.isTTY }, { now: deps.now }),
+    progress: createProgressReporter({ write: io.stderr, isTTY: io.isTTY }, { now: deps.now, status: limit.status }),
+    aws: { deadline: limit.deadline, watch: limit.watch },
   });
   const { plan } = prepared;
   if (values['plan-out']) await writeFile(resolve(io.cwd, values['plan-out']), `${JSON.stringify(plan, null, 2)}\n`);
@@ -74,6 +81,7 @@ export async function runApplyCommand(argv: string[], io: CliIo, deps: ApplyComm
     ({ report } = await apply(prepared, {
       ...(values['expect-fingerprint'] !== undefined ? { expectFingerprint: values['expect-fingerprint'] } : {}),
       ...(concurrency === undefined ? {} : { concurrency }),
+      deadline: limit.deadline,
       sleep: deps.sleep,
       now: deps.now,
       onProgress: progressLines(io, plan),

@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createProgressReporter } from '../../aws/progress.js';
-import { plan, type PlanRequest } from '../../operations/index.js';
+import { parseTimeout } from '../../aws/deadline.js';
+import { plan, startTimeLimit, type PlanRequest } from '../../operations/index.js';
 import type { Plan } from '../../model/plan.js';
 import { renderPlan } from '../../render/index.js';
 import { parseCommandArgs, parseFormat, parsePositiveInt, pruneOf, PRUNE_OPTIONS, withPruneMode, type OutputFormat } from '../args.js';
@@ -23,6 +24,8 @@ Options:
   --max-deletes N          error when the plan deletes or replaces more than N objects (default 10)
   --allow-lockout          do not block changes that remove your own access or the last cluster admin
   --concurrency N          describe calls in flight per cluster (default 32)
+  --timeout DURATION       stop and fail after this long, naming the call that did not answer
+                           (seconds, or with s, m or h; default 30m)
 
 Exit codes: 0 planned (no error findings), 1 error findings or failure; with --detailed-exitcode,
 2 when the plan has changes.
@@ -38,12 +41,14 @@ export const OPTIONS = {
   'max-deletes': { type: 'string' },
   'allow-lockout': { type: 'boolean' },
   concurrency: { type: 'string' },
+  timeout: { type: 'string' },
 } as const;
 
 /** The plan request the plan-like commands share, from parsed options. */
 export function planRequestFrom(command: string, values: ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values'], io: CliIo): PlanRequest {
   const maxDeletes = parsePositiveInt(command, '--max-deletes', values['max-deletes']);
   const concurrency = parsePositiveInt(command, '--concurrency', values.concurrency);
+  const limit = startTimeLimit(values.timeout === undefined ? undefined : parseTimeout(values.timeout, `${command}: --timeout`));
   return {
     manifest: values.manifest ?? 'eks-identity.yaml',
     cwd: io.cwd,
@@ -52,7 +57,8 @@ export function planRequestFrom(command: string, values: ReturnType<typeof parse
     ...(maxDeletes !== undefined ? { maxDeletes } : {}),
     ...(values['allow-lockout'] ? { allowLockout: true } : {}),
     ...(concurrency ? { concurrency } : {}),
-    progress: createProgressReporter({ write: io.stderr, isTTY: io.isTTY }),
+    progress: createProgressReporter({ write: io.stderr, isTTY: io.isTTY }, { status: limit.status }),
+    aws: { deadline: limit.deadline, watch: limit.watch },
   };
 }
 
