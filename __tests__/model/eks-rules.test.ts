@@ -1,6 +1,7 @@
 /** The shared EKS rules as the library exports them: pure data in, problems out. */
 import { accessEntryProblems, bundledAccessPolicies, bundledAccessPolicyNames, sessionPolicyProblems, suggestAccessPolicy, tagProblems, usernameProblems } from '../../src/index.js';
 import { scopeNamespaceProblems } from '../../src/model/api-limits.js';
+import { usernameProblem } from '../../src/migrate/aws-auth.js';
 
 const codes = (problems: Array<{ code: string }>) => problems.map((p) => p.code);
 
@@ -83,5 +84,20 @@ describe('GIVEN the limits', () => {
 
   it.each([['*', true], ['team-*', true], ['team-a', true], ['Team*', false], ['a_b', false], [`${'n'.repeat(64)}`, false]])('WHEN a scope namespace is %s THEN valid is %s', (ns, valid) => {
     expect(scopeNamespaceProblems(ns).length === 0).toBe(valid);
+  });
+});
+
+describe('GIVEN an aws-auth username being migrated', () => {
+  const at = { file: 'cm.yaml', line: 1, column: 1 };
+  it.each([
+    [':john{{SessionName}}', undefined],
+    ['jo:hn{{SessionNameRaw}}', undefined],
+    ['john{{SessionName}}', 'without a colon before it'],
+    ['system:admin', 'reserved prefix `system:`'],
+    ['{{EC2PrivateDNSName}}', 'do not expand {{EC2PrivateDNSName}}'],
+  ])('WHEN it is %s THEN the migration keeps it or says why not (%s)', (value, problem) => {
+    const result = usernameProblem({ value, source: at }, 'role');
+    if (problem === undefined) expect(result).toBeUndefined();
+    else expect(result).toContain(problem);
   });
 });

@@ -3,6 +3,7 @@
  * the caller (GetRole by name) and passed in; without them (offline) the path-less ARN is kept and
  * flagged for review.
  */
+import { usernameProblems } from '../model/api-limits.js';
 import type { AccessEntryType } from '../model/desired.js';
 import { parseArn, type Partition } from '../model/partition.js';
 import type { Finding } from '../model/plan.js';
@@ -35,7 +36,6 @@ const NODE_GROUPS = new Set(['system:bootstrappers', 'system:nodes']);
 const FARGATE_GROUP = 'system:node-proxier';
 const WINDOWS_GROUP = 'eks:kube-proxy-windows';
 const MASTERS_GROUP = 'system:masters';
-const RESERVED_USERNAME_PREFIXES = ['system:', 'eks:', 'aws:', 'amazon:', 'iam:'];
 /** The only templates EKS expands in an access entry username (each after a colon). */
 const ENTRY_USERNAME_TEMPLATES = new Set(['{{SessionName}}', '{{SessionNameRaw}}']);
 const SSO_ROLE_PREFIX = 'AWSReservedSSO_';
@@ -236,14 +236,11 @@ function keepUsername(mapping: RawMapping, kind: 'role' | 'user', findings: Find
 
 export function usernameProblem(username: Located<string>, kind: 'role' | 'user'): string | undefined {
   const value = username.value;
-  const prefix = RESERVED_USERNAME_PREFIXES.find((p) => value.startsWith(p));
-  if (prefix) return `access entry usernames cannot start with "${prefix}"`;
   const templates = value.match(/\{\{[^}]*\}\}/g) ?? [];
   for (const template of templates) {
     if (!ENTRY_USERNAME_TEMPLATES.has(template)) return `access entries do not expand ${template} (only {{SessionName}} and {{SessionNameRaw}})`;
     if (kind === 'user') return `${template} only applies to roles`;
-    const at = value.indexOf(template);
-    if (at === 0 || value[at - 1] !== ':') return `EKS requires a colon before ${template}`;
   }
-  return undefined;
+  // Reserved prefixes and the colon before {{SessionName}}: the rules validate and the emulator use.
+  return usernameProblems(value)[0]?.message;
 }
