@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { EksIdentityError } from '../errors.js';
 import { openBranchPullRequest } from '../github/branch-pull-request.js';
 import { GITHUB_BODY_LIMIT } from '../github/constants.js';
 import { renderMigrationNotes, renderTrustPolicyChanges } from '../migrate/render.js';
@@ -36,7 +37,12 @@ export async function runMigrateFlow(ctx: FlowContext, mode: MigrationMode): Pro
   else if (mode === 'export') proposal = await ctx.ops.exportCluster(request);
   else {
     const file = ctx.settings.configmap!;
-    proposal = await ctx.ops.migrateAwsAuth({ ...request, configMap: { text: await readFile(resolve(cwd, file), 'utf8'), file } });
+    const text = await readFile(resolve(cwd, file), 'utf8').catch((err: unknown) => {
+      throw new EksIdentityError('CONFIGMAP_NOT_FOUND', `input "configmap": cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`, {
+        fix: 'commit the ConfigMap (kubectl get configmap aws-auth -n kube-system -o yaml) and name its path, relative to the workspace',
+      });
+    });
+    proposal = await ctx.ops.migrateAwsAuth({ ...request, configMap: { text, file } });
   }
   try {
     return await propose(ctx, mode, proposal);

@@ -2,9 +2,9 @@
  * Migrations and export, one cluster at a time: what each finds and proposes. The operations layer
  * (src/operations) runs them over a manifest's clusters and plans the proposal.
  */
-export { migrateIrsaCluster, type IrsaClusterOptions } from './irsa-flow.js';
-export { migrateAwsAuthCluster } from './aws-auth-flow.js';
-export { exportLiveCluster } from './export-flow.js';
+export { migrateIrsaCluster, type IrsaClusterOptions } from './migrate-irsa-cluster.js';
+export { migrateAwsAuthCluster } from './migrate-aws-auth-cluster.js';
+export { exportLiveCluster } from './export-live-cluster.js';
 export { emptyDesiredCluster, requireExistingCluster, type ClusterMigration } from './cluster-migration.js';
 export { createSdkMigrationReader, type MigrationReader } from './aws-reader.js';
 export { withMigrationChanges, trustPolicyChange, authenticationModeChange, liveAfterMigrationSteps } from './migration-plan.js';
