@@ -139,7 +139,9 @@ export class OperationPacer {
         if (!isThrottle(err)) throw err;
         this.learn(startedAt, rate, true);
         if (attempt > this.throttleRetries) throw err;
-        const ceiling = Math.min(this.maxBackoffMs, (1000 / this.rateValue) * 2 ** (attempt - 1));
+        // Throttles that are not ours do not get rarer by waiting longer: a few slots at most.
+        const doublings = this.background ? Math.min(attempt - 1, 2) : attempt - 1;
+        const ceiling = Math.min(this.maxBackoffMs, (1000 / this.rateValue) * 2 ** doublings);
         await this.clock.sleep(ceiling * this.random());
       }
     }

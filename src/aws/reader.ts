@@ -18,6 +18,7 @@ import {
   type ListAssociatedAccessPoliciesCommandOutput,
   type ListPodIdentityAssociationsCommandOutput,
 } from '@aws-sdk/client-eks';
+import type { EKSClient } from '@aws-sdk/client-eks';
 import { GetRoleCommand, GetUserCommand, type GetRoleCommandOutput, type GetUserCommandOutput } from '@aws-sdk/client-iam';
 import { EksIdentityError } from '../errors.js';
 import type { DesiredCluster, DesiredState } from '../model/desired.js';
@@ -27,7 +28,7 @@ import { mapWithConcurrency } from './concurrency.js';
 import { callAws, callAwsOrAbsent, isAccessDenied } from './errors.js';
 import { compare, toAssociationSummary, toAuthenticationMode, toLiveAccessEntry, toLiveAssociation, toLiveRole, toLiveUser } from './live-convert.js';
 import { isPrunable } from '../model/ownership.js';
-import { PacerRegistry } from './pacer.js';
+import { pacedClients, PacerRegistry } from './pacer.js';
 import { findDeclaredAccessEntries, findDeclaredAssociations, type ListPages, type Page } from './targeted-read.js';
 import { createProgressGroup, silentProgress, type ProgressReporter } from './progress.js';
 import type { ClusterSession } from './session.js';
@@ -318,6 +319,12 @@ export function rolesToRead(session: Pick<ClusterSession, 'accountId' | 'partiti
 /** The SDK calls for one cluster, each failure wrapped with the operation and the AWS object. */
 class ClusterReader implements ListPages {
   private readonly where: string;
+  /**
+   * The EKS client with every call paced, for the paginators and DescribeCluster: their throttles
+   * then go back to a pacer too, instead of the SDK's backoff (up to seconds per throttle, and a
+   * list's pages come one after another).
+   */
+  private readonly eks: EKSClient;
 
   constructor(
     private readonly session: ClusterSession,
@@ -325,13 +332,14 @@ class ClusterReader implements ListPages {
     private readonly pacers: PacerRegistry,
   ) {
     this.where = `cluster ${clusterName} (${session.region})`;
+    this.eks = pacedClients({ eks: session.clients.eks }, pacers).eks;
   }
 
 
 
   async describeCluster(): Promise<Cluster | undefined> {
     const answer = await callAwsOrAbsent('DescribeCluster', this.where, () =>
-      this.session.clients.eks.send(new DescribeClusterCommand({ name: this.clusterName })),
+      this.eks.send(new DescribeClusterCommand({ name: this.clusterName })),
     );
     return answer?.cluster;
   }
@@ -339,7 +347,7 @@ class ClusterReader implements ListPages {
   async listAddons(): Promise<string[]> {
     return callAws('ListAddons', this.where, async () => {
       const names: string[] = [];
-      const pages = paginateListAddons({ client: this.session.clients.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
+      const pages = paginateListAddons({ client: this.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
       for await (const page of pages) names.push(...(page.addons ?? []));
       return [...new Set(names)].sort(compare);
     });
@@ -348,7 +356,7 @@ class ClusterReader implements ListPages {
   async listAssociations(): Promise<LiveAssociationSummary[]> {
     return callAws('ListPodIdentityAssociations', this.where, async () => {
       const out: LiveAssociationSummary[] = [];
-      const pages = paginateListPodIdentityAssociations({ client: this.session.clients.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
+      const pages = paginateListPodIdentityAssociations({ client: this.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
       for await (const page of pages) out.push(...(page.associations ?? []).map(toAssociationSummary));
       return out.sort(byAssociation);
     });
@@ -357,7 +365,7 @@ class ClusterReader implements ListPages {
   async listAccessEntries(): Promise<string[]> {
     return callAws('ListAccessEntries', this.where, async () => {
       const out: string[] = [];
-      const pages = paginateListAccessEntries({ client: this.session.clients.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
+      const pages = paginateListAccessEntries({ client: this.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
       for await (const page of pages) out.push(...(page.accessEntries ?? []));
       return [...new Set(out)].sort(compare);
     });
