@@ -11,7 +11,7 @@ export { ACCESS_ENTRY_TYPES };
 
 const tags = z
   .record(z.string(), z.string())
-  .describe('Tags, key → value. At most 50; keys ≤ 128 and values ≤ 256 characters; keys may not start with "aws:".');
+  .describe('Tags, key → value. At most 50 on a resource (with defaults and the owner tag); keys ≤ 128 and values ≤ 256 characters; keys may not start with "aws:". Values expand ${partition} ${accountId} ${region} ${cluster}.');
 
 const clusterSelector = z
   .array(z.string())
@@ -48,17 +48,17 @@ export const podIdentityAssociationSchema = z
     roleName: z
       .string()
       .optional()
-      .describe('IAM role name (optionally with a path, e.g. team/app) in the cluster\'s account. Give roleName or roleArn.'),
+      .describe('IAM role name (optionally with a path, e.g. team/app) in the cluster\'s account; ${cluster} and the other variables expand (KarpenterController-${cluster}). Give roleName or roleArn.'),
     roleArn: z
       .string()
       .optional()
       .describe('IAM role ARN; ${partition} ${accountId} ${region} ${cluster} expand. Give roleName or roleArn.'),
-    targetRoleArn: z.string().optional().describe('Role to chain into (cross-account access).'),
+    targetRoleArn: z.string().optional().describe('Role to chain into (cross-account access); variables expand.'),
     disableSessionTags: z.boolean().optional().describe('Turn off the session tags EKS adds. Required (true) with `policy`.'),
     policy: z
       .record(z.string(), z.unknown())
       .optional()
-      .describe('Session policy (an IAM policy document) that narrows the role. Needs disableSessionTags: true.'),
+      .describe('Session policy (an IAM policy document) that narrows the role. Needs disableSessionTags: true. At most 2,048 characters as compact JSON (the STS limit).'),
     tags: tags.optional(),
     clusters: clusterSelector.optional(),
   })
@@ -66,9 +66,9 @@ export const podIdentityAssociationSchema = z
 
 export const accessPolicySchema = z
   .object({
-    policy: z.string().describe('Access policy short name (AmazonEKSClusterAdminPolicy) or full ARN.'),
+    policy: z.string().describe('Access policy short name (AmazonEKSClusterAdminPolicy) or full ARN; variables expand.'),
     scope: z.literal('cluster').optional().describe('Cluster-wide scope. Give `scope: cluster` or `namespaces`.'),
-    namespaces: z.array(z.string()).optional().describe('Namespace scope: the namespaces the policy applies in.'),
+    namespaces: z.array(z.string()).optional().describe('Namespace scope: the namespaces the policy applies in (a trailing * matches a prefix); variables expand.'),
   })
   .strict();
 
@@ -79,11 +79,11 @@ export const accessEntrySchema = z
     kubernetesGroups: z
       .array(z.string())
       .optional()
-      .describe('Kubernetes groups (STANDARD only); may not start with "system:".'),
+      .describe('Kubernetes groups (STANDARD only); may not start with "system:"; variables expand.'),
     username: z
       .string()
       .optional()
-      .describe('Kubernetes username (STANDARD only). Default: chosen by EKS. May not start with system: eks: aws: amazon: iam:.'),
+      .describe('Kubernetes username (STANDARD only). Default: chosen by EKS. May not start with system: eks: aws: amazon: iam:; needs a colon before {{SessionName}}; variables expand.'),
     accessPolicies: z.array(accessPolicySchema).optional(),
     tags: tags.optional(),
     clusters: clusterSelector.optional(),
