@@ -206,7 +206,9 @@ async function main(): Promise<void> {
 
   const cpus = os.cpus();
   const machine = `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.platform()} ${os.release()}, Node ${process.version}`;
-  const header = `Generated ${new Date().toISOString().slice(0, 10)} on ${machine}; the run took ${seconds(performance.now() - started)} s.`;
+  // Other processes on the machine slow the short workloads most: the load average says how busy it was.
+  const load = os.loadavg().map((n) => n.toFixed(1)).join(', ');
+  const header = `Generated ${new Date().toISOString().slice(0, 10)} on ${machine}; the run took ${seconds(performance.now() - started)} s; load average at the end ${load} (1, 5, 15 min) on ${cpus.length} cores.`;
   // At quick sizes most operations fit in their burst, so the floors are a round trip and the
   // ratios say little; the targets are for the full sizes.
   const targetsTitle = quick ? '### Targets (quick sizes: indicative only, the targets are for `npm run bench`)' : '### Targets';

@@ -13,20 +13,9 @@ import { main } from '../../src/cli/main.js';
 import { apply, plan as planManifest } from '../../src/operations/index.js';
 import type { EmulatorState } from '../../src/emulator/index.js';
 import type { Plan } from '../../src/model/plan.js';
-import { CALLER_ROLE, DEPLOY_KEY, realClock, roleArn, startApplyWorld, stateWith, writeCount, type World } from './emulator-world.js';
+import { CALLER_ROLE, DEPLOY_KEY, realClock, roleArn, isolateAwsEnvironment, startApplyWorld, stateWith, writeCount, type World } from './emulator-world.js';
 
-const ENV_KEYS = ['AWS_ENDPOINT_URL_EKS', 'AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL_STS', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_REGION'] as const;
-const saved: Partial<Record<string, string>> = {};
-beforeAll(() => {
-  for (const key of ENV_KEYS) {
-    if (process.env[key] !== undefined) saved[key] = process.env[key];
-    delete process.env[key];
-  }
-});
-afterAll(() => {
-  for (const key of ENV_KEYS) delete process.env[key];
-  Object.assign(process.env, saved);
-});
+isolateAwsEnvironment();
 
 const MANIFEST = `version: 1
 clusters: [{ name: prod, region: us-east-1 }]

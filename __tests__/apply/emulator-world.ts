@@ -60,3 +60,23 @@ export const realClock = {
   sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
   now: () => Date.now(),
 };
+
+const AWS_ENV_KEYS = ['AWS_ENDPOINT_URL_EKS', 'AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL_STS', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_REGION'] as const;
+
+/**
+ * For CLI tests that reach the emulator through the SDK's environment variables: clears them
+ * before the file's tests (so the machine's own AWS settings cannot leak in) and restores them after.
+ */
+export function isolateAwsEnvironment(): void {
+  const saved: Partial<Record<string, string>> = {};
+  beforeAll(() => {
+    for (const key of AWS_ENV_KEYS) {
+      if (process.env[key] !== undefined) saved[key] = process.env[key];
+      delete process.env[key];
+    }
+  });
+  afterAll(() => {
+    for (const key of AWS_ENV_KEYS) delete process.env[key];
+    Object.assign(process.env, saved);
+  });
+}

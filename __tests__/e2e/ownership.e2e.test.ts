@@ -11,20 +11,9 @@ import { join } from 'node:path';
 import type { CliIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import type { Plan } from '../../src/model/plan.js';
-import { CALLER_ROLE, DEPLOY_KEY, roleArn, startApplyWorld, stateWith, type World } from '../apply/emulator-world.js';
+import { CALLER_ROLE, DEPLOY_KEY, roleArn, isolateAwsEnvironment, startApplyWorld, stateWith, type World } from '../apply/emulator-world.js';
 
-const ENV_KEYS = ['AWS_ENDPOINT_URL_EKS', 'AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL_STS', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_REGION'] as const;
-const saved: Partial<Record<string, string>> = {};
-beforeAll(() => {
-  for (const key of ENV_KEYS) {
-    if (process.env[key] !== undefined) saved[key] = process.env[key];
-    delete process.env[key];
-  }
-});
-afterAll(() => {
-  for (const key of ENV_KEYS) delete process.env[key];
-  Object.assign(process.env, saved);
-});
+isolateAwsEnvironment();
 
 const HEAD = (owner: string) => `version: 1
 owner: ${owner}

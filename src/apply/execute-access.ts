@@ -3,7 +3,7 @@ import { isConflict, isNotFound } from '../aws/errors.js';
 import { EksIdentityError } from '../errors.js';
 import type { AccessEntryValue, AccessPolicyValue } from '../model/plan.js';
 import { required } from './execute-association.js';
-import { eksOwnedEntryReason, isCapabilityPolicy, isClusterAdminPolicy, isSamePrincipal, ownerMoved, ownerOf } from './guards.js';
+import { eksOwnedEntryReason, isCapabilityPolicy, isClusterAdminPolicy, isSamePrincipal, ownedElsewhere, ownerMoved, ownerOf } from './guards.js';
 import { StepFailure, type StepContext, type StepOutcome } from './step-context.js';
 import { clientRequestTokenFor } from './token.js';
 import { accessEntryUpdateOf, isEmpty, liveProperty, tagChangesOf } from './values.js';
@@ -59,6 +59,8 @@ async function createEntry(ctx: StepContext, desired: AccessEntryValue): Promise
     }
     const existing = await describe(ctx, desired.principalArn);
     if (!existing) continue;
+    const taken = ownedElsewhere(desired.tags, existing.tags, `access entry ${desired.principalArn}`);
+    if (taken) return taken;
     if (existing.type !== desired.type) {
       // The type is immutable: adopting would need a replace, which only a reviewed plan may do.
       throw new StepFailure(

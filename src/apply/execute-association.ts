@@ -2,7 +2,7 @@ import type { LiveAssociation } from '../model/live.js';
 import type { AssociationValue } from '../model/plan.js';
 import { isConflict, isNotFound } from '../aws/errors.js';
 import { EksIdentityError } from '../errors.js';
-import { ownerMoved } from './guards.js';
+import { ownedElsewhere, ownerMoved } from './guards.js';
 import { StepFailure, type StepContext, type StepOutcome } from './step-context.js';
 import { clientRequestTokenFor } from './token.js';
 import { associationUpdateOf, isEmpty, liveProperty, tagChangesOf } from './values.js';
@@ -49,6 +49,8 @@ async function createAssociation(ctx: StepContext, desired: AssociationValue): P
     if (existing.ownerArn) {
       return { outcome: 'skipped', reason: `the association ${desired.namespace}/${desired.serviceAccount} already exists and is owned by ${existing.ownerArn}; change it through the add-on` };
     }
+    const taken = ownedElsewhere(desired.tags, existing.tags, `association ${desired.namespace}/${desired.serviceAccount}`);
+    if (taken) return taken;
     await convergeAssociation(ctx, existing, desired);
     return { outcome: 'adopted', reason: `the association already existed (${existing.associationId}); it was updated to the desired state` };
   }

@@ -20,6 +20,16 @@ export function ownerMoved(planned: Readonly<Record<string, string>>, current: R
 }
 
 /**
+ * Refuses to adopt (a 409 on create) an object another manifest owns: the plan saw it absent, and
+ * another owner created it since. Taking it over would make two manifests fight over it.
+ */
+export function ownedElsewhere(desired: Readonly<Record<string, string>>, existing: Readonly<Record<string, string>>, label: string): StepOutcome | undefined {
+  const holder = ownerOf(existing);
+  if (holder === undefined || holder === ownerOf(desired)) return undefined;
+  return { outcome: 'skipped', reason: `the ${label} already exists and is tagged ${OWNER_TAG}=${JSON.stringify(holder)}; it is not adopted (plan again to see it)` };
+}
+
+/**
  * Hands out the max-deletes budget. Reservations happen synchronously before each delete starts,
  * so concurrent deletes can never overrun it.
  */

@@ -13,10 +13,11 @@ import { mapWithConcurrency } from './concurrency.js';
  *   list, the listing is complete for one call: nothing absent is asked for, and undeclared
  *   objects are counted. Most clusters end here.
  * - Otherwise the cluster holds more than a page, and the rest of the listing would cost between
- *   1 and quota/100 − 1 more calls, one round trip each, in sequence. Associations found by
- *   namespace after the first page take a second round trip anyway, so a second page of the whole
- *   list costs no more time; it is read when it also costs fewer calls (one page against at least
- *   one call per namespace with keys still unfound). Beyond two pages a listing is slower. Then:
+ *   1 and quota/100 − 1 more calls, one round trip each, in sequence. A second page of the whole
+ *   list is read when it costs fewer calls than what it may save (one call per namespace with keys
+ *   still unfound): when it ends the list (up to 200 objects), it took the round trip that the
+ *   filtered lists would have taken; when it does not, it cost one round trip more. Beyond two
+ *   pages a listing only gets slower. Then:
  *   · Access entries are described by principal (404 = absent). Every declared entry that exists
  *     has to be described anyway, so a targeted describe is wasted only when the entry is absent,
  *     and each absent entry is a create the apply will make: the waste is at most one call per
