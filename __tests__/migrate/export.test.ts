@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { LiveAccessEntry, LiveAssociation, LiveCluster } from '../../src/model/live.js';
+import { parseManifestText } from '../../src/manifest/index.js';
 import { renderClusterExport } from '../../src/migrate/export.js';
 import { SCHEMA_HEADER } from '../../src/migrate/manifest-yaml.js';
 
@@ -109,6 +110,28 @@ describe('renderClusterExport', () => {
     const yaml = parse(renderClusterExport(prod).manifestYaml) as typeof fragment;
     expect(yaml).toEqual(JSON.parse(JSON.stringify(fragment)));
     expect(yaml.accessEntries?.map((e) => e.principalArn)).not.toContain('arn:aws:iam::111122223333:role/eks-node-role');
+  });
+
+  it('GIVEN objects another eks-identity manifest wrote (its owner tag) WHEN exported THEN they are comments naming that owner, so the export still validates', () => {
+    const owned = cluster({
+      name: 'prod',
+      region: 'us-east-1',
+      partition: 'aws',
+      accountId: '111122223333',
+      associations: [
+        association({ namespace: 'team-a', serviceAccount: 'api', roleArn: 'arn:aws:iam::111122223333:role/TeamA', tags: { 'eks-identity/owner': 'team-a' } }),
+        association({ namespace: 'free', serviceAccount: 'app', roleArn: 'arn:aws:iam::111122223333:role/Free' }),
+      ],
+      accessEntries: [entry({ principalArn: 'arn:aws:iam::111122223333:role/TeamADeploy', tags: { 'eks-identity/owner': 'team-a' } })],
+    });
+    const { fragment, unmanaged, manifestYaml } = renderClusterExport(owned);
+    expect(fragment.podIdentityAssociations?.map((a) => a.serviceAccount)).toEqual(['app']);
+    expect(fragment.accessEntries).toBeUndefined();
+    expect(unmanaged.map((u) => [u.subject, u.reason])).toEqual([
+      ['team-a/api', 'managed by the eks-identity manifest with owner team-a (tag eks-identity/owner); declare it there'],
+      ['arn:aws:iam::111122223333:role/TeamADeploy', 'managed by the eks-identity manifest with owner team-a (tag eks-identity/owner); declare it there'],
+    ]);
+    expect(parseManifestText(manifestYaml, 'export.yaml').ok).toBe(true);
   });
 
   it('GIVEN usernames equal to the EKS default WHEN exported THEN they are left out; custom ones stay', () => {

@@ -9,6 +9,7 @@ import { accessPolicyName, parseArn, type Partition } from '../model/partition.j
 import { renderManifestFragment, type RenderFragmentOptions } from './manifest-yaml.js';
 import type { FragmentAccessEntry, FragmentAccessPolicy, FragmentAssociation, ManifestFragment, NotConvertible } from './types.js';
 import { sortedRecord } from '../model/order.js';
+import { OWNER_TAG, ownerOf } from '../model/ownership.js';
 
 export interface ExportResult {
   manifestYaml: string;
@@ -58,11 +59,17 @@ export function renderClusterExport(cluster: LiveCluster): ExportResult {
       unmanaged.push({ origin: 'addon', subject: `${live.namespace}/${live.serviceAccount}`, reason: `owned by add-on ${live.ownerArn}; change it through the add-on`, fix: `role: ${live.roleArn}` });
       continue;
     }
+    const owner = ownerOf(live.tags);
+    if (owner !== undefined) {
+      unmanaged.push({ origin: 'role', subject: `${live.namespace}/${live.serviceAccount}`, reason: ownedElsewhere(owner), fix: `role: ${live.roleArn}` });
+      continue;
+    }
     associations.push(exportAssociation(live));
   }
   const entries: FragmentAccessEntry[] = [];
   for (const live of cluster.accessEntries) {
-    const reason = unmanagedEntryReason(live);
+    const owner = ownerOf(live.tags);
+    const reason = unmanagedEntryReason(live) ?? (owner === undefined ? undefined : ownedElsewhere(owner));
     if (reason) {
       unmanaged.push({ origin: 'role', subject: live.principalArn, reason, fix: `type: ${live.type}` });
       continue;
@@ -81,6 +88,11 @@ export function renderClusterExport(cluster: LiveCluster): ExportResult {
   if (cluster.authenticationMode === 'CONFIG_MAP') header.push('The cluster is in CONFIG_MAP mode: it has no access entries (see migrate-aws-auth).');
   const comments = { header, trailer: unmanagedComments(unmanaged) };
   return { manifestYaml: renderManifestFragment(fragment, comments), fragment, unmanaged, comments };
+}
+
+/** An object another eks-identity manifest wrote (its owner tag) stays that manifest's to manage. */
+function ownedElsewhere(owner: string): string {
+  return `managed by the eks-identity manifest with owner ${owner} (tag ${OWNER_TAG}); declare it there`;
 }
 
 function exportAssociation(live: LiveAssociation): FragmentAssociation {

@@ -92,7 +92,12 @@ export async function propose(
     const cwd = request.cwd ?? process.cwd();
     const existing = loaded ? await Promise.all(loaded.files.map(async (file) => ({ file, text: await readFile(path.resolve(cwd, file), 'utf8') }))) : [];
     const combined = parseManifestTexts([...existing, ...files.map((f) => ({ file: f.path, text: f.content }))]);
-    if (!combined.ok) throw proposalInvalid(combined);
+    if (!combined.ok) {
+      // The manifest loaded alone, so the proposal is what the validator refuses: show the files
+      // with each problem at its line, and no plan (nothing of it can be applied as it stands).
+      closeClusterSessions(sessions);
+      return new Proposal(kind, files, withProposalProblems(clusters, files, combined), undefined, request.manifest);
+    }
     const selected = selectClusters(combined, targets.map((t) => t.name));
     const desired = expandManifest(selected, { accountIds });
     const byCluster = new Map(migrations.map((m) => [m.cluster, m]));
@@ -163,9 +168,19 @@ function freePath(file: string, taken: ReadonlySet<string>): string {
   }
 }
 
-function proposalInvalid(loaded: LoadedManifest): EksIdentityError {
-  const first = loaded.diagnostics.find((d) => d.severity === 'error');
-  return new EksIdentityError('PROPOSAL_INVALID', `the proposed manifest does not load with the existing one: ${first ? `${first.location.file}:${first.location.line}: ${first.message}` : 'unknown error'}`, {
-    source: 'internal',
+/** The validator's errors in the proposed files, as error findings of the cluster each file is for. */
+function withProposalProblems(clusters: ProposalCluster[], files: readonly ProposedFile[], loaded: LoadedManifest): ProposalCluster[] {
+  return clusters.map((c) => {
+    const own = new Set(files.filter((f) => f.cluster === c.name).map((f) => f.path));
+    const problems: Finding[] = loaded.diagnostics
+      .filter((d) => d.severity === 'error' && own.has(d.location.file))
+      .map((d) => ({
+        severity: 'error',
+        code: d.code,
+        message: `the proposed manifest is not valid as it stands: ${d.message}`,
+        fix: d.fix ?? 'edit the proposed file before committing it',
+        source: d.location,
+      }));
+    return problems.length === 0 ? c : { ...c, findings: [...c.findings, ...problems] };
   });
 }
