@@ -53,8 +53,8 @@ export {
   type ManifestDiagnostic,
   type ExpandContext,
 } from './manifest/index.js';
-export { listManifestClusters, type ClusterListing } from './manifest/cluster-list.js';
-export { renderClusterList } from './render/cluster-list.js';
+export { listManifestClusters, listManifestAccounts, type ClusterListing, type AccountListing } from './manifest/cluster-list.js';
+export { renderClusterList, renderAccountList } from './render/cluster-list.js';
 export { computePlan, fingerprintMatches, compareClusterFingerprints, type ClusterFingerprintMismatch, type PlanOptions } from './plan/index.js';
 export { renderPlan } from './render/index.js';
 export { renderApplyReport } from './render/apply-report.js';

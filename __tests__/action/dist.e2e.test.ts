@@ -92,10 +92,11 @@ describe('dist/index.js end to end', () => {
     expect(result.outputs).toMatchObject({ 'has-changes': 'true', creates: '1', updates: '0', replaces: '0', deletes: '0', errors: '0' });
     expect(result.outputs.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(result.outputs['comment-url']).toBe(`https://github.com/Codertocat/Hello-World/pull/2#issuecomment-${github.comments[0]!.id}`);
-    expect(github.comments[0]!.body.startsWith(formatMarker({ key: 'plan:eks-identity.yaml', fingerprint: result.outputs.fingerprint! }))).toBe(true);
+    const planJson = JSON.parse(await readFile(result.outputs['plan-json']!, 'utf8')) as { fingerprint: string; clusters: Array<{ name: string; fingerprint: string }> };
+    const parts = Object.fromEntries(planJson.clusters.map((c) => [c.name, c.fingerprint]));
+    expect(github.comments[0]!.body.startsWith(formatMarker({ key: 'plan:eks-identity.yaml', fingerprint: result.outputs.fingerprint!, clusters: parts }))).toBe(true);
     expect(github.comments[0]!.body).toContain('karpenter');
     expect(result.summary).toContain('karpenter');
-    const planJson = JSON.parse(await readFile(result.outputs['plan-json']!, 'utf8')) as { fingerprint: string };
     expect(planJson.fingerprint).toBe(result.outputs.fingerprint);
     expect(emulator.inspect().clusters[0]!.podIdentityAssociations).toEqual([]);
   });
@@ -187,6 +188,22 @@ describe('dist/index.js end to end', () => {
     expect(result.stdout).toContain('mode plan (workflow_dispatch with mode "plan")');
     expect(github.requests).toEqual([]);
     expect(result.outputs['has-changes']).toBe('false');
+  });
+
+  it('GIVEN step debug logging (RUNNER_DEBUG=1) THEN every AWS call attempt is a debug line with operation, attempt and latency, and no credential', async () => {
+    const result = await runDist({
+      event: 'workflow_dispatch',
+      payload: workflowDispatchPayload({ mode: 'plan' }),
+      inputs: { 'github-token': TOKEN, manifest: 'eks-identity.yaml' },
+      env: { ...envFor('workflow_dispatch'), ...emulator.env, GITHUB_API_URL: github.url, RUNNER_DEBUG: '1' },
+      workspace,
+    });
+    expect(result.code).toBe(0);
+    const debug = result.commands.filter((c) => c.startsWith('::debug::aws '));
+    expect(debug).toContainEqual(expect.stringMatching(/^::debug::aws sts GetCallerIdentity attempt 1\/\d+: 200 in \d+ ms/));
+    expect(debug).toContainEqual(expect.stringMatching(/^::debug::aws eks ListPodIdentityAssociations attempt 1\/\d+: 200 in \d+ ms/));
+    expect(result.stdout).not.toContain(emulator.env.AWS_SECRET_ACCESS_KEY!);
+    expect(result.stdout).not.toContain(emulator.env.AWS_ACCESS_KEY_ID!);
   });
 
   it('GIVEN workflow_dispatch with mode export THEN what the manifest does not declare yet is exported beside it and proposed in a new pull request', async () => {

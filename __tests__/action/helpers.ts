@@ -32,6 +32,14 @@ export function recordingIo(): RecordingIo {
     setFailed: (message) => void io.failed.push(message),
     setSecret: (value) => void io.secrets.push(value),
     appendSummary: async (markdown) => void io.summary.push(markdown),
+    group: async (name, body) => {
+      io.lines.push(`::group::${name}`);
+      try {
+        return await body();
+      } finally {
+        io.lines.push('::endgroup::');
+      }
+    },
   };
   return io;
 }

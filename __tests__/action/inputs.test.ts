@@ -13,6 +13,7 @@ describe('readSettings', () => {
       githubToken: '',
       onPlanChange: 'fail',
       comment: true,
+      labels: false,
       allowLockout: false,
     });
   });
@@ -28,6 +29,7 @@ describe('readSettings', () => {
         'max-deletes': '3',
         'on-plan-change': 'warn',
         comment: 'false',
+        labels: 'true',
         'allow-lockout': 'True',
         configmap: 'aws-auth.yaml',
         'migration-path': 'eks/migrated.yaml',
@@ -43,6 +45,7 @@ describe('readSettings', () => {
       maxDeletes: 3,
       onPlanChange: 'warn',
       comment: false,
+      labels: true,
       allowLockout: true,
       configmap: 'aws-auth.yaml',
       migrationPath: 'eks/migrated.yaml',

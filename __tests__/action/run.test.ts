@@ -8,6 +8,7 @@ import { formatMarker } from '../../src/github/marker.js';
 import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
 import { PreparedPlan, Proposal, type Operations, type PlanRequest } from '../../src/operations/index.js';
 import { fakeOperations, planWith, recordingIo, type RecordingIo } from './helpers.js';
+import { desiredAssociation, desiredCluster, liveCluster, planAll } from '../plan/fixtures.js';
 import {
   envFor,
   forkPullRequestPayload,
@@ -69,7 +70,9 @@ describe('runAction: pull request plan', () => {
       `PATCH /repos/Codertocat/Hello-World/issues/comments/${github.comments[0]!.id}`,
     ]);
     expect(github.comments).toHaveLength(1);
-    expect(github.comments[0]!.body.startsWith(formatMarker({ key: 'plan:eks-identity.yaml', fingerprint: planWith({ creates: 3 }).fingerprint }))).toBe(true);
+    const shown = planWith({ creates: 3 });
+    const marker = formatMarker({ key: 'plan:eks-identity.yaml', fingerprint: shown.fingerprint, clusters: { prod: shown.clusters[0]!.fingerprint } });
+    expect(github.comments[0]!.body.startsWith(marker)).toBe(true);
     expect(github.comments[0]!.body).toContain('[Full output in the job summary](https://github.com/Codertocat/Hello-World/actions/runs/4242)');
 
     const { outputs } = second.io;
@@ -307,5 +310,83 @@ describe('runAction: migrations', () => {
     expect(io.outputs['pull-request-url']).toMatch(/\/pull\/\d+$/);
     expect(io.outputs.creates).toBe('2');
     expect(engine.requests[0]).toEqual({ manifest: 'eks-identity.yaml', cwd: '/work/repo', clusters: [], allowLockout: false });
+  });
+});
+
+describe('runAction: fan-out, labels and log groups', () => {
+  /** alpha and bravo, each with one association to create; `moved` adds one more on `moved`'s cluster. */
+  function fleetPlan(options: { clusters?: string[]; moved?: 'alpha' | 'bravo' } = {}) {
+    const desired = ['alpha', 'bravo'].map((name) =>
+      desiredCluster({ name, associations: [desiredAssociation('app', 'web'), ...(options.moved === name ? [desiredAssociation('x', 'y')] : [])] }),
+    );
+    return planAll(desired, [liveCluster({ name: 'alpha' }), liveCluster({ name: 'bravo' })], options.clusters ? { clusters: options.clusters } : {});
+  }
+  const parts = (plan: ReturnType<typeof fleetPlan>) => Object.fromEntries(plan.clusters.map((c) => [c.name, c.fingerprint]));
+
+  it('GIVEN a pull request plan THEN the marker carries each cluster\'s part and each cluster\'s plan is its own log group', async () => {
+    const plan = fleetPlan();
+    const { io } = await runWith({ event: 'pull_request', payload: pullRequestPayload('opened'), engine: fakeOperations({ plans: [plan] }) });
+    expect(github.comments[0]!.body.split('\n')[0]).toBe(formatMarker({ key: 'plan:eks-identity.yaml', fingerprint: plan.fingerprint, clusters: parts(plan) }));
+    const groups = io.lines.filter((l) => l.startsWith('::group::'));
+    expect(groups).toEqual([
+      `::group::Cluster alpha (us-east-1): 1 to create, 0 to update, 0 to replace, 0 to delete, 0 errors · ${plan.clusters[0]!.fingerprint.slice(0, 12)}`,
+      `::group::Cluster bravo (us-east-1): 1 to create, 0 to update, 0 to replace, 0 to delete, 0 errors · ${plan.clusters[1]!.fingerprint.slice(0, 12)}`,
+    ]);
+    const inAlpha = io.lines.slice(io.lines.indexOf(groups[0]!) + 1, io.lines.indexOf('::endgroup::')).join('\n');
+    expect(inAlpha).toContain('app/web');
+    expect(inAlpha).not.toContain('bravo');
+  });
+
+  it('GIVEN a plan job per cluster (the clusters input) THEN each keeps its own comment', async () => {
+    for (const name of ['alpha', 'bravo']) {
+      await runWith({ event: 'pull_request', payload: pullRequestPayload('opened'), engine: fakeOperations({ plans: [fleetPlan({ clusters: [name] })] }), inputs: { clusters: name } });
+    }
+    expect(github.comments.map((c) => c.body.split(' ')[1])).toEqual(['eks-identity:plan:eks-identity.yaml@alpha', 'eks-identity:plan:eks-identity.yaml@bravo']);
+  });
+
+  it('GIVEN labels: true THEN the pull request is labelled with what the plan does, and relabelled when the plan changes', async () => {
+    github.addPullRequest({ number: 2 });
+    const noChanges = planWith({ creates: 0 });
+    await runWith({ event: 'pull_request', payload: pullRequestPayload('opened'), engine: fakeOperations({ plans: [fleetPlan()] }), inputs: { labels: 'true' } });
+    expect(github.issues[0]!.labels).toEqual(['eks-identity:changes']);
+    await runWith({ event: 'pull_request', payload: pullRequestPayload('synchronize'), engine: fakeOperations({ plans: [noChanges] }), inputs: { labels: 'true' } });
+    expect(github.issues[0]!.labels).toEqual(['eks-identity:no-changes']);
+    github.requests.length = 0;
+    await runWith({ event: 'pull_request', payload: pullRequestPayload('synchronize'), engine: fakeOperations({ plans: [noChanges] }), inputs: { labels: 'true' } });
+    // The same plan again: neither the comment nor the labels are written.
+    expect(github.writes()).toEqual([]);
+  });
+
+  it('GIVEN labels that cannot be written THEN a warning, and the plan step still succeeds', async () => {
+    github.addPullRequest({ number: 2 });
+    github.failNext('POST', /\/labels$/, 403);
+    const { result, io } = await runWith({ event: 'pull_request', payload: pullRequestPayload('opened'), engine: fakeOperations({ plans: [fleetPlan()] }), inputs: { labels: 'true' } });
+    expect(result.status).toBe('success');
+    expect(io.annotations.some((a) => a.level === 'warning' && a.message.startsWith('Could not update the labels of #2'))).toBe(true);
+  });
+
+  function mergedWithWholePlan() {
+    const reviewed = fleetPlan();
+    github.addPullRequest({ number: 2, mergeCommitSha: PUSH_SHA, merged: true });
+    github.addComment(2, 'github-actions[bot]', `${formatMarker({ key: 'plan:eks-identity.yaml', fingerprint: reviewed.fingerprint, clusters: parts(reviewed) })}\nplan`);
+  }
+
+  it('GIVEN an apply job for one cluster and another cluster moved since review THEN its own reviewed part lets it apply', async () => {
+    mergedWithWholePlan();
+    const engine = fakeOperations({ plans: [fleetPlan({ clusters: ['alpha'], moved: 'bravo' })] });
+    const { result, io } = await runWith({ event: 'push', payload: pushPayload(), engine, inputs: { clusters: 'alpha' } });
+    expect(result.status).toBe('success');
+    expect(engine.executed).toBe(1);
+    expect(github.comments.at(-1)!.body.split('\n')[0]).toBe(formatMarker({ key: 'apply:eks-identity.yaml@alpha' }));
+    expect(io.lines).toContain('::group::Cluster alpha: 1 applied, 0 adopted, 0 skipped, 0 failed');
+  });
+
+  it('GIVEN an apply job for one cluster whose own part moved THEN it is refused, naming the cluster', async () => {
+    mergedWithWholePlan();
+    const engine = fakeOperations({ plans: [fleetPlan({ clusters: ['bravo'], moved: 'bravo' })] });
+    const { result } = await runWith({ event: 'push', payload: pushPayload(), engine, inputs: { clusters: 'bravo' } });
+    expect(result.status).toBe('failure');
+    expect(result.message).toContain('the plan of bravo (reviewed ');
+    expect(engine.executed).toBe(0);
   });
 });

@@ -135,17 +135,22 @@ describe('.github/workflows/self-test.yml', () => {
     expect(steps.some((s) => s.run?.includes('bin/eks-identity.js emulator'))).toBe(true);
   });
 
-  it('GIVEN a pull request WHEN the steps run THEN the plan is commented and the output checks pass', async () => {
+  it('GIVEN a pull request WHEN the steps run THEN the plan is commented and labelled, and the output checks pass', async () => {
+    const pr = github.addPullRequest({ number: 2 });
     const run = await runWorkflow('pull_request', pullRequestPayload('opened'));
     expect(run.env.AWS_ENDPOINT_URL_EKS).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(run.outputs['eks-identity']).toMatchObject({ 'has-changes': 'true', creates: '1', updates: '1', errors: '0' });
     expect(run.outputs.replan).toBeUndefined();
-    expect(github.writes()).toEqual([`POST ${REPO_PATH}/issues/2/comments`]);
+    expect(github.writes()).toEqual([`POST ${REPO_PATH}/issues/2/comments`, `POST ${REPO_PATH}/labels`, `POST ${REPO_PATH}/issues/2/labels`]);
     expect(github.comments[0]!.body).toContain('monitoring');
+    expect(pr.labels).toEqual(['eks-identity:changes']);
+    // One log group per cluster.
+    expect(run.log.join('\n')).toMatch(/^::group::Cluster prod \(us-east-1\): 1 to create, 1 to update/m);
   });
 
   it('GIVEN the pull request is merged WHEN the steps run on push THEN the reviewed plan is applied and a new plan is empty', async () => {
-    github.addPullRequest({ number: 2, mergeCommitSha: PUSH_SHA, merged: true });
+    const pr = github.issues.find((i) => i.number === 2)!;
+    Object.assign(pr, { mergeCommitSha: PUSH_SHA, merged: true, state: 'closed' });
     github.requests.length = 0;
     const run = await runWorkflow('push', pushPayload());
     expect(run.outputs['eks-identity']).toMatchObject({ 'has-changes': 'true', errors: '0' });

@@ -42,18 +42,35 @@ describe('action.yml', () => {
 });
 
 describe('example workflows', () => {
-  it('GIVEN the four examples THEN they exist', () => {
-    expect(workflows.sort()).toEqual(['apply-on-merge.yml', 'drift.yml', 'migrate.yml', 'plan-on-pr.yml']);
+  it('GIVEN the examples THEN they exist', () => {
+    expect(workflows.sort()).toEqual(['apply-on-merge.yml', 'drift.yml', 'fan-out.yml', 'migrate.yml', 'plan-on-pr.yml']);
   });
 
-  it.each(workflows)('GIVEN %s THEN every input it passes to eks-identity is declared in action.yml', (file) => {
-    const steps = Object.values(load(file).jobs).flatMap((job) => job.steps);
-    const ours = steps.filter((s) => s.uses?.startsWith('eks-identity/eks-identity@'));
-    expect(ours).toHaveLength(1);
-    for (const key of Object.keys(ours[0]!.with ?? {})) expect(Object.keys(actionYml.inputs)).toContain(key);
-    const credentials = steps.findIndex((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'));
-    expect(credentials).toBeGreaterThanOrEqual(0);
-    expect(credentials).toBeLessThan(steps.indexOf(ours[0]!));
+  it.each(workflows)('GIVEN %s THEN every input it passes to eks-identity is declared in action.yml, after the credentials step of its job', (file) => {
+    const jobs = Object.values(load(file).jobs).filter((job) => job.steps.some((s) => s.uses?.startsWith('eks-identity/eks-identity@')));
+    expect(jobs.length).toBeGreaterThanOrEqual(1);
+    for (const { steps } of jobs) {
+      const ours = steps.filter((s) => s.uses?.startsWith('eks-identity/eks-identity@'));
+      expect(ours).toHaveLength(1);
+      for (const key of Object.keys(ours[0]!.with ?? {})) expect(Object.keys(actionYml.inputs)).toContain(key);
+      const credentials = steps.findIndex((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'));
+      expect(credentials).toBeGreaterThanOrEqual(0);
+      expect(credentials).toBeLessThan(steps.indexOf(ours[0]!));
+    }
+  });
+
+  it('GIVEN fan-out.yml THEN plan and apply run one job per account of the clusters command, the apply in its account\'s environment', () => {
+    const fanOut = load('fan-out.yml') as Workflow & { jobs: Record<string, { steps: Step[]; needs?: string; environment?: string; strategy?: { matrix: Record<string, unknown> }; permissions?: Record<string, string> }> };
+    expect(fanOut.permissions).toEqual({ contents: 'read' });
+    expect(fanOut.jobs.clusters!.steps.at(-1)!.run).toContain('clusters --manifest eks-identity.yaml --by account --format json');
+    for (const name of ['plan', 'apply']) {
+      const job = fanOut.jobs[name]!;
+      expect(job.needs).toBe('clusters');
+      expect(job.strategy!.matrix.account).toBe('${{ fromJSON(needs.clusters.outputs.accounts) }}');
+      expect(job.steps.find((s) => s.uses?.startsWith('eks-identity/'))!.with!.clusters).toBe('${{ matrix.account.clusters }}');
+      expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write', 'pull-requests': 'write' });
+    }
+    expect(fanOut.jobs.apply!.environment).toBe('account-${{ matrix.account.accountId }}');
   });
 
   it('GIVEN each workflow THEN it asks for the least permissions its mode needs', () => {

@@ -87,6 +87,22 @@ describe('fan-out: clusters and one-cluster applies', () => {
     expect(text.stdout.split('\n')[0]).toMatch(/^NAME\s+REGION\s+ACCOUNT\s+ASSUME ROLE$/);
   });
 
+  it('GIVEN --by account THEN one entry per account with its clusters as the clusters input takes them, and a cluster without accountId is a located error', async () => {
+    const { code, stdout, stderr } = await cli(['clusters', '--format', 'json', '--by', 'account']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^eks-identity\.yaml:5:\d+: error MISSING_ACCOUNT_ID: cluster charlie has no accountId/m);
+
+    await writeFile(join(dir, 'accounts.yaml'), manifest(false).replace('{ name: charlie, region: us-east-1 }', '{ name: charlie, region: eu-west-1, accountId: "444455556666" }'));
+    const grouped = await cli(['clusters', '--manifest', 'accounts.yaml', '--format', 'json', '--by', 'account']);
+    expect(grouped.code).toBe(0);
+    expect(JSON.parse(grouped.stdout)).toEqual([
+      { accountId: ACCOUNT, partition: 'aws', region: 'us-east-1', clusters: 'alpha,bravo' },
+      { accountId: '444455556666', partition: 'aws', region: 'eu-west-1', clusters: 'charlie' },
+    ]);
+    expect((await cli(['clusters', '--manifest', 'accounts.yaml', '--by', 'account'])).stdout).toBe(`ACCOUNT       CLUSTERS\n${ACCOUNT}  alpha, bravo\n444455556666  charlie\n`);
+  });
+
   it('GIVEN an invalid manifest WHEN listed THEN its located errors and exit 1', async () => {
     await writeFile(join(dir, 'broken.yaml'), 'version: 1\nclusters:\n  - { name: a, regoin: us-east-1 }\n');
     const { code, stdout, stderr } = await cli(['clusters', '--manifest', 'broken.yaml', '--format', 'json']);

@@ -111,8 +111,8 @@ describe('the npm package, installed from its tarball into an empty project', ()
   });
 
   it('GIVEN the installed package THEN the library entry and the schema export resolve', async () => {
-    const script = "const m = await import('eks-identity'); const s = await import('eks-identity/schema/manifest.schema.json', { with: { type: 'json' } }); console.log(typeof m.planManifest, s.default.title)";
+    const script = "const m = await import('eks-identity'); const s = await import('eks-identity/schema/manifest.schema.json', { with: { type: 'json' } }); console.log(typeof m.computePlan, typeof m.listManifestClusters, s.default.title)";
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: project, env });
-    expect(stdout.trim()).toBe('function eks-identity manifest v1');
+    expect(stdout.trim()).toBe('function function eks-identity manifest v1');
   });
 });

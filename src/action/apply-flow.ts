@@ -7,6 +7,7 @@ import { renderApplyReport } from '../render/apply-report.js';
 import { escapeMarkdownText, renderPlan } from '../render/index.js';
 import { GITHUB_BODY_LIMIT } from '../github/constants.js';
 import { COMMENT_MARGIN, Outputs } from './constants.js';
+import { logApplyByCluster, logPlanByCluster } from './cluster-logs.js';
 import { markerKeys, planRequest, type FlowContext } from './context.js';
 import type { ReviewSource } from './mode.js';
 import { annotateDiagnostics, annotateFindings, diagnosticsOf, fitBody, hasChanges } from './report.js';
@@ -16,6 +17,8 @@ import { footer, publishPlan, SUMMARY_LIMIT, type FlowResult } from './plan-flow
 interface Review {
   pullRequest?: MergedPullRequest;
   fingerprint?: string;
+  /** The reviewed plan's part of each cluster, when its comment recorded them. */
+  clusters?: Record<string, string>;
   /** Why there is no fingerprint to compare (logged, and decisive with on-plan-change: fail). */
   missing?: string;
 }
@@ -46,6 +49,7 @@ export async function runApplyFlow(ctx: FlowContext, reviewSource: ReviewSource)
 async function applyPrepared(ctx: FlowContext, prepared: PreparedPlan, review: Review): Promise<FlowResult> {
   const plan = prepared.plan;
   await publishPlan(ctx, plan);
+  await logPlanByCluster(ctx.io, plan);
   annotateFindings(ctx.io, plan, ctx.workspace);
   const planMarkdown = (maxLength: number) => renderPlan(plan, 'markdown', { title: `Plan · ${ctx.settings.manifest}`, maxLength });
 
@@ -53,7 +57,7 @@ async function applyPrepared(ctx: FlowContext, prepared: PreparedPlan, review: R
   let report: ApplyReport;
   try {
     ({ report } = await ctx.ops.apply(prepared, {
-      ...(review.fingerprint !== undefined ? { expectFingerprint: review.fingerprint } : {}),
+      ...reviewCheck(ctx, review),
       ...(review.missing !== undefined ? { reviewMissing: review.missing } : {}),
       onMismatch: ctx.settings.onPlanChange,
       deadline: ctx.timeLimit.deadline,
@@ -66,6 +70,7 @@ async function applyPrepared(ctx: FlowContext, prepared: PreparedPlan, review: R
     return { failed: why };
   }
 
+  await logApplyByCluster(ctx.io, report);
   if (report.results.length === 0) {
     await reportOn(ctx, review, '### ✅ eks-identity apply: no changes\n\nLive state already matches the manifest.', planMarkdown);
     return {};
@@ -84,15 +89,23 @@ async function findReview(ctx: FlowContext): Promise<Review> {
   const pullRequest = await findMergedPullRequest(ctx.github(), { owner, repo, sha });
   if (!pullRequest) return { missing: `no merged pull request contains commit ${sha.slice(0, 12)}` };
   ctx.io.info(`Commit ${sha.slice(0, 12)} was merged by pull request #${pullRequest.number}`);
-  const reviewed = await readReviewedFingerprint(ctx.github(), {
-    owner,
-    repo,
-    issueNumber: pullRequest.number,
-    key: markerKeys.plan(ctx.settings.manifest),
-    author: await ctx.login(),
-  });
+  const read = async (clusters: readonly string[]) =>
+    readReviewedFingerprint(ctx.github(), { owner, repo, issueNumber: pullRequest.number, key: markerKeys.plan(ctx.settings.manifest, clusters), author: await ctx.login() });
+  // A job limited to some clusters takes the plan comment of the same selection (a plan matrix),
+  // else the whole manifest's, whose marker holds every cluster's part.
+  const selected = ctx.settings.clusters;
+  const reviewed = (selected.length > 0 ? await read(selected) : undefined) ?? (await read([]));
   if (!reviewed) return { pullRequest, missing: `pull request #${pullRequest.number} has no eks-identity plan comment` };
-  return { pullRequest, fingerprint: reviewed.fingerprint };
+  return { pullRequest, fingerprint: reviewed.fingerprint, ...(reviewed.clusters ? { clusters: reviewed.clusters } : {}) };
+}
+
+/**
+ * What the refusal policy compares: with a clusters input, each selected cluster's own reviewed
+ * part (other clusters may have moved since); else the whole plan's fingerprint.
+ */
+function reviewCheck(ctx: FlowContext, review: Review): { expectFingerprint?: string; expectClusterFingerprints?: Record<string, string> } {
+  if (ctx.settings.clusters.length > 0 && review.clusters !== undefined) return { expectClusterFingerprints: review.clusters };
+  return review.fingerprint !== undefined ? { expectFingerprint: review.fingerprint } : {};
 }
 
 /** The apply report: job summary (with the full plan) and a sticky comment on the merged pull request. */
@@ -106,7 +119,7 @@ async function reportOn(ctx: FlowContext, review: Review, text: string, planMark
     owner: ctx.event.owner,
     repo: ctx.event.repo,
     issueNumber: pr.number,
-    marker: { key: markerKeys.apply(ctx.settings.manifest) },
+    marker: { key: markerKeys.apply(ctx.settings.manifest, ctx.settings.clusters) },
     body: fitBody(`${text}${plan}\n\n${footer(ctx)}`, 'Truncated: see the job summary for the full report.', GITHUB_BODY_LIMIT - 200),
     author: await ctx.login(),
   });

@@ -9,6 +9,7 @@ export const Inputs = {
   maxDeletes: 'max-deletes',
   onPlanChange: 'on-plan-change',
   comment: 'comment',
+  labels: 'labels',
   allowLockout: 'allow-lockout',
   configmap: 'configmap',
   migrationPath: 'migration-path',

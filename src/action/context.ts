@@ -53,9 +53,17 @@ export function lazyGitHub(create: () => GitHubClient): { github: () => GitHubCl
   return { github, login: () => (login ??= resolveTokenLogin(github())) };
 }
 
-/** Marker keys: one sticky comment / issue per manifest and kind. */
+/**
+ * Marker keys: one sticky comment / issue per manifest, kind and cluster selection, so the jobs of
+ * a matrix that each take some clusters (the clusters input) keep one comment each instead of
+ * overwriting one another's. Without a selection the key is the manifest's alone.
+ */
 export const markerKeys = {
-  plan: (manifest: string) => `plan:${manifest}`,
-  apply: (manifest: string) => `apply:${manifest}`,
-  drift: (manifest: string) => `drift:${manifest}`,
+  plan: (manifest: string, clusters: readonly string[] = []) => `plan:${manifest}${selection(clusters)}`,
+  apply: (manifest: string, clusters: readonly string[] = []) => `apply:${manifest}${selection(clusters)}`,
+  drift: (manifest: string, clusters: readonly string[] = []) => `drift:${manifest}${selection(clusters)}`,
 };
+
+function selection(clusters: readonly string[]): string {
+  return clusters.length === 0 ? '' : `@${[...clusters].sort().join(',')}`;
+}

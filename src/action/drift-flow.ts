@@ -21,7 +21,7 @@ export async function runDriftFlow(ctx: FlowContext): Promise<FlowResult> {
   const ref = {
     owner: ctx.event.owner,
     repo: ctx.event.repo,
-    key: markerKeys.drift(ctx.settings.manifest),
+    key: markerKeys.drift(ctx.settings.manifest, ctx.settings.clusters),
     author: await ctx.login(),
   };
   const drifted = hasChanges(plan) || plan.summary.errors > 0;

@@ -43,6 +43,7 @@ export function readSettings(read: InputReader): ActionSettings {
   // prune: true, false, or owned (only what carries the manifest's owner tag).
   const prune: PruneMode | undefined = text(Inputs.prune) === 'owned' ? 'owned' : bool(Inputs.prune, undefined);
   const comment = bool(Inputs.comment, true) ?? true;
+  const labels = bool(Inputs.labels, false) ?? false;
   const allowLockout = bool(Inputs.allowLockout, false) ?? false;
 
   let maxDeletes: number | undefined;
@@ -84,6 +85,7 @@ export function readSettings(read: InputReader): ActionSettings {
     ...(maxDeletes === undefined ? {} : { maxDeletes }),
     onPlanChange,
     comment,
+    labels,
     allowLockout,
     ...(configmap === '' ? {} : { configmap }),
     ...(migrationPath === '' ? {} : { migrationPath }),

@@ -22,4 +22,6 @@ export interface ActionIo {
   setSecret(value: string): void;
   /** Appends Markdown to the job summary. */
   appendSummary(markdown: string): Promise<void>;
+  /** Runs `body` with its log lines folded under `name` in the job log. */
+  group<T>(name: string, body: () => Promise<T>): Promise<T>;
 }

@@ -16,6 +16,7 @@ function coreIo(): ActionIo {
     setOutput: (name, value) => core.setOutput(name, value),
     setFailed: (message) => core.setFailed(message),
     setSecret: (value) => core.setSecret(value),
+    group: (name, body) => core.group(name, body),
     appendSummary: async (markdown) => {
       // Without GITHUB_STEP_SUMMARY (local runs) the summary goes to the log instead.
       if (!process.env.GITHUB_STEP_SUMMARY) return core.info(neutralizeWorkflowCommands(markdown));

@@ -1,9 +1,12 @@
 import { join } from 'node:path';
+import { planLabels, syncPlanLabels, type PlanOutcome } from '../github/labels.js';
+import { formatMarker, type Marker } from '../github/marker.js';
 import { upsertStickyComment } from '../github/sticky-comment.js';
 import type { Plan } from '../model/plan.js';
 import { escapeMarkdownText, renderPlan } from '../render/index.js';
 import { GITHUB_BODY_LIMIT } from '../github/constants.js';
 import { COMMENT_MARGIN, Outputs } from './constants.js';
+import { logPlanByCluster } from './cluster-logs.js';
 import { markerKeys, planRequest, type FlowContext } from './context.js';
 import { annotateDiagnostics, annotateFindings, diagnosticsOf, fitBody, planOutputs, renderDiagnosticsMarkdown, type ManifestProblem } from './report.js';
 
@@ -21,23 +24,31 @@ export async function runPlanFlow(ctx: FlowContext): Promise<FlowResult> {
   if (!plan) return { failed: `the manifest ${ctx.settings.manifest} has errors (see the annotations)` };
 
   await publishPlan(ctx, plan);
+  await logPlanByCluster(ctx.io, plan);
   annotateFindings(ctx.io, plan, ctx.workspace);
   const title = `eks-identity plan · ${ctx.settings.manifest}`;
   await ctx.io.appendSummary(renderPlan(plan, 'markdown', { title, maxLength: SUMMARY_LIMIT }));
 
   const pr = ctx.event.pullRequest;
   if (pr && ctx.settings.comment) {
+    // Each cluster's part rides along, for jobs that will apply only some clusters.
+    const marker: Marker = {
+      key: markerKeys.plan(ctx.settings.manifest, ctx.settings.clusters),
+      fingerprint: plan.fingerprint,
+      clusters: Object.fromEntries(plan.clusters.map((c) => [c.name, c.fingerprint])),
+    };
     const result = await upsertStickyComment(ctx.github(), {
       owner: ctx.event.owner,
       repo: ctx.event.repo,
       issueNumber: pr.number,
-      marker: { key: markerKeys.plan(ctx.settings.manifest), fingerprint: plan.fingerprint },
-      body: planCommentBody(ctx, plan, title),
+      marker,
+      body: planCommentBody(ctx, plan, title, formatMarker(marker).length),
       author: await ctx.login(),
     });
     ctx.io.info(`Plan comment ${result.action}: ${result.url}`);
     ctx.io.setOutput(Outputs.commentUrl, result.url);
   }
+  if (pr && ctx.settings.labels) await labelPullRequest(ctx, pr.number, { creates: plan.summary.create, updates: plan.summary.update, replaces: plan.summary.replace, deletes: plan.summary.delete, errors: plan.summary.errors });
 
   if (plan.summary.errors > 0) {
     return { failed: `the plan has ${plan.summary.errors} error${plan.summary.errors === 1 ? '' : 's'}; apply would refuse it` };
@@ -45,10 +56,26 @@ export async function runPlanFlow(ctx: FlowContext): Promise<FlowResult> {
   return {};
 }
 
-/** The PR comment: the plan cut to fit GitHub's limit, plus a link to the job summary. */
-export function planCommentBody(ctx: FlowContext, plan: Plan, title: string): string {
-  const rendered = renderPlan(plan, 'markdown', { title, maxLength: GITHUB_BODY_LIMIT - COMMENT_MARGIN });
-  return fitBody(`${rendered}\n\n${footer(ctx, plan.fingerprint)}`, truncatedNote(ctx), GITHUB_BODY_LIMIT - 200);
+/**
+ * The PR comment: the plan cut to fit GitHub's limit, plus a link to the job summary. `reserved`
+ * is the room the marker takes (it grows with the number of clusters).
+ */
+export function planCommentBody(ctx: FlowContext, plan: Plan, title: string, reserved = 0): string {
+  const rendered = renderPlan(plan, 'markdown', { title, maxLength: GITHUB_BODY_LIMIT - COMMENT_MARGIN - reserved });
+  return fitBody(`${rendered}\n\n${footer(ctx, plan.fingerprint)}`, truncatedNote(ctx), GITHUB_BODY_LIMIT - 200 - reserved);
+}
+
+/**
+ * The plan labels, set from the same plan as the comment in the same run. A label failure (a
+ * token without the right to create labels) is a warning: the plan and its comment stand.
+ */
+async function labelPullRequest(ctx: FlowContext, issueNumber: number, outcome: PlanOutcome): Promise<void> {
+  try {
+    const { added, removed } = await syncPlanLabels(ctx.github(), { owner: ctx.event.owner, repo: ctx.event.repo, issueNumber, wanted: planLabels(outcome) });
+    if (added.length + removed.length > 0) ctx.io.info(`Labels on #${issueNumber}: ${[...added.map((l) => `+${l}`), ...removed.map((l) => `-${l}`)].join(' ')}`);
+  } catch (error) {
+    ctx.io.warning(`Could not update the labels of #${issueNumber}: ${error instanceof Error ? error.message : String(error)} (the token needs pull-requests: write; creating a label may need issues: write)`);
+  }
 }
 
 export function footer(ctx: FlowContext, fingerprint?: string): string {
@@ -96,12 +123,13 @@ async function reportInvalidManifest(ctx: FlowContext, diagnostics: ManifestProb
       owner: ctx.event.owner,
       repo: ctx.event.repo,
       issueNumber: pr.number,
-      marker: { key: markerKeys.plan(ctx.settings.manifest) },
+      marker: { key: markerKeys.plan(ctx.settings.manifest, ctx.settings.clusters) },
       body: fitBody(`${body}\n\n${footer(ctx)}`, truncatedNote(ctx), GITHUB_BODY_LIMIT - 200),
       author: await ctx.login(),
     });
     ctx.io.setOutput(Outputs.commentUrl, result.url);
   }
+  if (pr && ctx.settings.labels && ctx.mode === 'plan') await labelPullRequest(ctx, pr.number, { creates: 0, updates: 0, replaces: 0, deletes: 0, errors });
 }
 
 /** Outputs and the plan-json file. */

@@ -18,6 +18,8 @@ export interface ActionSettings {
   onPlanChange: OnPlanChange;
   /** Post plan and apply reports as pull-request comments. */
   comment: boolean;
+  /** Keep the plan labels (changes, deletes, no-changes, errors) of the pull request in step with the plan comment. */
+  labels: boolean;
   /** Allow plans that remove the caller's own access or the last cluster admin. */
   allowLockout: boolean;
   /** aws-auth ConfigMap file (migrate-aws-auth). */

@@ -108,7 +108,7 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps, options: ApplyOptio
 
   await runUnits(order.units, options.concurrency ?? DEFAULT_APPLY_CONCURRENCY, runUnit);
 
-  const summary = summarize(results, deps.now() - started);
+  const summary = summarizeResults(results, deps.now() - started);
   if (deadline && notStarted > 0) summary.timedOut = { limitMs: deadline.timeoutMs, notStarted };
   emit({ type: 'done', summary });
   return { fingerprint: plan.fingerprint, results, summary };
@@ -171,7 +171,8 @@ export function applyErrorOf(err: unknown): ApplyError {
   return { name: 'Error', message: String(cause), operation };
 }
 
-function summarize(results: readonly ApplyResult[], durationMs: number): ApplySummary {
+/** The counts of a report's results (also used to report a part of them, e.g. one cluster's). */
+export function summarizeResults(results: readonly ApplyResult[], durationMs: number): ApplySummary {
   const count = (outcome: ApplyResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
   const summary: Omit<ApplySummary, 'ok' | 'durationMs'> = { total: results.length, applied: count('applied'), adopted: count('adopted'), skipped: count('skipped'), failed: count('failed') };
   return { ...summary, ok: summary.skipped === 0 && summary.failed === 0, durationMs };

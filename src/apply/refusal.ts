@@ -4,11 +4,17 @@
  */
 import { EksIdentityError } from '../errors.js';
 import type { Plan } from '../model/plan.js';
-import { fingerprintMatches, fingerprintPrefixProblem } from '../plan/fingerprint.js';
+import { compareClusterFingerprints, fingerprintMatches, fingerprintPrefixProblem } from '../plan/fingerprint.js';
 
 export interface ReviewCheck {
   /** Fingerprint of the reviewed plan (or a prefix of 12+ hex characters): a plan with another fingerprint is refused. */
   expectFingerprint?: string;
+  /**
+   * The reviewed plan's part of each cluster (clusters[].fingerprint, or 12+ hex prefixes), for an
+   * apply limited to some clusters: each cluster of the plan must match its own reviewed part, so
+   * other clusters' changes since review do not matter. Takes the place of expectFingerprint.
+   */
+  expectClusterFingerprints?: Readonly<Record<string, string>>;
   /** Why there is no reviewed fingerprint to compare with; treated as a mismatch. */
   reviewMissing?: string;
   /** What a mismatch (or a missing review) does: refuse (default) or only warn. */
@@ -54,7 +60,13 @@ export function refuseUnreviewedPlan(plan: Plan, review: ReviewCheck = {}): { wa
   }
   refusePlanWithErrors(plan);
   let mismatch: { code: 'PLAN_CHANGED' | 'PLAN_NOT_REVIEWED'; message: string } | undefined;
-  if (review.expectFingerprint !== undefined && !fingerprintMatches(review.expectFingerprint, plan.fingerprint)) {
+  const moved = review.expectClusterFingerprints === undefined ? [] : compareClusterFingerprints(review.expectClusterFingerprints, plan.clusters);
+  if (review.expectClusterFingerprints !== undefined) {
+    if (moved.length > 0) {
+      const which = moved.map((m) => (m.reviewed === undefined ? `${m.cluster} (not in the reviewed plan)` : `${m.cluster} (reviewed ${m.reviewed.slice(0, 12)}, now ${m.actual.slice(0, 12)})`));
+      mismatch = { code: 'PLAN_CHANGED', message: `the plan of ${which.join(', ')} changed since review (the live state or the manifest moved after the plan was reviewed)` };
+    }
+  } else if (review.expectFingerprint !== undefined && !fingerprintMatches(review.expectFingerprint, plan.fingerprint)) {
     mismatch = {
       code: 'PLAN_CHANGED',
       message: `the plan changed since review: reviewed ${review.expectFingerprint}, now ${plan.fingerprint} (the live state or the manifest moved after the plan was reviewed)`,

@@ -56,6 +56,8 @@ export interface PlanRequest extends ManifestSelection, PlanGuards {
 export interface ApplyOptions extends PlanGuards {
   /** Fingerprint of the reviewed plan, or a prefix of 12+ hex characters: any other plan is refused (PLAN_CHANGED). */
   expectFingerprint?: string;
+  /** The reviewed part of each cluster (clusters[].fingerprint or a 12+ hex prefix), for an apply limited to some clusters; replaces expectFingerprint. */
+  expectClusterFingerprints?: Readonly<Record<string, string>>;
   /** Why there is no reviewed fingerprint (the action's merged pull request had no plan comment). */
   reviewMissing?: string;
   /** A mismatch or a missing review refuses the apply (default) or only warns through `onWarning`. */

@@ -1,4 +1,4 @@
-import type { Change, ClusterPlan, PlanSummary } from '../model/plan.js';
+import type { Change, ClusterPlan, Plan, PlanSummary } from '../model/plan.js';
 
 /**
  * Counts of changes by action and of blocking and non-blocking findings, over every cluster.
@@ -16,6 +16,14 @@ export function summarize(clusters: readonly ClusterPlan[]): PlanSummary {
     }
   }
   return summary;
+}
+
+/**
+ * One cluster of a plan as a plan of its own: its summary, and its part of the fingerprint as the
+ * fingerprint (what a plan limited to that cluster would have).
+ */
+export function planOfCluster(plan: Plan, cluster: ClusterPlan): Plan {
+  return { ...plan, fingerprint: cluster.fingerprint, summary: summarize([cluster]), clusters: [cluster] };
 }
 
 /** True when the changes would write anything (`unmanaged` notes write nothing). */
