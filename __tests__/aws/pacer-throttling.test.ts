@@ -88,6 +88,12 @@ describe('OperationPacer under throttling (virtual clock)', () => {
     expect(ms).toBeLessThanOrEqual(((1000 - burst) / 50) * 1000 * 1.15);
   });
 
+  it('GIVEN only our own 100 rps bucket WHEN 5000 calls run (a full read of a large cluster) THEN within 1.05× the floor, with few calls wasted on re-probing', async () => {
+    const { ms, calls } = await runCalls({ rps: () => 100, burst: 50 }, 5000);
+    expect(ms).toBeLessThanOrEqual(((5000 - 50) / 100) * 1000 * 1.05);
+    expect(calls).toBeLessThan(5000 * 1.05);
+  });
+
   it('GIVEN a limit that drops from 50 to 10 rps mid-run and comes back WHEN calls run THEN the pacer follows it down and up again', async () => {
     const rps = (t: number) => (t >= 5_000 && t < 25_000 ? 10 : 50);
     const { ms, pacer } = await runCalls({ rps, burst: 25 }, 1200);
