@@ -28,6 +28,9 @@ async function helpText(): Promise<string> {
     'Commands:',
     ...lines,
     '',
+    'Environment:',
+    '  EKS_IDENTITY_DEBUG=1  a line on stderr per AWS call attempt: operation, attempt, status, latency (never credentials)',
+    '',
   ].join('\n');
 }
 
