@@ -123,6 +123,16 @@ describe('migrate-aws-auth beside an existing manifest', () => {
     const changes = changesOf(proposal.plan!);
     expect(changes.map((c) => `${c.action} ${c.id}`).sort()).toEqual([`create entry/${roleArn('NodeInstanceRole')}`, `create entry/${roleArn('Viewers')}`]);
     for (const c of changes) expect((c.after as { tags: Record<string, string> }).tags).toEqual({ owner: 'platform' });
+    // A directory manifest loads the file where it is proposed.
+    expect(proposal.clusters[0]!.findings.map((f) => f.code)).not.toContain('PROPOSAL_OUTSIDE_MANIFEST');
+  });
+
+  it('GIVEN a manifest that is one file WHEN migrated beside it THEN a warning says the proposed file will not load with it, and how to widen the path', async () => {
+    await using proposal = await migrateAwsAuth({ manifest: join('identity', 'main.yaml'), cwd: dir, configMap: { text: CONFIGMAP, file: 'aws-auth.yaml' }, offline: true });
+    const warning = proposal.clusters[0]!.findings.find((f) => f.code === 'PROPOSAL_OUTSIDE_MANIFEST')!;
+    expect(warning.severity).toBe('warning');
+    expect(warning.message).toContain(`is not loaded by the manifest path ${join('identity', 'main.yaml')} (one file)`);
+    expect(warning.fix).toContain(`point the manifest path at identity or a glob such as ${join('identity', '*.yaml')}`);
   });
 
   it('GIVEN the proposal WHEN applied and the manifest is planned with its file THEN there are zero changes, and the declared username and tags stayed', async () => {

@@ -129,7 +129,8 @@ export async function draftProposal(
 ): Promise<{ files: ProposedFile[]; clusters: ProposalCluster[] }> {
   const cwd = request.cwd ?? process.cwd();
   const existing = loaded ? expandManifest(loaded, { accountIds }) : undefined;
-  const directory = request.directory ?? (request.manifest !== undefined ? await manifestDirectory(request.manifest, cwd) : '.');
+  const place = request.manifest !== undefined ? await manifestPlace(request.manifest, cwd) : undefined;
+  const directory = request.directory ?? place?.directory ?? '.';
   const taken = new Set((loaded?.files ?? []).map((f) => path.normalize(f)));
   const files: ProposedFile[] = [];
   const clusters: ProposalCluster[] = [];
@@ -142,20 +143,38 @@ export async function draftProposal(
       content = beside.content;
       differences = beside.differences;
     }
-    clusters.push({ name: m.cluster, region: m.region, notConvertible: m.notConvertible, findings: [...m.findings, ...differences] });
+    const findings = [...m.findings, ...differences];
+    clusters.push({ name: m.cluster, region: m.region, notConvertible: m.notConvertible, findings });
     if (content === undefined) continue;
     const file = freePath(path.join(directory, `${kind}-${m.cluster}.yaml`), taken);
     taken.add(path.normalize(file));
     files.push({ path: file, content, cluster: m.cluster });
+    const apart = place && request.manifest !== undefined ? notLoadedWith(request.manifest, place, file) : undefined;
+    if (apart) findings.push(apart);
   }
   return { files, clusters };
 }
 
-/** Where files beside the manifest go: its directory, a glob's fixed part, or a file's directory. */
-async function manifestDirectory(manifest: string, cwd: string): Promise<string> {
-  if (isDynamicPattern(manifest)) return path.dirname(`${manifest.slice(0, manifest.search(/[*?{[(!]/))}x`) || '.';
+/** Where files beside the manifest go (its directory, a glob's fixed part, a file's directory), and what the path loads. */
+async function manifestPlace(manifest: string, cwd: string): Promise<{ directory: string; kind: 'directory' | 'file' | 'glob' }> {
+  if (isDynamicPattern(manifest)) return { directory: path.dirname(`${manifest.slice(0, manifest.search(/[*?{[(!]/))}x`) || '.', kind: 'glob' };
   const info = await stat(path.resolve(cwd, manifest)).catch(() => undefined);
-  return info?.isDirectory() ? manifest : path.dirname(manifest);
+  return info?.isDirectory() ? { directory: manifest, kind: 'directory' } : { directory: path.dirname(manifest), kind: 'file' };
+}
+
+/**
+ * A warning when the manifest path will not load the proposed file: one file names only itself,
+ * and a directory loads only its own *.yaml files. (A glob is left to the reader: it may match.)
+ */
+function notLoadedWith(manifest: string, place: { directory: string; kind: string }, file: string): Finding | undefined {
+  const loads = place.kind === 'directory' && path.relative(place.directory, path.dirname(file)) === '';
+  if (place.kind === 'glob' || loads) return undefined;
+  return {
+    severity: 'warning',
+    code: 'PROPOSAL_OUTSIDE_MANIFEST',
+    message: `${file} is not loaded by the manifest path ${manifest}${place.kind === 'file' ? ' (one file)' : ''}, so it is not applied once committed`,
+    fix: place.kind === 'file' ? `point the manifest path at ${place.directory === '.' ? 'the directory' : place.directory} or a glob such as ${path.join(place.directory, '*.yaml')}, or move the entries into ${manifest}` : `put the file in ${place.directory}`,
+  };
 }
 
 /** A manifest file is never overwritten: the proposal takes the next free name. */
