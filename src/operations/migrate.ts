@@ -19,7 +19,9 @@ export async function exportCluster(request: ExportRequest): Promise<Proposal> {
 export async function migrateAwsAuth(request: MigrateAwsAuthRequest): Promise<Proposal> {
   const { cluster, ...rest } = request;
   if (request.manifest === undefined && cluster?.region === undefined && !request.offline) {
-    throw new EksIdentityError('CLI_USAGE', 'migrate-aws-auth: the cluster\'s region is needed unless offline', { fix: 'add --region REGION, or --offline to convert the file without AWS' });
+    throw new EksIdentityError('CLI_USAGE', "migrate-aws-auth: the cluster's region is needed, unless offline or the cluster comes from a manifest", {
+      fix: 'add --region REGION (or --manifest PATH), or --offline to convert the file without AWS',
+    });
   }
   const resolved = request.manifest !== undefined ? await resolveTargets(rest) : { targets: cluster ? [{ ...cluster, region: cluster.region ?? '' }] : [] };
   if (resolved.targets.length !== 1) {

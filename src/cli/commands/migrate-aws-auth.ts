@@ -47,9 +47,6 @@ export async function runMigrateAwsAuthCommand(argv: string[], io: CliIo, deps: 
   if (values.offline && values.apply) {
     throw new EksIdentityError('CLI_USAGE', 'migrate-aws-auth: --apply needs AWS access; it cannot be combined with --offline');
   }
-  if (!values.offline && values.manifest === undefined && !values.region) {
-    throw new EksIdentityError('CLI_USAGE', 'migrate-aws-auth: --region is required unless --offline or --manifest is given', { fix: 'add --region REGION, or --offline to convert the file without AWS' });
-  }
   const target = migrationTarget('migrate-aws-auth', values, io, false);
   let text: string;
   try {
