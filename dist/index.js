@@ -30745,7 +30745,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9152);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3038);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -30754,7 +30754,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9152:
+/***/ 3038:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30897,8 +30897,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -30912,10 +30912,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -30934,8 +30934,8 @@ function file_command_prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -31894,7 +31894,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -31917,7 +31917,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -32217,7 +32217,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -32244,7 +32244,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -32302,7 +32302,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -32331,11 +32331,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -32555,7 +32555,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -32570,7 +32570,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -32581,7 +32581,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -32590,7 +32590,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -33021,7 +33021,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -33633,13 +33633,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -33721,8 +33721,8 @@ class Context {
         var _a, _b, _c;
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
             }
             else {
                 const path = process.env.GITHUB_EVENT_PATH;
@@ -39073,45 +39073,77 @@ function statusOf(error) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/render/escape.ts
+/**
+ * GitHub turns `@name` in rendered text (anywhere but code) into a mention that notifies a user or
+ * a team; a zero-width space after the `@` keeps the text as it reads and notifies nobody.
+ */
+function defuseMentions(text) {
+    return text.replace(/@/g, '@&#8203;');
+}
+/**
+ * User and AWS text in Markdown (outside code spans): characters that would start markup, HTML or
+ * break a table cell are escaped, mentions defused, line breaks and other control characters
+ * become spaces.
+ */
+function escapeMarkdownText(text) {
+    return defuseMentions(oneLine(text)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_[\]|~#!])/g, '\\$1'));
+}
+/**
+ * One line: line breaks, tabs and other control characters (ANSI escapes included) become spaces,
+ * so manifest and AWS text never adds lines or moves the cursor in a terminal or a log.
+ */
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+}
+/**
+ * Text inside a single-backtick code span: backticks cannot be escaped there, and a pipe would end
+ * a table cell. GitHub splits table cells before it reads code spans and takes `\\` as one escaped
+ * character, so a backslash right before a pipe would free it: such backslashes become the
+ * look-alike ⧵ (code spans cannot escape them). `<` and `&` stay as they are: a code span shows
+ * them literally (and would show `&lt;` as written), and its text is never read as HTML.
+ */
+function escapeCode(text) {
+    return oneLine(text)
+        .replace(/`/g, 'ˋ')
+        .replace(/\\+(?=\|)/g, (run) => '⧵'.repeat(run.length))
+        .replace(/\|/g, '\\|');
+}
+/** Text inside raw HTML (a `<summary>`): Markdown is not read there, so only HTML is escaped. */
+function escapeHtml(text) {
+    return defuseMentions(oneLine(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
+}
+/**
+ * Text bound for a GitHub Actions log (the action's log lines, the CLI's output in a workflow):
+ * the runner reads a line that starts with `::` (or the older `##[`) as a workflow command, which
+ * could set outputs, mask nothing or stop command processing. Such lines get a zero-width space
+ * in front, so they are shown, not run. The tool's own lines never start that way.
+ */
+function neutralizeWorkflowCommands(text) {
+    return text.replace(/^([^\S\n]*)(::|##\[)/gm, '$1\u200b$2');
+}
+/** A code span around any text. */
+function code(text) {
+    return `\`${escapeCode(text)}\``;
+}
+
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/action/constants.ts
-/** Names shared by action.yml, the code and the docs: inputs, outputs, markers and labels. */
-const Inputs = {
-    manifest: 'manifest',
-    mode: 'mode',
-    clusters: 'clusters',
-    githubToken: 'github-token',
-    prune: 'prune',
-    maxDeletes: 'max-deletes',
-    onPlanChange: 'on-plan-change',
-    comment: 'comment',
-    allowLockout: 'allow-lockout',
-    configmap: 'configmap',
-    migrationPath: 'migration-path',
-};
-const Outputs = {
-    hasChanges: 'has-changes',
-    creates: 'creates',
-    updates: 'updates',
-    replaces: 'replaces',
-    deletes: 'deletes',
-    errors: 'errors',
-    fingerprint: 'fingerprint',
-    planJson: 'plan-json',
-    commentUrl: 'comment-url',
-    pullRequestUrl: 'pull-request-url',
-};
-const MODES = ['auto', 'plan', 'apply', 'drift', 'migrate-irsa', 'migrate-aws-auth', 'export'];
-const ON_PLAN_CHANGE = ['fail', 'warn'];
+// EXTERNAL MODULE: ./src/operations/time-limit.ts + 1 modules
+var time_limit = __nccwpck_require__(1816);
+;// CONCATENATED MODULE: ./src/github/constants.ts
+/** GitHub's own names and limits, and the labels eks-identity gives what it writes there. */
 /** Label of the issue the drift check opens. */
 const DRIFT_LABEL = 'eks-identity-drift';
 /** Login of the user behind the workflow's GITHUB_TOKEN (it cannot call GET /user). */
 const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 /** GitHub rejects issue and comment bodies longer than this. */
 const GITHUB_BODY_LIMIT = 65_536;
-/** Room kept for the hidden marker and the footer around a rendered plan. */
-const COMMENT_MARGIN = 1_024;
 
 ;// CONCATENATED MODULE: ./src/github/identity.ts
 
@@ -39149,7 +39181,9 @@ function messageOf(error) {
 
 ;// CONCATENATED MODULE: ./src/github/marker.ts
 const PREFIX = '<!-- eks-identity:';
-const PATTERN = /<!-- eks-identity:(\S+)(?: fingerprint=([0-9A-Za-z_-]+))? -->/;
+const PATTERN = /<!-- eks-identity:(\S+)(?: fingerprint=([0-9A-Za-z_-]+))?(?: clusters=(\S+))? -->/;
+/** Hex characters of each cluster's part kept in the marker: enough to name it (see FINGERPRINT_PREFIX_MIN). */
+const MARKER_CLUSTER_PREFIX = 12;
 /**
  * Keys come from file paths and globs; anything that could end the HTML comment or break the
  * single-token form is percent-encoded so a key round-trips exactly.
@@ -39159,7 +39193,29 @@ function encodeMarkerKey(key) {
 }
 function formatMarker(marker) {
     const fingerprint = marker.fingerprint ? ` fingerprint=${marker.fingerprint}` : '';
-    return `${PREFIX}${encodeMarkerKey(marker.key)}${fingerprint} -->`;
+    const parts = Object.entries(marker.clusters ?? {}).map(([name, part]) => `${encodeClusterName(name)}:${part.slice(0, MARKER_CLUSTER_PREFIX)}`);
+    const clusters = parts.length > 0 ? ` clusters=${parts.join(',')}` : '';
+    return `${PREFIX}${encodeMarkerKey(marker.key)}${fingerprint}${clusters} -->`;
+}
+/** Names are percent-encoded so `:` and `,` stay separators and `--` cannot end the comment. */
+function encodeClusterName(name) {
+    return encodeURIComponent(name).replace(/-(?=-)/g, '%2D');
+}
+function parseClusters(text) {
+    const entries = [];
+    for (const item of text.split(',')) {
+        const match = /^([^:]+):([0-9a-fA-F]+)$/.exec(item);
+        if (!match)
+            return undefined;
+        try {
+            entries.push([decodeURIComponent(match[1]), match[2]]);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    // fromEntries defines own properties, so a name like __proto__ is data, not a prototype.
+    return Object.fromEntries(entries);
 }
 /** The first marker in a body, or undefined. */
 function parseMarker(body) {
@@ -39173,7 +39229,8 @@ function parseMarker(body) {
     catch {
         return undefined;
     }
-    return match[2] ? { key, fingerprint: match[2] } : { key };
+    const clusters = match[3] === undefined ? undefined : parseClusters(match[3]);
+    return { key, ...(match[2] ? { fingerprint: match[2] } : {}), ...(clusters ? { clusters } : {}) };
 }
 /** A body with its marker as the first line, the way GitHub still hides it in the rendering. */
 function withMarker(marker, body) {
@@ -39206,6 +39263,7 @@ async function findStickyComment(octokit, ref) {
             url: comment.html_url,
             body: comment.body ?? '',
             ...(marker.fingerprint === undefined ? {} : { fingerprint: marker.fingerprint }),
+            ...(marker.clusters === undefined ? {} : { clusters: marker.clusters }),
         };
     }
     return undefined;
@@ -39265,12 +39323,438 @@ async function readReviewedFingerprint(octokit, ref) {
     const comment = await findStickyComment(octokit, ref);
     if (!comment?.fingerprint)
         return undefined;
-    return { fingerprint: comment.fingerprint, commentUrl: comment.url };
+    return { fingerprint: comment.fingerprint, ...(comment.clusters ? { clusters: comment.clusters } : {}), commentUrl: comment.url };
 }
 
+// EXTERNAL MODULE: ./src/apply/refusal.ts
+var refusal = __nccwpck_require__(5616);
+;// CONCATENATED MODULE: ./src/render/apply-report.ts
+
+/** The apply report for a terminal (text), a PR comment or job summary (markdown), or machines (json). */
+function renderApplyReport(report, format, options = {}) {
+    switch (format) {
+        case 'json':
+            return `${JSON.stringify(report, null, 2)}\n`;
+        case 'markdown':
+            return renderMarkdown(report, options);
+        case 'text':
+            return renderText(report, options);
+    }
+}
+/** `5 applied, 1 adopted, 0 skipped, 1 failed` — the counts of the four outcomes. */
+function summarizeApplyReport(report) {
+    const s = report.summary;
+    return `${s.applied} applied, ${s.adopted} adopted, ${s.skipped} skipped, ${s.failed} failed`;
+}
+const TEXT_MARK = { applied: '+', adopted: '~', skipped: '-', failed: '!' };
+const ANSI = { applied: '\x1b[32m', adopted: '\x1b[36m', skipped: '\x1b[33m', failed: '\x1b[31m' };
+function renderText(report, options) {
+    const paint = (outcome, text) => (options.color ? `${ANSI[outcome]}${text}\x1b[0m` : text);
+    const lines = [];
+    if (report.results.length === 0) {
+        lines.push(`Apply of plan ${shortFingerprint(report)}: no changes to apply.`);
+        return `${lines.join('\n')}\n`;
+    }
+    for (const [cluster, results] of byCluster(report.results)) {
+        lines.push(`cluster ${oneLine(cluster)}:`);
+        for (const r of results) {
+            lines.push(`  ${paint(r.outcome, `${TEXT_MARK[r.outcome]} ${r.outcome.padEnd(7)}`)} ${r.action.padEnd(7)} ${oneLine(r.changeId)}${attemptsNote(r)}`);
+            const detail = detailOf(r);
+            if (detail !== undefined)
+                lines.push(`      ${oneLine(detail).replace(/\s{2,}/g, ' ')}`);
+        }
+        lines.push('');
+    }
+    const verdict = report.summary.ok ? 'Apply complete' : 'Apply incomplete';
+    lines.push(`${verdict} (plan ${shortFingerprint(report)}): ${summarizeApplyReport(report)} of ${report.summary.total} in ${seconds(report.summary.durationMs)}.`);
+    const stopped = timedOutNote(report);
+    if (stopped !== undefined)
+        lines.push(stopped);
+    return neutralizeWorkflowCommands(`${lines.join('\n')}\n`);
+}
+const MD_MARK = { applied: '✅ applied', adopted: '🔁 adopted', skipped: '⏭️ skipped', failed: '❌ failed' };
+function renderMarkdown(report, options) {
+    const parts = [];
+    if (options.title !== undefined)
+        parts.push(`### ${escapeMarkdownText(options.title)}`);
+    const s = report.summary;
+    parts.push(report.results.length === 0
+        ? `No changes to apply (plan \`${shortFingerprint(report)}\`).`
+        : `**${summarizeApplyReport(report)}** of ${s.total} · plan \`${shortFingerprint(report)}\` · ${seconds(s.durationMs)}`);
+    const stopped = timedOutNote(report);
+    if (stopped !== undefined)
+        parts.push(`> [!WARNING]\n> ${stopped}`);
+    // What needs attention comes before the full list.
+    const attention = report.results.filter((r) => r.outcome === 'failed' || r.outcome === 'skipped');
+    if (attention.length > 0) {
+        parts.push(attention
+            .map((r) => `- ${MD_MARK[r.outcome]} \`${escapeCode(r.changeId)}\` on **${escapeMarkdownText(r.clusterName)}**: ${escapeMarkdownText(detailOf(r) ?? '')}`)
+            .join('\n'));
+    }
+    for (const [cluster, results] of byCluster(report.results)) {
+        const counts = countOutcomes(results);
+        const open = results.some((r) => r.outcome === 'failed' || r.outcome === 'skipped') ? ' open' : '';
+        const rows = results.map((r) => `| ${MD_MARK[r.outcome]} | ${r.action} | ${r.kind} | \`${escapeCode(r.changeId)}\` | ${r.attempts} | ${escapeMarkdownText(detailOf(r) ?? '')} |`);
+        parts.push([
+            `<details${open}><summary><b>${escapeHtml(cluster)}</b>: ${counts}</summary>`,
+            '',
+            '| outcome | action | kind | key | calls | details |',
+            '| --- | --- | --- | --- | --- | --- |',
+            ...rows,
+            '',
+            '</details>',
+        ].join('\n'));
+    }
+    return `${parts.join('\n\n')}\n`;
+}
+/** What a run stopped by its time limit did and did not do, and what to do next. */
+function timedOutNote(report) {
+    const t = report.summary.timedOut;
+    if (!t)
+        return undefined;
+    const done = report.summary.applied + report.summary.adopted;
+    return `Stopped by the time limit (${seconds(t.limitMs)}): ${done} change(s) done, ${t.notStarted} not started; the changes in flight finished. Run plan to see what is left, and apply again to finish.`;
+}
+function detailOf(r) {
+    if (r.error) {
+        const facts = [r.error.status === undefined ? undefined : `HTTP ${r.error.status}`, r.error.requestId && `request id ${r.error.requestId}`].filter(Boolean).join(', ');
+        return `${r.error.operation}: ${r.error.name}${facts ? ` (${facts})` : ''}: ${r.error.message}`;
+    }
+    return r.reason;
+}
+function attemptsNote(r) {
+    return r.attempts > 1 ? ` (${r.attempts} calls)` : '';
+}
+function byCluster(results) {
+    const map = new Map();
+    for (const r of results)
+        map.set(r.clusterName, [...(map.get(r.clusterName) ?? []), r]);
+    return map;
+}
+function countOutcomes(results) {
+    const order = ['applied', 'adopted', 'skipped', 'failed'];
+    return order
+        .map((o) => [o, results.filter((r) => r.outcome === o).length])
+        .filter(([, n]) => n > 0)
+        .map(([o, n]) => `${n} ${o}`)
+        .join(', ');
+}
+function shortFingerprint(report) {
+    return report.fingerprint.slice(0, 12);
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+
+// EXTERNAL MODULE: ./src/model/source.ts
+var source = __nccwpck_require__(5180);
+// EXTERNAL MODULE: ./src/model/partition.ts
+var partition = __nccwpck_require__(655);
+;// CONCATENATED MODULE: ./src/render/describe.ts
+
+/** Words shared by the renderers, so text and Markdown say the same thing. */
+const KIND_LABEL = {
+    podIdentityAssociation: 'association',
+    accessEntry: 'access entry',
+    accessPolicy: 'access policy',
+    trustPolicy: 'trust policy',
+    authenticationMode: 'authentication mode',
+};
+const ACTION_ORDER = ['create', 'update', 'replace', 'delete'];
+/** "2 to create, 1 to update, 0 to replace, 0 to delete". */
+function countsLine(summary) {
+    return ACTION_ORDER.map((a) => `${summary[a]} to ${a}`).join(', ');
+}
+/** "1 error, 2 warnings" (or with another separator, e.g. " · "). */
+function findingsLine(summary, separator = ', ') {
+    return `${summary.errors} error${summary.errors === 1 ? '' : 's'}${separator}${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`;
+}
+/** The object a change is about, for people: `ns/sa`, a principal, `principal → Policy`. */
+function objectName(change) {
+    const value = (change.after ?? change.before);
+    switch (change.kind) {
+        case 'podIdentityAssociation':
+            return `${value?.namespace}/${value?.serviceAccount}`;
+        case 'accessEntry':
+            return value?.principalArn ?? change.id;
+        case 'accessPolicy':
+            return `${value?.principalArn} → ${(0,partition/* accessPolicyName */._z)(value?.policyArn ?? '')}`;
+        case 'trustPolicy':
+            return value?.roleArn ?? change.id;
+        default:
+            return change.id;
+    }
+}
+function changeDetails(change) {
+    const details = [];
+    if (change.reason)
+        details.push({ label: 'reason', note: change.reason });
+    if (change.fields && change.fields.length > 0) {
+        for (const f of change.fields)
+            details.push({ label: f.field, before: showValue(f.before), after: showValue(f.after) });
+        return details;
+    }
+    if (change.action === 'create' || change.action === 'delete' || change.action === 'unmanaged') {
+        const value = (change.after ?? change.before);
+        for (const [key, v] of Object.entries(value ?? {})) {
+            if (['namespace', 'serviceAccount', 'principalArn', 'associationId', 'ownerArn'].includes(key))
+                continue;
+            if (v === undefined || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v && !Array.isArray(v) && Object.keys(v).length === 0))
+                continue;
+            details.push({ label: key, value: show(v) });
+        }
+    }
+    return details;
+}
+/** The details as plain lines: `label: before → after`. */
+function detailLines(change) {
+    return changeDetails(change).map((d) => {
+        if ('note' in d)
+            return `${d.label}: ${d.note}`;
+        if ('value' in d)
+            return `${d.label}: ${d.value}`;
+        return `${d.label}: ${d.before ?? NONE} → ${d.after ?? NONE}`;
+    });
+}
+const NONE = '(none)';
+function showValue(value) {
+    return value === undefined ? undefined : show(value);
+}
+function show(value) {
+    if (value === undefined)
+        return NONE;
+    if (typeof value === 'string')
+        return value;
+    if (value && typeof value === 'object' && 'type' in value && value.type === 'cluster')
+        return 'cluster';
+    if (value && typeof value === 'object' && 'namespaces' in value)
+        return `namespaces ${(value.namespaces).join(', ')}`;
+    return JSON.stringify(value);
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown.ts
+
+
+
+/** GitHub refuses comment bodies over 65,536 characters; the margin leaves room for a marker and a footer. */
+const DEFAULT_MARKDOWN_MAX_LENGTH = 65_536 - 1_536;
+const ACTION_MARK = { create: '🟢 create', update: '🟡 update', replace: '🟠 replace', delete: '🔴 delete', unmanaged: '⚪ unmanaged' };
+const SEVERITY_MARK = { error: '❌ **error**', warning: '⚠️ warning', info: 'ℹ️ info' };
+/**
+ * The plan as GitHub Markdown: title, one-line summary, findings first, then one collapsible
+ * section per cluster with a table of changes. All user and AWS text is escaped.
+ */
+function renderPlanMarkdown(plan, options = {}) {
+    const head = [`### ${escapeMarkdownText(options.title ?? 'eks-identity plan')}`, '', summaryLine(plan), ''];
+    const findingRows = plan.clusters.flatMap((c) => c.findings.filter((f) => f.severity !== 'info').map((f) => findingRow(c, f)));
+    const findingsBlock = findingRows.length > 0 ? ['#### Findings', '', ...findingRows, ''] : [];
+    const sections = plan.clusters.map(clusterSection);
+    const total = plan.clusters.reduce((n, c) => n + c.changes.length, 0);
+    const full = [...head, ...findingsBlock, ...sections.flatMap((s) => [...s.open, ...s.rows, ...s.close])].join('\n');
+    const max = options.maxLength ?? DEFAULT_MARKDOWN_MAX_LENGTH;
+    if (full.length <= max)
+        return full;
+    // Too long: keep the head, then whole lines while they fit, and always close what is open.
+    const hint = options.fullPlanHint ?? 'the job summary';
+    const notice = (shown) => `\n> [!WARNING]\n> Plan truncated to fit: ${shown} of ${total} changes shown. See ${hint} for the full plan.\n`;
+    const budget = max - notice(total).length - 16;
+    const out = [];
+    let length = 0;
+    const fits = (lines) => length + lines.reduce((n, l) => n + l.length + 1, 0) <= budget;
+    const add = (lines) => {
+        out.push(...lines);
+        length += lines.reduce((n, l) => n + l.length + 1, 0);
+    };
+    add(head.map((l) => l.slice(0, Math.max(0, budget - 200))));
+    for (const line of findingsBlock)
+        if (fits([line]))
+            add([line]);
+    let shown = 0;
+    for (const s of sections) {
+        if (!fits([...s.open, ...s.close]))
+            break;
+        add(s.open);
+        for (const row of s.rows) {
+            if (!fits([row, ...s.close]))
+                break;
+            add([row]);
+            if (row.startsWith('| '))
+                shown += 1;
+        }
+        add(s.close);
+    }
+    return `${out.join('\n')}${notice(shown)}`;
+}
+function summaryLine(plan) {
+    const changes = plan.summary.create + plan.summary.update + plan.summary.replace + plan.summary.delete;
+    const counts = changes === 0 ? '**No changes.** Live state matches the manifest.' : `**${countsLine(plan.summary)}**`;
+    return `${counts} · ${findingsLine(plan.summary, ' · ')} · ${plan.clusters.length} cluster${plan.clusters.length === 1 ? '' : 's'} · fingerprint ${code(plan.fingerprint.slice(0, 12))}`;
+}
+function findingRow(c, f) {
+    const key = f.key ? ` ${code(f.key)}` : '';
+    const where = f.source ? ` (${code((0,source/* formatLocation */.j)(f.source))})` : '';
+    const fix = f.fix ? `<br>Fix: ${escapeMarkdownText(f.fix)}` : '';
+    return `- ${SEVERITY_MARK[f.severity]} ${code(f.code)} on **${escapeMarkdownText(c.name)}**${key}${where}: ${escapeMarkdownText(f.message)}${fix}`;
+}
+function clusterSection(c) {
+    const counts = { create: 0, update: 0, replace: 0, delete: 0 };
+    for (const ch of c.changes)
+        if (ch.action !== 'unmanaged')
+            counts[ch.action] += 1;
+    const errors = c.findings.filter((f) => f.severity === 'error').length;
+    const warnings = c.findings.filter((f) => f.severity === 'warning').length;
+    const open = errors > 0 || c.changes.some((ch) => ch.action !== 'unmanaged') ? ' open' : '';
+    const account = c.accountId ? `, ${escapeHtml(c.accountId)}` : '';
+    const header = [
+        `<details${open}><summary><b>${escapeHtml(c.name)}</b> (${escapeHtml(c.region)}${account}): ${countsLine(counts)} · ${findingsLine({ errors, warnings }, ' · ')}</summary>`,
+        '',
+    ];
+    const infos = c.findings.filter((f) => f.severity === 'info').map((f) => `> ${escapeMarkdownText(f.message)}`);
+    if (c.changes.length === 0) {
+        return { open: header, rows: ['No changes on this cluster.', '', ...(infos.length > 0 ? [...infos, ''] : [])], close: ['</details>', ''] };
+    }
+    return {
+        open: [...header, '| action | kind | key | details |', '|---|---|---|---|'],
+        rows: c.changes.map(changeRow),
+        close: ['', ...(infos.length > 0 ? [...infos, ''] : []), '</details>', ''],
+    };
+}
+function changeRow(ch) {
+    const details = changeDetails(ch).map(detailCell);
+    return `| ${ACTION_MARK[ch.action]} | ${KIND_LABEL[ch.kind]} | ${code(ch.id)} | ${details.join('<br>')} |`;
+}
+/** Values in code spans, so user text is shown literally; reasons are prose. */
+function detailCell(d) {
+    const label = code(d.label);
+    const side = (v) => (v === undefined ? `*${NONE}*` : v === '' ? '*(empty)*' : code(v));
+    if ('note' in d)
+        return `${label}: ${escapeMarkdownText(d.note)}`;
+    if ('value' in d)
+        return `${label}: ${side(d.value)}`;
+    return `${label}: ${side(d.before)} → ${side(d.after)}`;
+}
+
+;// CONCATENATED MODULE: ./src/render/text.ts
+
+
+
+const SYMBOL = { create: '+', update: '~', replace: '-/+', delete: '-', unmanaged: '·' };
+const COLOR = { create: 32, update: 33, replace: 35, delete: 31, unmanaged: 90, error: 31, warning: 33, info: 90 };
+/** The plan for a terminal, in the spirit of `terraform plan`. */
+function renderPlanText(plan, options = {}) {
+    const paint = (color, text) => (options.color ? `\x1b[${color}m${text}\x1b[0m` : text);
+    const bold = (text) => (options.color ? `\x1b[1m${text}\x1b[0m` : text);
+    const changes = plan.summary.create + plan.summary.update + plan.summary.replace + plan.summary.delete;
+    const lines = [];
+    lines.push(changes === 0 ? bold('No changes. Live state matches the manifest.') : bold(`Plan: ${countsLine(plan.summary)}.`));
+    lines.push(`${findingsLine(plan.summary)} · fingerprint ${oneLine(plan.fingerprint)}`);
+    for (const c of plan.clusters) {
+        lines.push('', bold(oneLine(`Cluster ${c.name} (${c.region}${c.accountId ? `, account ${c.accountId}` : ''})`)));
+        for (const f of c.findings) {
+            const where = f.source ? ` [${(0,source/* formatLocation */.j)(f.source)}]` : '';
+            const key = f.key ? ` ${oneLine(f.key)}` : '';
+            lines.push(`  ${paint(COLOR[f.severity], `${f.severity} ${f.code}`)}${key}: ${oneLine(f.message)}${where}`);
+            if (f.fix)
+                lines.push(`      fix: ${oneLine(f.fix)}`);
+        }
+        if (c.changes.length === 0)
+            lines.push('  no changes');
+        for (const ch of c.changes) {
+            lines.push(`  ${paint(COLOR[ch.action], `${SYMBOL[ch.action].padStart(3)} ${ch.action}`)} ${KIND_LABEL[ch.kind]} ${oneLine(objectName(ch))}`);
+            for (const detail of detailLines(ch))
+                lines.push(`        ${oneLine(detail)}`);
+        }
+    }
+    // A line whose text starts with `::` would be a workflow command in a CI log.
+    return neutralizeWorkflowCommands(`${lines.join('\n')}\n`);
+}
+
+;// CONCATENATED MODULE: ./src/render/index.ts
+
+
+/** Renders a plan for people (text, Markdown) or machines (JSON: the documented Plan object). */
+function renderPlan(plan, format, options = {}) {
+    if (format === 'json')
+        return JSON.stringify(plan, null, 2);
+    if (format === 'markdown')
+        return renderPlanMarkdown(plan, options);
+    return renderPlanText(plan, options.color === undefined ? {} : { color: options.color });
+}
+
+
+
+;// CONCATENATED MODULE: ./src/action/constants.ts
+/** Names shared by action.yml, the code and the docs: inputs, outputs and modes (GitHub's own names: src/github/constants.ts). */
+const Inputs = {
+    manifest: 'manifest',
+    mode: 'mode',
+    clusters: 'clusters',
+    githubToken: 'github-token',
+    prune: 'prune',
+    maxDeletes: 'max-deletes',
+    onPlanChange: 'on-plan-change',
+    comment: 'comment',
+    labels: 'labels',
+    allowLockout: 'allow-lockout',
+    configmap: 'configmap',
+    migrationPath: 'migration-path',
+    timeout: 'timeout',
+};
+const Outputs = {
+    hasChanges: 'has-changes',
+    creates: 'creates',
+    updates: 'updates',
+    replaces: 'replaces',
+    deletes: 'deletes',
+    errors: 'errors',
+    fingerprint: 'fingerprint',
+    planJson: 'plan-json',
+    commentUrl: 'comment-url',
+    pullRequestUrl: 'pull-request-url',
+};
+const MODES = ['auto', 'plan', 'apply', 'drift', 'migrate-irsa', 'migrate-aws-auth', 'export'];
+const ON_PLAN_CHANGE = ['fail', 'warn'];
+/** Room kept for the hidden marker and the footer around a rendered plan. */
+const COMMENT_MARGIN = 1_024;
+
+// EXTERNAL MODULE: ./src/apply/apply-plan.ts + 7 modules
+var apply_plan = __nccwpck_require__(5295);
+// EXTERNAL MODULE: ./src/plan/summary.ts
+var plan_summary = __nccwpck_require__(967);
+;// CONCATENATED MODULE: ./src/action/cluster-logs.ts
+/**
+ * The job log, folded per cluster: one group per cluster with its part of the plan (and of the
+ * apply report), so a fleet's log opens on one line per cluster and a reader unfolds the one that
+ * matters.
+ */
+
+
+
+
+async function logPlanByCluster(io, plan) {
+    for (const cluster of plan.clusters) {
+        const one = (0,plan_summary/* planOfCluster */.ri)(plan, cluster);
+        const s = one.summary;
+        const counts = `${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete, ${s.errors} error${s.errors === 1 ? '' : 's'}`;
+        await io.group(`Cluster ${cluster.name} (${cluster.region}): ${counts} · ${cluster.fingerprint.slice(0, 12)}`, async () => io.info(renderPlan(one, 'text')));
+    }
+}
+async function logApplyByCluster(io, report) {
+    const clusters = [...new Set(report.results.map((r) => r.clusterName))];
+    for (const name of clusters) {
+        const results = report.results.filter((r) => r.clusterName === name);
+        const part = { ...report, results, summary: (0,apply_plan/* summarizeResults */.SE)(results, report.summary.durationMs) };
+        await io.group(`Cluster ${name}: ${summarizeApplyReport(part)}`, async () => io.info(renderApplyReport(part, 'text').trimEnd()));
+    }
+}
+
+// EXTERNAL MODULE: ./src/aws/progress.ts
+var progress = __nccwpck_require__(2830);
 ;// CONCATENATED MODULE: ./src/action/context.ts
 
-function engineRequest(ctx) {
+
+/** The inputs as an operations request. */
+function planRequest(ctx) {
     const s = ctx.settings;
     return {
         manifest: s.manifest,
@@ -39279,6 +39763,9 @@ function engineRequest(ctx) {
         ...(s.prune === undefined ? {} : { prune: s.prune }),
         ...(s.maxDeletes === undefined ? {} : { maxDeletes: s.maxDeletes }),
         allowLockout: s.allowLockout,
+        // Progress lines in the job log at least every 10 s, saying whether calls are throttled or waiting.
+        progress: (0,progress/* createLineProgress */.AP)({ write: (text) => ctx.io.info(text.trimEnd()) }, { status: ctx.timeLimit.status }),
+        aws: { deadline: ctx.timeLimit.deadline, watch: ctx.timeLimit.watch },
     };
 }
 /** Creates the client on first use only: modes that never talk to GitHub need no token. */
@@ -39288,14 +39775,26 @@ function lazyGitHub(create) {
     const github = () => (client ??= create());
     return { github, login: () => (login ??= resolveTokenLogin(github())) };
 }
-/** Marker keys: one sticky comment / issue per manifest and kind. */
+/**
+ * Marker keys: one sticky comment / issue per manifest, kind and cluster selection, so the jobs of
+ * a matrix that each take some clusters (the clusters input) keep one comment each instead of
+ * overwriting one another's. Without a selection the key is the manifest's alone.
+ */
 const markerKeys = {
-    plan: (manifest) => `plan:${manifest}`,
-    apply: (manifest) => `apply:${manifest}`,
-    drift: (manifest) => `drift:${manifest}`,
+    plan: (manifest, clusters = []) => `plan:${manifest}${selection(clusters)}`,
+    apply: (manifest, clusters = []) => `apply:${manifest}${selection(clusters)}`,
+    drift: (manifest, clusters = []) => `drift:${manifest}${selection(clusters)}`,
 };
+function selection(clusters) {
+    return clusters.length === 0 ? '' : `@${[...clusters].sort().join(',')}`;
+}
 
-;// CONCATENATED MODULE: ./src/action/engine.ts
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/action/report.ts
+
+
+
 /** The diagnostics an invalid-manifest error carries, or undefined for any other error. */
 function diagnosticsOf(error) {
     if (typeof error !== 'object' || error === null)
@@ -39305,12 +39804,6 @@ function diagnosticsOf(error) {
         return undefined;
     return diagnostics;
 }
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/action/report.ts
-
-
 /** Counts of a plan as the action's outputs (strings, as GitHub stores them). */
 function planOutputs(plan) {
     const s = plan.summary;
@@ -39392,7 +39885,77 @@ function renderDiagnosticsMarkdown(diagnostics, escape, workspace) {
     return lines.join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/github/labels.ts
+/**
+ * Pull-request labels that say what the plan on the pull request would do, like tfcmt's: one or
+ * more of changes, deletes and errors, or no-changes. They are set in the same run that writes the
+ * sticky plan comment, from the same plan, so the two never disagree; labels of this tool that
+ * no longer apply are removed, and other labels are never touched.
+ */
+
+const PLAN_LABELS = {
+    changes: { name: 'eks-identity:changes', color: '1d76db', description: 'The eks-identity plan creates, updates or replaces something' },
+    deletes: { name: 'eks-identity:deletes', color: 'd93f0b', description: 'The eks-identity plan deletes or replaces something' },
+    noChanges: { name: 'eks-identity:no-changes', color: '0e8a16', description: 'The eks-identity plan changes nothing' },
+    errors: { name: 'eks-identity:errors', color: 'b60205', description: 'The manifest or the eks-identity plan has errors' },
+};
+const OURS = new Map(Object.values(PLAN_LABELS).map((l) => [l.name, l]));
+/** The labels a plan outcome calls for, in a fixed order. */
+function planLabels(outcome) {
+    const labels = [];
+    if (outcome.creates + outcome.updates + outcome.replaces > 0)
+        labels.push(PLAN_LABELS.changes.name);
+    if (outcome.deletes + outcome.replaces > 0)
+        labels.push(PLAN_LABELS.deletes.name);
+    if (outcome.errors > 0)
+        labels.push(PLAN_LABELS.errors.name);
+    if (labels.length === 0)
+        labels.push(PLAN_LABELS.noChanges.name);
+    return labels;
+}
+/**
+ * Makes this tool's labels on the pull request exactly `wanted`: removes ours that no longer
+ * apply, creates a missing label in the repository (with its colour) before adding it, and
+ * writes nothing when the labels already match.
+ */
+async function syncPlanLabels(octokit, ref) {
+    const current = await octokit.paginate(octokit.rest.issues.listLabelsOnIssue, { owner: ref.owner, repo: ref.repo, issue_number: ref.issueNumber, per_page: 100 });
+    const names = new Set(current.map((l) => l.name));
+    const removed = [...names].filter((name) => OURS.has(name) && !ref.wanted.includes(name));
+    const added = ref.wanted.filter((name) => !names.has(name));
+    for (const name of removed) {
+        try {
+            await octokit.rest.issues.removeLabel({ owner: ref.owner, repo: ref.repo, issue_number: ref.issueNumber, name });
+        }
+        catch (error) {
+            // Someone removed it meanwhile: the outcome is the one wanted.
+            if (statusOf(error) !== 404)
+                throw error;
+        }
+    }
+    if (added.length > 0) {
+        for (const name of added)
+            await ensureLabel(octokit, ref, OURS.get(name) ?? { name, color: 'ededed', description: '' });
+        await octokit.rest.issues.addLabels({ owner: ref.owner, repo: ref.repo, issue_number: ref.issueNumber, labels: added });
+    }
+    return { added, removed };
+}
+/** Creates the label in the repository; 422 means it exists already (its colour is then the repository's). */
+async function ensureLabel(octokit, ref, label) {
+    try {
+        await octokit.rest.issues.createLabel({ owner: ref.owner, repo: ref.repo, name: label.name, color: label.color, description: label.description });
+    }
+    catch (error) {
+        if (statusOf(error) !== 422)
+            throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/plan-flow.ts
+
+
+
+
 
 
 
@@ -39407,31 +39970,57 @@ async function runPlanFlow(ctx) {
     if (!plan)
         return { failed: `the manifest ${ctx.settings.manifest} has errors (see the annotations)` };
     await publishPlan(ctx, plan);
+    await logPlanByCluster(ctx.io, plan);
     annotateFindings(ctx.io, plan, ctx.workspace);
     const title = `eks-identity plan · ${ctx.settings.manifest}`;
-    await ctx.io.appendSummary(ctx.engine.renderPlanMarkdown(plan, { title, maxLength: SUMMARY_LIMIT }));
+    await ctx.io.appendSummary(renderPlan(plan, 'markdown', { title, maxLength: SUMMARY_LIMIT }));
     const pr = ctx.event.pullRequest;
     if (pr && ctx.settings.comment) {
+        // Each cluster's part rides along, for jobs that will apply only some clusters.
+        const marker = {
+            key: markerKeys.plan(ctx.settings.manifest, ctx.settings.clusters),
+            fingerprint: plan.fingerprint,
+            clusters: Object.fromEntries(plan.clusters.map((c) => [c.name, c.fingerprint])),
+        };
         const result = await upsertStickyComment(ctx.github(), {
             owner: ctx.event.owner,
             repo: ctx.event.repo,
             issueNumber: pr.number,
-            marker: { key: markerKeys.plan(ctx.settings.manifest), fingerprint: plan.fingerprint },
-            body: planCommentBody(ctx, plan, title),
+            marker,
+            body: planCommentBody(ctx, plan, title, formatMarker(marker).length),
             author: await ctx.login(),
         });
         ctx.io.info(`Plan comment ${result.action}: ${result.url}`);
         ctx.io.setOutput(Outputs.commentUrl, result.url);
     }
+    if (pr && ctx.settings.labels)
+        await labelPullRequest(ctx, pr.number, { creates: plan.summary.create, updates: plan.summary.update, replaces: plan.summary.replace, deletes: plan.summary.delete, errors: plan.summary.errors });
     if (plan.summary.errors > 0) {
         return { failed: `the plan has ${plan.summary.errors} error${plan.summary.errors === 1 ? '' : 's'}; apply would refuse it` };
     }
     return {};
 }
-/** The PR comment: the plan cut to fit GitHub's limit, plus a link to the job summary. */
-function planCommentBody(ctx, plan, title) {
-    const rendered = ctx.engine.renderPlanMarkdown(plan, { title, maxLength: GITHUB_BODY_LIMIT - COMMENT_MARGIN });
-    return fitBody(`${rendered}\n\n${footer(ctx, plan.fingerprint)}`, truncatedNote(ctx), GITHUB_BODY_LIMIT - 200);
+/**
+ * The PR comment: the plan cut to fit GitHub's limit, plus a link to the job summary. `reserved`
+ * is the room the marker takes (it grows with the number of clusters).
+ */
+function planCommentBody(ctx, plan, title, reserved = 0) {
+    const rendered = renderPlan(plan, 'markdown', { title, maxLength: GITHUB_BODY_LIMIT - COMMENT_MARGIN - reserved });
+    return fitBody(`${rendered}\n\n${footer(ctx, plan.fingerprint)}`, truncatedNote(ctx), GITHUB_BODY_LIMIT - 200 - reserved);
+}
+/**
+ * The plan labels, set from the same plan as the comment in the same run. A label failure (a
+ * token without the right to create labels) is a warning: the plan and its comment stand.
+ */
+async function labelPullRequest(ctx, issueNumber, outcome) {
+    try {
+        const { added, removed } = await syncPlanLabels(ctx.github(), { owner: ctx.event.owner, repo: ctx.event.repo, issueNumber, wanted: planLabels(outcome) });
+        if (added.length + removed.length > 0)
+            ctx.io.info(`Labels on #${issueNumber}: ${[...added.map((l) => `+${l}`), ...removed.map((l) => `-${l}`)].join(' ')}`);
+    }
+    catch (error) {
+        ctx.io.warning(`Could not update the labels of #${issueNumber}: ${error instanceof Error ? error.message : String(error)} (the token needs pull-requests: write; creating a label may need issues: write)`);
+    }
 }
 function footer(ctx, fingerprint) {
     const parts = [];
@@ -39445,12 +40034,12 @@ function truncatedNote(ctx) {
     return ctx.event.runUrl ? `Truncated: see the [job summary](${ctx.event.runUrl}) for the full plan.` : 'Truncated: see the job summary for the full plan.';
 }
 /**
- * Runs the engine's plan. An invalid manifest is reported (annotations, summary, PR comment,
+ * Plans (and releases the sessions: these modes apply nothing). An invalid manifest is reported (annotations, summary, PR comment,
  * outputs) and gives undefined; any other error propagates.
  */
 async function planOrReport(ctx) {
     try {
-        return await ctx.engine.plan(engineRequest(ctx));
+        return await ctx.ops.withPlan(planRequest(ctx), async (prepared) => prepared.plan);
     }
     catch (error) {
         const diagnostics = diagnosticsOf(error);
@@ -39464,13 +40053,13 @@ async function reportInvalidManifest(ctx, diagnostics) {
     const errors = annotateDiagnostics(ctx.io, diagnostics, ctx.workspace);
     ctx.io.setOutput(Outputs.hasChanges, 'false');
     ctx.io.setOutput(Outputs.errors, String(errors));
-    const manifest = ctx.engine.escapeMarkdown(ctx.settings.manifest);
+    const manifest = escapeMarkdownText(ctx.settings.manifest);
     const body = [
         `### ❌ eks-identity: the manifest ${manifest} is invalid`,
         '',
         `**${errors} error${errors === 1 ? '' : 's'}**: nothing was planned.`,
         '',
-        renderDiagnosticsMarkdown(diagnostics, (t) => ctx.engine.escapeMarkdown(t), ctx.workspace),
+        renderDiagnosticsMarkdown(diagnostics, (t) => escapeMarkdownText(t), ctx.workspace),
     ].join('\n');
     await ctx.io.appendSummary(body);
     const pr = ctx.event.pullRequest;
@@ -39479,12 +40068,14 @@ async function reportInvalidManifest(ctx, diagnostics) {
             owner: ctx.event.owner,
             repo: ctx.event.repo,
             issueNumber: pr.number,
-            marker: { key: markerKeys.plan(ctx.settings.manifest) },
+            marker: { key: markerKeys.plan(ctx.settings.manifest, ctx.settings.clusters) },
             body: fitBody(`${body}\n\n${footer(ctx)}`, truncatedNote(ctx), GITHUB_BODY_LIMIT - 200),
             author: await ctx.login(),
         });
         ctx.io.setOutput(Outputs.commentUrl, result.url);
     }
+    if (pr && ctx.settings.labels && ctx.mode === 'plan')
+        await labelPullRequest(ctx, pr.number, { creates: 0, updates: 0, replaces: 0, deletes: 0, errors });
 }
 /** Outputs and the plan-json file. */
 async function publishPlan(ctx, plan) {
@@ -39504,15 +40095,20 @@ async function publishPlan(ctx, plan) {
 
 
 
+
+
+
+
 /**
  * Apply on merge: re-plan, compare with the plan reviewed on the merged pull request, apply, and
- * report on that pull request and in the job summary.
+ * report on that pull request and in the job summary. Whether to apply is the operations' one
+ * refusal policy; this flow only gathers the review and reports.
  */
 async function runApplyFlow(ctx, reviewSource) {
     const review = reviewSource === 'merged-pull-request' ? await findReview(ctx) : {};
     let prepared;
     try {
-        prepared = await ctx.engine.prepareApply(engineRequest(ctx));
+        prepared = await ctx.ops.plan(planRequest(ctx));
     }
     catch (error) {
         const diagnostics = diagnosticsOf(error);
@@ -39525,31 +40121,46 @@ async function runApplyFlow(ctx, reviewSource) {
         return await applyPrepared(ctx, prepared, review);
     }
     finally {
-        prepared.dispose();
+        prepared.close();
     }
 }
 async function applyPrepared(ctx, prepared, review) {
     const plan = prepared.plan;
     await publishPlan(ctx, plan);
+    await logPlanByCluster(ctx.io, plan);
     annotateFindings(ctx.io, plan, ctx.workspace);
-    const planMarkdown = (maxLength) => ctx.engine.renderPlanMarkdown(plan, { title: `Plan · ${ctx.settings.manifest}`, maxLength });
-    const refusal = refusalOf(ctx, plan, review);
-    if (refusal) {
-        await report(ctx, review, `### ❌ eks-identity apply refused\n\n${refusal}`, planMarkdown);
-        return { failed: refusal };
+    const planMarkdown = (maxLength) => renderPlan(plan, 'markdown', { title: `Plan · ${ctx.settings.manifest}`, maxLength });
+    if (hasChanges(plan))
+        ctx.io.info(`Applying plan ${plan.fingerprint}`);
+    let report;
+    try {
+        ({ report } = await ctx.ops.apply(prepared, {
+            ...reviewCheck(ctx, review),
+            ...(review.missing !== undefined ? { reviewMissing: review.missing } : {}),
+            onMismatch: ctx.settings.onPlanChange,
+            deadline: ctx.timeLimit.deadline,
+            onWarning: (message) => ctx.io.warning(`${message} (on-plan-change is "warn")`),
+        }));
     }
-    if (!hasChanges(plan)) {
-        await report(ctx, review, '### ✅ eks-identity apply: no changes\n\nLive state already matches the manifest.', planMarkdown);
+    catch (error) {
+        if (!refusal/* ApplyRefusedError */.v$.refused(error))
+            throw error;
+        const why = `${error.message}.${ctx.settings.onPlanChange === 'fail' && error.code !== 'PLAN_HAS_ERRORS' ? ' on-plan-change is "fail": review the new plan below and re-run, or set on-plan-change: warn.' : ''}`;
+        await reportOn(ctx, review, `### ❌ eks-identity apply refused\n\n${escapeMarkdownText(why)}`, planMarkdown);
+        return { failed: why };
+    }
+    await logApplyByCluster(ctx.io, report);
+    if (report.results.length === 0) {
+        await reportOn(ctx, review, '### ✅ eks-identity apply: no changes\n\nLive state already matches the manifest.', planMarkdown);
         return {};
     }
-    ctx.io.info(`Applying plan ${plan.fingerprint}`);
-    const outcome = await prepared.execute();
-    const ok = outcome.failed === 0;
-    const heading = ok
-        ? `### ✅ eks-identity apply: ${outcome.applied} change${outcome.applied === 1 ? '' : 's'} applied`
-        : `### ❌ eks-identity apply: ${outcome.failed} failed, ${outcome.applied} applied, ${outcome.skipped} skipped`;
-    await report(ctx, review, `${heading}\n\n${outcome.markdown}`, planMarkdown);
-    return ok ? {} : { failed: `${outcome.failed} change${outcome.failed === 1 ? '' : 's'} failed to apply (see the report)` };
+    const s = report.summary;
+    const applied = s.applied + s.adopted;
+    const heading = s.failed === 0
+        ? `### ✅ eks-identity apply: ${applied} change${applied === 1 ? '' : 's'} applied`
+        : `### ❌ eks-identity apply: ${s.failed} failed, ${applied} applied, ${s.skipped} skipped`;
+    await reportOn(ctx, review, `${heading}\n\n${renderApplyReport(report, 'markdown')}`, planMarkdown);
+    return s.failed === 0 ? {} : { failed: `${s.failed} change${s.failed === 1 ? '' : 's'} failed to apply (see the report)` };
 }
 async function findReview(ctx) {
     const { owner, repo, sha } = ctx.event;
@@ -39557,41 +40168,26 @@ async function findReview(ctx) {
     if (!pullRequest)
         return { missing: `no merged pull request contains commit ${sha.slice(0, 12)}` };
     ctx.io.info(`Commit ${sha.slice(0, 12)} was merged by pull request #${pullRequest.number}`);
-    const reviewed = await readReviewedFingerprint(ctx.github(), {
-        owner,
-        repo,
-        issueNumber: pullRequest.number,
-        key: markerKeys.plan(ctx.settings.manifest),
-        author: await ctx.login(),
-    });
+    const read = async (clusters) => readReviewedFingerprint(ctx.github(), { owner, repo, issueNumber: pullRequest.number, key: markerKeys.plan(ctx.settings.manifest, clusters), author: await ctx.login() });
+    // A job limited to some clusters takes the plan comment of the same selection (a plan matrix),
+    // else the whole manifest's, whose marker holds every cluster's part.
+    const selected = ctx.settings.clusters;
+    const reviewed = (selected.length > 0 ? await read(selected) : undefined) ?? (await read([]));
     if (!reviewed)
         return { pullRequest, missing: `pull request #${pullRequest.number} has no eks-identity plan comment` };
-    return { pullRequest, fingerprint: reviewed.fingerprint };
+    return { pullRequest, fingerprint: reviewed.fingerprint, ...(reviewed.clusters ? { clusters: reviewed.clusters } : {}) };
 }
-/** Why the plan must not be applied, or undefined. A mismatch with `warn` only warns. */
-function refusalOf(ctx, plan, review) {
-    if (plan.summary.errors > 0) {
-        return `The plan has ${plan.summary.errors} error finding${plan.summary.errors === 1 ? '' : 's'}; nothing was applied. Fix them and merge again, or re-run.`;
-    }
-    let mismatch;
-    if (review.missing) {
-        mismatch = `There is no reviewed plan to compare with: ${review.missing}.`;
-    }
-    else if (review.fingerprint !== undefined && review.fingerprint !== plan.fingerprint) {
-        mismatch =
-            `The plan changed since review: reviewed \`${review.fingerprint.slice(0, 12)}\`, now \`${plan.fingerprint.slice(0, 12)}\` ` +
-                '(the live state or the manifest moved after the pull request was planned).';
-    }
-    if (!mismatch)
-        return undefined;
-    if (ctx.settings.onPlanChange === 'warn') {
-        ctx.io.warning(`${mismatch} Applying anyway because on-plan-change is "warn".`);
-        return undefined;
-    }
-    return `${mismatch} Nothing was applied because on-plan-change is "fail": review the new plan below and re-run, or set on-plan-change: warn.`;
+/**
+ * What the refusal policy compares: with a clusters input, each selected cluster's own reviewed
+ * part (other clusters may have moved since); else the whole plan's fingerprint.
+ */
+function reviewCheck(ctx, review) {
+    if (ctx.settings.clusters.length > 0 && review.clusters !== undefined)
+        return { expectClusterFingerprints: review.clusters };
+    return review.fingerprint !== undefined ? { expectFingerprint: review.fingerprint } : {};
 }
 /** The apply report: job summary (with the full plan) and a sticky comment on the merged pull request. */
-async function report(ctx, review, text, planMarkdown) {
+async function reportOn(ctx, review, text, planMarkdown) {
     await ctx.io.appendSummary(`${text}\n\n${planMarkdown(SUMMARY_LIMIT)}`);
     const pr = review.pullRequest;
     if (!pr || !ctx.settings.comment)
@@ -39602,7 +40198,7 @@ async function report(ctx, review, text, planMarkdown) {
         owner: ctx.event.owner,
         repo: ctx.event.repo,
         issueNumber: pr.number,
-        marker: { key: markerKeys.apply(ctx.settings.manifest) },
+        marker: { key: markerKeys.apply(ctx.settings.manifest, ctx.settings.clusters) },
         body: fitBody(`${text}${plan}\n\n${footer(ctx)}`, 'Truncated: see the job summary for the full report.', GITHUB_BODY_LIMIT - 200),
         author: await ctx.login(),
     });
@@ -39696,7 +40292,10 @@ function isForkPullRequest(event) {
     return pr.baseRepo !== undefined && pr.headRepo.toLowerCase() !== pr.baseRepo.toLowerCase();
 }
 
+// EXTERNAL MODULE: ./src/aws/deadline.ts
+var deadline = __nccwpck_require__(7969);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
 
 
 const TRUE_VALUES = ['true', 'True', 'TRUE'];
@@ -39716,7 +40315,7 @@ function readSettings(read) {
             return true;
         if (FALSE_VALUES.includes(value))
             return false;
-        problems.push(`input "${name}" must be true or false (got "${value}")`);
+        problems.push(`input "${name}" must be true or false${name === Inputs.prune ? ' or owned' : ''} (got "${value}")`);
         return fallback;
     };
     const oneOf = (name, allowed, fallback) => {
@@ -39733,8 +40332,10 @@ function readSettings(read) {
     const onPlanChange = oneOf(Inputs.onPlanChange, ON_PLAN_CHANGE, 'fail');
     const clusters = splitList(read(Inputs.clusters));
     const githubToken = text(Inputs.githubToken);
-    const prune = bool(Inputs.prune, undefined);
+    // prune: true, false, or owned (only what carries the manifest's owner tag).
+    const prune = text(Inputs.prune) === 'owned' ? 'owned' : bool(Inputs.prune, undefined);
     const comment = bool(Inputs.comment, true) ?? true;
+    const labels = bool(Inputs.labels, false) ?? false;
     const allowLockout = bool(Inputs.allowLockout, false) ?? false;
     let maxDeletes;
     const rawMaxDeletes = text(Inputs.maxDeletes);
@@ -39744,6 +40345,16 @@ function readSettings(read) {
             maxDeletes = n;
         else
             problems.push(`input "${Inputs.maxDeletes}" must be a non-negative integer (got "${rawMaxDeletes}")`);
+    }
+    let timeoutMs;
+    const rawTimeout = text(Inputs.timeout);
+    if (rawTimeout !== '') {
+        try {
+            timeoutMs = (0,deadline/* parseTimeout */.ZZ)(rawTimeout, `input "${Inputs.timeout}"`);
+        }
+        catch (err) {
+            problems.push(err.message);
+        }
     }
     const configmap = text(Inputs.configmap);
     const migrationPath = text(Inputs.migrationPath);
@@ -39764,9 +40375,11 @@ function readSettings(read) {
         ...(maxDeletes === undefined ? {} : { maxDeletes }),
         onPlanChange,
         comment,
+        labels,
         allowLockout,
         ...(configmap === '' ? {} : { configmap }),
         ...(migrationPath === '' ? {} : { migrationPath }),
+        ...(timeoutMs === undefined ? {} : { timeoutMs }),
     };
 }
 /** Comma- or newline-separated names, trimmed, empty ones dropped, duplicates removed. */
@@ -39882,6 +40495,8 @@ async function closeDriftIssue(octokit, ref) {
 
 
 
+
+
 /**
  * Drift check: plan; when live state no longer matches the manifest (changes or error findings),
  * fail and keep one open issue labelled eks-identity-drift up to date; close it once drift is gone.
@@ -39893,11 +40508,11 @@ async function runDriftFlow(ctx) {
     await publishPlan(ctx, plan);
     annotateFindings(ctx.io, plan, ctx.workspace);
     const title = `eks-identity drift · ${ctx.settings.manifest}`;
-    await ctx.io.appendSummary(ctx.engine.renderPlanMarkdown(plan, { title, maxLength: SUMMARY_LIMIT }));
+    await ctx.io.appendSummary(renderPlan(plan, 'markdown', { title, maxLength: SUMMARY_LIMIT }));
     const ref = {
         owner: ctx.event.owner,
         repo: ctx.event.repo,
-        key: markerKeys.drift(ctx.settings.manifest),
+        key: markerKeys.drift(ctx.settings.manifest, ctx.settings.clusters),
         author: await ctx.login(),
     };
     const drifted = hasChanges(plan) || plan.summary.errors > 0;
@@ -39911,7 +40526,7 @@ async function runDriftFlow(ctx) {
         ctx.io.info('No drift: live state matches the manifest.');
         return {};
     }
-    const rendered = ctx.engine.renderPlanMarkdown(plan, { title, maxLength: GITHUB_BODY_LIMIT - COMMENT_MARGIN });
+    const rendered = renderPlan(plan, 'markdown', { title, maxLength: GITHUB_BODY_LIMIT - COMMENT_MARGIN });
     const body = fitBody(`Live state no longer matches \`${ctx.settings.manifest.replace(/`/g, '')}\`. The plan below shows what apply would change.\n\n${rendered}\n\n${footer(ctx, plan.fingerprint)}`, 'Truncated: see the job summary for the full plan.', GITHUB_BODY_LIMIT - 200);
     const issue = await upsertDriftIssue(ctx.github(), { ...ref, title: `Drift detected: ${ctx.settings.manifest}`, body, fingerprint: plan.fingerprint });
     if (issue.url)
@@ -39958,37 +40573,168 @@ async function openBranchPullRequest(octokit, request) {
     return { number: pull.number, url: pull.html_url, commitSha: commit.sha };
 }
 
+;// CONCATENATED MODULE: ./src/migrate/render.ts
+
+
+/** Pretty JSON of both documents, compared line by line: `-` removed, `+` added, ` ` kept. */
+function diffJsonLines(before, after) {
+    const a = before === undefined ? [] : JSON.stringify(before, null, 2).split('\n');
+    const b = after === undefined ? [] : JSON.stringify(after, null, 2).split('\n');
+    // Longest common subsequence: trust policies are a few dozen lines, so O(n·m) is nothing.
+    const lcs = Array.from({ length: a.length + 1 }, () => new Array(b.length + 1).fill(0));
+    for (let i = a.length - 1; i >= 0; i--) {
+        for (let j = b.length - 1; j >= 0; j--) {
+            lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        }
+    }
+    const out = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        if (i < a.length && j < b.length && a[i] === b[j]) {
+            out.push(`  ${a[i]}`);
+            i++;
+            j++;
+        }
+        else if (j < b.length && (i >= a.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
+            out.push(`+ ${b[j]}`);
+            j++;
+        }
+        else {
+            out.push(`- ${a[i]}`);
+            i++;
+        }
+    }
+    return out;
+}
+/** The trust policy document of a change value (canonical JSON text) as an object. */
+function documentOf(value) {
+    if (!value || !('document' in value))
+        return undefined;
+    try {
+        return JSON.parse(value.document);
+    }
+    catch {
+        return value.document;
+    }
+}
+/** Every trustPolicy change of the plan, as text (terminal) or Markdown (```diff blocks). */
+function renderTrustPolicyChanges(plan, format) {
+    const parts = [];
+    for (const cluster of plan.clusters) {
+        for (const change of cluster.changes.filter((c) => c.kind === 'trustPolicy')) {
+            const roleArn = change.after?.roleArn ?? change.before?.roleArn ?? change.id;
+            const lines = diffJsonLines(documentOf(change.before), documentOf(change.after));
+            if (format === 'markdown') {
+                const fence = fenceFor(lines);
+                const reason = change.reason ? `\n\n${escapeMarkdownText(change.reason)}` : '';
+                parts.push(`#### ~ trust policy of ${code(roleArn)} (cluster ${escapeMarkdownText(cluster.name)})${reason}\n\n${fence}diff\n${lines.join('\n')}\n${fence}\n`);
+            }
+            else {
+                parts.push(`  ~ trust policy ${roleArn}${change.reason ? ` (${change.reason})` : ''}\n${lines.map((l) => `      ${l}`).join('\n')}\n`);
+            }
+        }
+    }
+    return parts.join('\n');
+}
+/** Not-convertible items and the migration's own findings, for the terminal or a pull request body. */
+function renderMigrationNotes(notConvertible, findings, format) {
+    const lines = [];
+    const md = format === 'markdown';
+    if (notConvertible.length > 0) {
+        lines.push(md ? `### Not converted (${notConvertible.length})\n` : `Not converted (${notConvertible.length}):`);
+        for (const n of notConvertible) {
+            const where = (0,source/* formatLocation */.j)(n.source);
+            const text = md
+                ? `${code(n.subject)}${where ? ` (${code(where)})` : ''}: ${escapeMarkdownText(n.reason)}${n.fix ? ` — ${escapeMarkdownText(n.fix)}` : ''}`
+                : `${n.subject}${where ? ` (${where})` : ''}: ${n.reason}${n.fix ? ` — ${n.fix}` : ''}`;
+            lines.push(md ? `- ${text}` : `  - ${text}`);
+        }
+        lines.push('');
+    }
+    if (findings.length > 0) {
+        lines.push(md ? `### Findings (${findings.length})\n` : `Findings (${findings.length}):`);
+        for (const f of findings) {
+            const where = (0,source/* formatLocation */.j)(f.source);
+            const text = md
+                ? `${where ? `${code(where)}: ` : ''}${f.severity} ${code(f.code)}: ${escapeMarkdownText(f.message)}${f.fix ? ` — fix: ${escapeMarkdownText(f.fix)}` : ''}`
+                : `${where ? `${where}: ` : ''}${f.severity} ${f.code}: ${f.message}${f.fix ? `\n      fix: ${f.fix}` : ''}`;
+            lines.push(md ? `- ${text}` : `  ${text}`);
+        }
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+/** A code fence longer than any run of backticks inside, so policy text cannot close it early. */
+function fenceFor(lines) {
+    const longest = Math.max(0, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((run) => run.length))));
+    return '`'.repeat(Math.max(3, longest + 1));
+}
+
 ;// CONCATENATED MODULE: ./src/action/migrate-flow.ts
 
 
 
 
 
-/** Where proposed manifests go when the migration-path input is empty. */
-const DEFAULT_MIGRATION_DIRECTORY = 'eks-identity-migrations';
+
+
+
+
+
+
+/** Room for the plan in the pull request body. */
+const PLAN_SECTION_LIMIT = 40_000;
 /**
- * Migrations and export: the engine proposes a manifest; it is committed to a new branch and
- * opened as a pull request, so it is reviewed and applied like any other manifest change.
+ * Migrations and export: the operations propose what the manifest does not declare yet, beside
+ * it; the files are committed to a new branch and opened as a pull request, so they are reviewed
+ * and applied like any other manifest change.
  */
 async function runMigrateFlow(ctx, mode) {
-    const outcome = await ctx.engine.migrate({
-        ...engineRequest(ctx),
-        mode,
-        directory: (ctx.settings.migrationPath ?? DEFAULT_MIGRATION_DIRECTORY).replace(/\/+$/, ''),
-        ...(ctx.settings.configmap === undefined ? {} : { configmap: ctx.settings.configmap }),
-    });
-    if (outcome.plan) {
-        for (const [name, value] of Object.entries(planOutputs(outcome.plan)))
+    const { manifest, cwd, clusters, maxDeletes, allowLockout } = planRequest(ctx);
+    const request = {
+        manifest,
+        cwd,
+        clusters,
+        allowLockout,
+        ...(maxDeletes === undefined ? {} : { maxDeletes }),
+        ...(ctx.settings.migrationPath ? { directory: ctx.settings.migrationPath.replace(/\/+$/, '') } : {}),
+    };
+    let proposal;
+    if (mode === 'migrate-irsa')
+        proposal = await ctx.ops.migrateIrsa(request);
+    else if (mode === 'export')
+        proposal = await ctx.ops.exportCluster(request);
+    else {
+        const file = ctx.settings.configmap;
+        const text = await (0,promises_.readFile)((0,external_node_path_.resolve)(cwd, file), 'utf8').catch((err) => {
+            throw new errors/* EksIdentityError */.C('CONFIGMAP_NOT_FOUND', `input "configmap": cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`, {
+                fix: 'commit the ConfigMap (kubectl get configmap aws-auth -n kube-system -o yaml) and name its path, relative to the workspace',
+            });
+        });
+        proposal = await ctx.ops.migrateAwsAuth({ ...request, configMap: { text, file } });
+    }
+    try {
+        return await propose(ctx, mode, proposal);
+    }
+    finally {
+        proposal.close();
+    }
+}
+async function propose(ctx, mode, proposal) {
+    if (proposal.plan) {
+        for (const [name, value] of Object.entries(planOutputs(proposal.plan)))
             ctx.io.setOutput(name, value);
     }
-    if (outcome.files.length === 0) {
-        ctx.io.notice(`eks-identity ${mode}: nothing to propose`);
-        await ctx.io.appendSummary(`### eks-identity ${mode}\n\n${outcome.descriptionMarkdown}`);
+    const description = describeProposal(ctx, mode, proposal);
+    if (proposal.files.length === 0) {
+        ctx.io.notice(`eks-identity ${mode}: nothing to propose (the manifest already declares everything found)`);
+        await ctx.io.appendSummary(`### eks-identity ${mode}\n\n${description}`);
         return {};
     }
-    const sections = outcome.files.map((f) => `<details><summary>${ctx.engine.escapeMarkdown(f.path)}</summary>\n\n\`\`\`yaml\n${f.content.replace(/```/g, '`\u200b``')}\n\`\`\`\n\n</details>`);
-    await ctx.io.appendSummary(`### eks-identity ${mode}\n\n${outcome.descriptionMarkdown}\n\n${sections.join('\n\n')}`.slice(0, SUMMARY_LIMIT));
-    const paths = outcome.files.map((f) => f.path).join(', ');
+    const sections = proposal.files.map((f) => `<details><summary>${escapeMarkdownText(f.path)}</summary>\n\n\`\`\`yaml\n${f.content.replace(/```/g, '`\u200b``')}\n\`\`\`\n\n</details>`);
+    await ctx.io.appendSummary(`### eks-identity ${mode}\n\n${description}\n\n${sections.join('\n\n')}`.slice(0, SUMMARY_LIMIT));
+    const paths = proposal.files.map((f) => f.path).join(', ');
     const base = ctx.event.defaultBranch;
     if (!base)
         return { failed: 'the event payload does not name the default branch; cannot open a pull request' };
@@ -39998,17 +40744,37 @@ async function runMigrateFlow(ctx, mode) {
         repo: ctx.event.repo,
         base,
         branch,
-        files: outcome.files,
+        files: proposal.files.map((f) => ({ path: f.path, content: f.content })),
         commitMessage: `eks-identity ${mode}: propose ${paths}`,
         title: `eks-identity ${mode}: ${paths}`.slice(0, 250),
-        body: fitBody(`${outcome.descriptionMarkdown}\n\n${footer(ctx)}`, 'Truncated: see the job summary.', GITHUB_BODY_LIMIT - 200),
+        body: fitBody(`${description}\n\n${footer(ctx)}`, 'Truncated: see the job summary.', GITHUB_BODY_LIMIT - 200),
     });
     ctx.io.setOutput(Outputs.pullRequestUrl, pr.url);
     ctx.io.notice(`Opened pull request #${pr.number} with ${paths}: ${pr.url}`);
     return {};
 }
+/** The pull request body: what was found per cluster, what could not be converted, the plan. */
+function describeProposal(ctx, mode, proposal) {
+    const manifest = escapeMarkdownText(ctx.settings.manifest);
+    const parts = [
+        `Proposed by \`eks-identity ${mode}\` beside ${manifest}: only what the manifest does not declare yet. ` +
+            'The plan below is the manifest with these files; once they are part of the manifest the apply workflow reads, merging applies them like any other change.',
+    ];
+    for (const c of proposal.clusters) {
+        const notes = renderMigrationNotes(c.notConvertible, c.findings, 'markdown');
+        parts.push(`## Cluster ${escapeMarkdownText(c.name)} (${escapeMarkdownText(c.region)})${notes.trim() === '' ? '' : `\n\n${notes}`}`);
+    }
+    if (proposal.plan) {
+        const trust = renderTrustPolicyChanges(proposal.plan, 'markdown');
+        if (trust.trim() !== '')
+            parts.push(trust);
+        parts.push(renderPlan(proposal.plan, 'markdown', { title: 'Plan', maxLength: PLAN_SECTION_LIMIT }));
+    }
+    return parts.join('\n\n');
+}
 
 ;// CONCATENATED MODULE: ./src/action/run.ts
+
 
 
 
@@ -40048,9 +40814,9 @@ async function runAction(deps) {
             io.notice(FORK_MESSAGE);
             return { status: 'neutral', mode, message: FORK_MESSAGE };
         }
-        const engine = await deps.loadEngine();
+        const ops = await deps.loadOperations();
         if (!hasAwsCredentials(deps.env)) {
-            if (!(await engine.findCredentials())) {
+            if (!(await ops.findCredentials())) {
                 io.notice(NO_CREDENTIALS_MESSAGE);
                 return { status: 'neutral', mode, message: NO_CREDENTIALS_MESSAGE };
             }
@@ -40061,10 +40827,11 @@ async function runAction(deps) {
             mode: decision.mode,
             event,
             io,
-            engine,
+            ops,
             workspace: deps.env.GITHUB_WORKSPACE ?? deps.cwd,
             tempDir: deps.env.RUNNER_TEMP ?? deps.cwd,
             writeFile: deps.writeFile,
+            timeLimit: (0,time_limit/* startTimeLimit */.r)(settings.timeoutMs),
             ...lazyGitHub(() => {
                 if (settings.githubToken === '')
                     throw new Error('the github-token input is empty; it is needed to comment and open issues');
@@ -40111,20 +40878,23 @@ function describeError(error) {
 
 
 
+
 /** @actions/core behind the ActionIo interface: the only place the action touches it. */
 function coreIo() {
     return {
-        info: (message) => info(message),
+        // Only log lines are read for workflow commands; annotations and outputs are escaped by core.
+        info: (message) => info(neutralizeWorkflowCommands(message)),
         notice: (message, properties) => notice(message, properties ?? {}),
         warning: (message, properties) => warning(message, properties ?? {}),
         error: (message, properties) => error(message, properties ?? {}),
         setOutput: (name, value) => setOutput(name, value),
         setFailed: (message) => setFailed(message),
         setSecret: (value) => core_setSecret(value),
+        group: (name, body) => group(name, body),
         appendSummary: async (markdown) => {
             // Without GITHUB_STEP_SUMMARY (local runs) the summary goes to the log instead.
             if (!process.env.GITHUB_STEP_SUMMARY)
-                return info(markdown);
+                return info(neutralizeWorkflowCommands(markdown));
             await summary.addRaw(markdown, true).write();
         },
     };
@@ -40135,12 +40905,1663 @@ async function run() {
         env: process.env,
         io: coreIo(),
         // Loaded on demand: runs that stop early (skip, fork, bad input) never load the AWS SDK.
-        loadEngine: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(500), __nccwpck_require__.e(50)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3050))).createDefaultEngine(),
-        createGitHub: (token) => createGitHubClient(token, { log: (message) => info(message) }),
+        loadOperations: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(407), __nccwpck_require__.e(922)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7922))).operations,
+        createGitHub: (token) => createGitHubClient(token, { log: (message) => info(neutralizeWorkflowCommands(message)) }),
         readEventPayload: async (path) => JSON.parse(await (0,promises_.readFile)(path, 'utf8')),
         writeFile: (path, text) => (0,promises_.writeFile)(path, text, 'utf8'),
         cwd: process.cwd(),
     });
+}
+
+
+/***/ }),
+
+/***/ 5295:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  gj: () => (/* binding */ applyPlan),
+  SE: () => (/* binding */ summarizeResults)
+});
+
+// UNUSED EXPORTS: DEFAULT_APPLY_CONCURRENCY, DEFAULT_PROPAGATION_WINDOW_MS, DEFAULT_UPDATE_TIMEOUT_MS, applyErrorOf
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __nccwpck_require__(9378);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/apply/guards.ts
+var guards = __nccwpck_require__(4132);
+// EXTERNAL MODULE: ./src/model/plan.ts
+var plan = __nccwpck_require__(7978);
+;// CONCATENATED MODULE: ./src/apply/retry.ts
+
+const DEFAULT_RETRY_POLICY = {
+    propagationWindowMs: 60_000,
+    transientAttempts: 4,
+    baseDelayMs: 1_000,
+    maxDelayMs: 20_000,
+};
+/** A failure after the retries, with how many calls were made. */
+class RetriesExhausted extends Error {
+    lastError;
+    attempts;
+    constructor(lastError, attempts) {
+        super(lastError instanceof Error ? lastError.message : String(lastError));
+        this.lastError = lastError;
+        this.attempts = attempts;
+        this.name = 'RetriesExhausted';
+    }
+}
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'TimeoutError', 'RequestTimeout']);
+/** Worth another try after the SDK gave up: throttling, server errors, dropped connections. */
+function isTransient(err) {
+    if ((0,errors/* isThrottle */.p0)(err))
+        return true;
+    const status = errors/* AwsCallError */.iQ.isAwsCallError(err) ? err.httpStatus : err?.$metadata?.httpStatusCode;
+    if (status !== undefined && status >= 500)
+        return true;
+    const name = errors/* AwsCallError */.iQ.isAwsCallError(err) ? err.errorName : err?.code;
+    return name !== undefined && NETWORK_CODES.has(name);
+}
+/**
+ * Runs `fn`, retrying transient errors a few times and, when `mayPropagate` says the principal may
+ * be new, IAM propagation errors with exponential backoff and jitter until the window is used up.
+ * Every other error (any other 4xx, or a propagation-like refusal of a principal that is not new)
+ * fails at once. Returns the value and the number of calls; throws RetriesExhausted carrying the
+ * last error and the number of calls.
+ */
+async function callWithRetry(fn, clock, policy, onRetry = () => undefined, mayPropagate = () => true) {
+    const started = clock.now();
+    let transientFailures = 0;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return { value: await fn(), attempts: attempt };
+        }
+        catch (err) {
+            const propagation = (0,errors/* isIamPropagation */.EL)(err) && mayPropagate();
+            const transient = !propagation && isTransient(err);
+            if (transient)
+                transientFailures++;
+            if (!propagation && !(transient && transientFailures < policy.transientAttempts))
+                throw new RetriesExhausted(err, attempt);
+            const delayMs = backoffDelay(attempt, policy, clock.random);
+            if (propagation && clock.now() + delayMs - started > policy.propagationWindowMs)
+                throw new RetriesExhausted(err, attempt);
+            onRetry({ attempt, delayMs, reason: propagation ? 'IAM change not yet visible to EKS' : 'transient error' });
+            await clock.sleep(delayMs);
+        }
+    }
+}
+/** Exponential backoff with "equal jitter": at least half the step, so retries never bunch at zero. */
+function backoffDelay(attempt, policy, random) {
+    const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(step / 2 + random() * (step / 2));
+}
+
+;// CONCATENATED MODULE: ./src/apply/step-context.ts
+
+
+/** A call that failed after its retries: the operation and the last error. */
+class StepFailure extends Error {
+    operation;
+    lastError;
+    constructor(operation, lastError) {
+        super(lastError instanceof Error ? lastError.message : String(lastError));
+        this.operation = operation;
+        this.lastError = lastError;
+        this.name = 'StepFailure';
+    }
+}
+/** What one step may use: its cluster's gateway, the change, and a retried call that counts attempts. */
+class StepContext {
+    gateway;
+    clusterName;
+    change;
+    run;
+    onRetry;
+    /** API calls made for this change, retries included. */
+    attempts = 0;
+    constructor(gateway, clusterName, change, run, onRetry) {
+        this.gateway = gateway;
+        this.clusterName = clusterName;
+        this.change = change;
+        this.run = run;
+        this.onRetry = onRetry;
+    }
+    /** Runs one API call with the retry policy; a final failure becomes a StepFailure naming the operation. */
+    async call(operation, fn) {
+        try {
+            const { value, attempts } = await callWithRetry(fn, this.run.clock, this.run.policy, (notice) => this.onRetry(operation, notice), () => this.principalMayBeNew());
+            this.attempts += attempts;
+            return value;
+        }
+        catch (err) {
+            if (err instanceof RetriesExhausted) {
+                this.attempts += err.attempts;
+                throw new StepFailure(operation, err.lastError);
+            }
+            throw new StepFailure(operation, err);
+        }
+    }
+    /**
+     * Whether EKS may not see this change's IAM principal yet: one the plan did not read (another
+     * account, or a plan built without reading), or one created within the propagation window.
+     * An older principal that EKS refuses will never be accepted, so the change fails at once.
+     */
+    principalMayBeNew() {
+        const dates = this.run.createDates[this.clusterName] ?? {};
+        const window = this.run.policy.propagationWindowMs;
+        return (0,plan/* principalsOfChange */.L)(this.change).some((arn) => {
+            const created = dates[arn];
+            return created === undefined || this.run.clock.now() - Date.parse(created) < window;
+        });
+    }
+}
+
+// EXTERNAL MODULE: ./src/apply/token.ts
+var apply_token = __nccwpck_require__(7317);
+;// CONCATENATED MODULE: ./src/apply/values.ts
+/*
+ * Pure comparisons between a current object and the desired one: which fields an update call
+ * must send. Sending only differing fields keeps a converged object free of write calls.
+ */
+/** Fields UpdatePodIdentityAssociation must send; `''` clears targetRoleArn or policy. */
+function associationUpdateOf(current, desired) {
+    const update = {};
+    if (current.roleArn !== desired.roleArn)
+        update.roleArn = desired.roleArn;
+    if ((current.targetRoleArn ?? '') !== (desired.targetRoleArn ?? ''))
+        update.targetRoleArn = desired.targetRoleArn ?? '';
+    if (current.disableSessionTags !== desired.disableSessionTags)
+        update.disableSessionTags = desired.disableSessionTags;
+    if ((current.policy ?? '') !== (desired.policy ?? ''))
+        update.policy = desired.policy ?? '';
+    // EKS checks policy and disableSessionTags together: send both when either changes.
+    if (update.policy !== undefined || update.disableSessionTags !== undefined) {
+        update.disableSessionTags = desired.disableSessionTags;
+        if (desired.policy !== undefined)
+            update.policy = desired.policy;
+    }
+    return update;
+}
+/** Fields UpdateAccessEntry must send. An absent desired username leaves EKS's default alone. */
+function accessEntryUpdateOf(current, desired) {
+    const update = {};
+    if (!sameSet(current.kubernetesGroups, desired.kubernetesGroups))
+        update.kubernetesGroups = [...desired.kubernetesGroups];
+    if (desired.username !== undefined && current.username !== desired.username)
+        update.username = desired.username;
+    return update;
+}
+/**
+ * Tags to set and to remove to turn `current` into `desired`. Keys with the reserved `aws:` prefix
+ * belong to AWS and are never removed.
+ */
+function tagChangesOf(current, desired) {
+    const set = {};
+    for (const [key, value] of Object.entries(desired))
+        if (current[key] !== value)
+            set[key] = value;
+    const remove = Object.keys(current)
+        .filter((key) => !(key in desired) && !key.toLowerCase().startsWith('aws:'))
+        .sort();
+    return { set, remove };
+}
+function isEmpty(record) {
+    return Object.keys(record).length === 0;
+}
+function sameSet(a, b) {
+    const sa = new Set(a);
+    const sb = new Set(b);
+    return sa.size === sb.size && [...sa].every((x) => sb.has(x));
+}
+/** A live-only property (an ARN) the plan may carry on a value without the model declaring it. */
+function liveProperty(value, name) {
+    const found = typeof value === 'object' && value !== null ? value[name] : undefined;
+    return typeof found === 'string' && found !== '' ? found : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/apply/execute-association.ts
+
+
+
+
+
+
+/** Conflicts in a row (the object appearing and vanishing under us) before giving up. */
+const MAX_CONFLICT_ROUNDS = 3;
+async function applyAssociationChange(ctx) {
+    const { change } = ctx;
+    const before = change.before;
+    const after = change.after;
+    switch (change.action) {
+        case 'create':
+            return createAssociation(ctx, required(after, change.id));
+        case 'update':
+            return updateAssociation(ctx, required(before, change.id), required(after, change.id));
+        case 'replace': {
+            const refused = await deleteAssociation(ctx, required(before, change.id));
+            if (refused)
+                return refused;
+            return createAssociation(ctx, required(after, change.id));
+        }
+        case 'delete':
+            return (await deleteAssociation(ctx, required(before, change.id))) ?? { outcome: 'applied' };
+        default:
+            return { outcome: 'skipped', reason: `nothing to do for a ${change.action} change` };
+    }
+}
+/** Creates with the run's token; a 409 adopts the existing association and updates it to the desired state. */
+async function createAssociation(ctx, desired) {
+    const token = (0,apply_token/* clientRequestTokenFor */.x)(ctx.run.fingerprint, ctx.run.runId, ctx.clusterName, ctx.change.id);
+    for (let round = 0; round < MAX_CONFLICT_ROUNDS; round++) {
+        try {
+            await ctx.call('CreatePodIdentityAssociation', () => ctx.gateway.createAssociation(ctx.clusterName, desired, token));
+            return { outcome: 'applied' };
+        }
+        catch (err) {
+            if (!(err instanceof StepFailure && (0,errors/* isConflict */.dh)(err.lastError)))
+                throw err;
+        }
+        const existing = await ctx.call('ListPodIdentityAssociations', () => ctx.gateway.findAssociation(ctx.clusterName, desired.namespace, desired.serviceAccount));
+        // Deleted again between the 409 and the look-up: try the create once more.
+        if (!existing)
+            continue;
+        if (existing.ownerArn) {
+            return { outcome: 'skipped', reason: `the association ${desired.namespace}/${desired.serviceAccount} already exists and is owned by ${existing.ownerArn}; change it through the add-on` };
+        }
+        const taken = (0,guards/* ownedElsewhere */.Sx)(desired.tags, existing.tags, `association ${desired.namespace}/${desired.serviceAccount}`);
+        if (taken)
+            return taken;
+        await convergeAssociation(ctx, existing, desired);
+        return { outcome: 'adopted', reason: `the association already existed (${existing.associationId}); it was updated to the desired state` };
+    }
+    throw new StepFailure('CreatePodIdentityAssociation', new src_errors/* EksIdentityError */.C('APPLY_CONFLICT', `The association ${desired.namespace}/${desired.serviceAccount} kept conflicting and vanishing; re-run apply`, { source: 'user' }));
+}
+/** Updates from the planned live value; when the association is gone, creates it; on a conflict, re-reads and retries once. */
+async function updateAssociation(ctx, before, desired) {
+    let current = before;
+    if (before.associationId === undefined)
+        current = await findCurrent(ctx, desired);
+    for (let round = 0; current !== undefined && round < 2; round++) {
+        try {
+            await convergeAssociation(ctx, current, desired);
+            return { outcome: 'applied' };
+        }
+        catch (err) {
+            if (!(err instanceof StepFailure && ((0,errors/* isConflict */.dh)(err.lastError) || (0,errors/* isNotFound */.c4)(err.lastError))))
+                throw err;
+            current = await findCurrent(ctx, desired);
+        }
+    }
+    if (current === undefined) {
+        const created = await createAssociation(ctx, desired);
+        return { ...created, reason: 'the association was gone; it was created again' };
+    }
+    throw new StepFailure('UpdatePodIdentityAssociation', new src_errors/* EksIdentityError */.C('APPLY_CONFLICT', `The association ${desired.namespace}/${desired.serviceAccount} kept changing during the update; re-run apply`));
+}
+function findCurrent(ctx, desired) {
+    return ctx.call('ListPodIdentityAssociations', () => ctx.gateway.findAssociation(ctx.clusterName, desired.namespace, desired.serviceAccount));
+}
+/** Writes only what differs: the update call for the fields, Tag/UntagResource for tags. */
+async function convergeAssociation(ctx, current, desired) {
+    const id = current.associationId;
+    if (id === undefined)
+        throw new src_errors/* EksIdentityError */.C('APPLY_INTERNAL', `No association id for ${desired.namespace}/${desired.serviceAccount}`, { source: 'internal' });
+    const fields = associationUpdateOf(current, desired);
+    let arn = liveProperty(current, 'associationArn');
+    if (!isEmpty(fields)) {
+        const updated = await ctx.call('UpdatePodIdentityAssociation', () => ctx.gateway.updateAssociation(ctx.clusterName, id, fields));
+        arn ??= updated.associationArn;
+    }
+    const tags = tagChangesOf(current.tags, desired.tags);
+    if (isEmpty(tags.set) && tags.remove.length === 0)
+        return;
+    if (arn === undefined) {
+        const described = await ctx.call('DescribePodIdentityAssociation', () => ctx.gateway.describeAssociation(ctx.clusterName, id));
+        arn = described?.associationArn;
+    }
+    const resourceArn = arn;
+    if (resourceArn === undefined)
+        throw new src_errors/* EksIdentityError */.C('APPLY_INTERNAL', `No ARN for association ${id}`, { source: 'internal' });
+    if (!isEmpty(tags.set))
+        await ctx.call('TagResource', () => ctx.gateway.tagResource(resourceArn, tags.set));
+    if (tags.remove.length > 0)
+        await ctx.call('UntagResource', () => ctx.gateway.untagResource(resourceArn, tags.remove));
+}
+/**
+ * Deletes after re-checking the association as EKS has it now: already gone is done, add-on
+ * owned is refused, and the max-deletes budget applies. Returns an outcome only when refused.
+ */
+async function deleteAssociation(ctx, before) {
+    const current = before.associationId === undefined
+        ? await findCurrent(ctx, before)
+        : await ctx.call('DescribePodIdentityAssociation', () => ctx.gateway.describeAssociation(ctx.clusterName, before.associationId));
+    if (current === undefined)
+        return undefined;
+    if (current.ownerArn) {
+        return { outcome: 'skipped', reason: `the association ${current.namespace}/${current.serviceAccount} is owned by ${current.ownerArn}; it is never deleted` };
+    }
+    const moved = (0,guards/* ownerMoved */.$S)(before.tags, current.tags, `association ${current.namespace}/${current.serviceAccount}`);
+    if (moved)
+        return moved;
+    if (!ctx.run.budget.reserve())
+        return { outcome: 'skipped', reason: ctx.run.budget.describe() };
+    await ctx.call('DeletePodIdentityAssociation', () => ctx.gateway.deleteAssociation(ctx.clusterName, current.associationId));
+    return undefined;
+}
+function required(value, changeId) {
+    if (value === undefined)
+        throw new src_errors/* EksIdentityError */.C('APPLY_INTERNAL', `The change ${changeId} lacks a value it needs`, { source: 'internal' });
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/apply/execute-access.ts
+
+
+
+
+
+
+
+const execute_access_MAX_CONFLICT_ROUNDS = 3;
+async function applyAccessEntryChange(ctx) {
+    const { change } = ctx;
+    const before = change.before;
+    const after = change.after;
+    switch (change.action) {
+        case 'create':
+            return createEntry(ctx, required(after, change.id));
+        case 'update':
+            return updateEntry(ctx, required(before, change.id), required(after, change.id));
+        case 'replace': {
+            const refused = await deleteEntry(ctx, required(before, change.id));
+            if (refused)
+                return refused;
+            return createEntry(ctx, required(after, change.id));
+        }
+        case 'delete':
+            return (await deleteEntry(ctx, required(before, change.id))) ?? { outcome: 'applied' };
+        default:
+            return { outcome: 'skipped', reason: `nothing to do for a ${change.action} change` };
+    }
+}
+async function applyAccessPolicyChange(ctx) {
+    const { change } = ctx;
+    if (change.action === 'delete') {
+        const before = required(change.before, change.id);
+        if ((0,guards/* isCapabilityPolicy */.$5)(before.policyArn))
+            return { outcome: 'skipped', reason: `${before.policyArn} is associated by EKS for an EKS Capability; it is never removed` };
+        const refused = await refuseLockout(ctx, before.principalArn, (0,guards/* isClusterAdminPolicy */.wc)(before.policyArn));
+        if (refused)
+            return refused;
+        await ctx.call('DisassociateAccessPolicy', () => ctx.gateway.disassociateAccessPolicy(ctx.clusterName, before.principalArn, before.policyArn));
+        return { outcome: 'applied' };
+    }
+    if (change.action === 'unmanaged')
+        return { outcome: 'skipped', reason: 'nothing to do for an unmanaged note' };
+    // Create, update and replace are all one call: associating again replaces the scope.
+    const after = required(change.after, change.id);
+    await ctx.call('AssociateAccessPolicy', () => ctx.gateway.associateAccessPolicy(ctx.clusterName, after.principalArn, after.policyArn, after.scope));
+    return { outcome: 'applied' };
+}
+async function createEntry(ctx, desired) {
+    const token = (0,apply_token/* clientRequestTokenFor */.x)(ctx.run.fingerprint, ctx.run.runId, ctx.clusterName, ctx.change.id);
+    for (let round = 0; round < execute_access_MAX_CONFLICT_ROUNDS; round++) {
+        try {
+            await ctx.call('CreateAccessEntry', () => ctx.gateway.createAccessEntry(ctx.clusterName, desired, token));
+            return { outcome: 'applied' };
+        }
+        catch (err) {
+            if (!(err instanceof StepFailure && (0,errors/* isConflict */.dh)(err.lastError)))
+                throw err;
+        }
+        const existing = await describe(ctx, desired.principalArn);
+        if (!existing)
+            continue;
+        const taken = (0,guards/* ownedElsewhere */.Sx)(desired.tags, existing.tags, `access entry ${desired.principalArn}`);
+        if (taken)
+            return taken;
+        if (existing.type !== desired.type) {
+            // The type is immutable: adopting would need a replace, which only a reviewed plan may do.
+            throw new StepFailure('CreateAccessEntry', new src_errors/* EksIdentityError */.C('APPLY_TYPE_CONFLICT', `An access entry for ${desired.principalArn} already exists with type ${existing.type}, not ${desired.type}`, {
+                fix: 'Run plan again: it shows the entry as a replacement to review.',
+            }));
+        }
+        await convergeEntry(ctx, existing, desired);
+        return { outcome: 'adopted', reason: 'the access entry already existed; it was updated to the desired state' };
+    }
+    throw new StepFailure('CreateAccessEntry', new src_errors/* EksIdentityError */.C('APPLY_CONFLICT', `The access entry ${desired.principalArn} kept conflicting and vanishing; re-run apply`));
+}
+async function updateEntry(ctx, before, desired) {
+    let current = before;
+    for (let round = 0; current !== undefined && round < 2; round++) {
+        try {
+            await convergeEntry(ctx, current, desired);
+            return { outcome: 'applied' };
+        }
+        catch (err) {
+            if (!(err instanceof StepFailure && ((0,errors/* isConflict */.dh)(err.lastError) || (0,errors/* isNotFound */.c4)(err.lastError))))
+                throw err;
+            current = await describe(ctx, desired.principalArn);
+        }
+    }
+    if (current === undefined) {
+        const created = await createEntry(ctx, desired);
+        return { ...created, reason: 'the access entry was gone; it was created again' };
+    }
+    throw new StepFailure('UpdateAccessEntry', new src_errors/* EksIdentityError */.C('APPLY_CONFLICT', `The access entry ${desired.principalArn} kept changing during the update; re-run apply`));
+}
+function describe(ctx, principalArn) {
+    return ctx.call('DescribeAccessEntry', () => ctx.gateway.describeAccessEntry(ctx.clusterName, principalArn));
+}
+async function convergeEntry(ctx, current, desired) {
+    const fields = accessEntryUpdateOf(current, desired);
+    let arn = liveProperty(current, 'accessEntryArn');
+    if (!isEmpty(fields)) {
+        const updated = await ctx.call('UpdateAccessEntry', () => ctx.gateway.updateAccessEntry(ctx.clusterName, desired.principalArn, fields));
+        arn ??= updated.accessEntryArn;
+    }
+    const tags = tagChangesOf(current.tags, desired.tags);
+    if (isEmpty(tags.set) && tags.remove.length === 0)
+        return;
+    arn ??= (await describe(ctx, desired.principalArn))?.accessEntryArn;
+    const resourceArn = arn;
+    if (resourceArn === undefined)
+        throw new StepFailure('DescribeAccessEntry', new src_errors/* EksIdentityError */.C('APPLY_INTERNAL', `No ARN for access entry ${desired.principalArn}`, { source: 'internal' }));
+    if (!isEmpty(tags.set))
+        await ctx.call('TagResource', () => ctx.gateway.tagResource(resourceArn, tags.set));
+    if (tags.remove.length > 0)
+        await ctx.call('UntagResource', () => ctx.gateway.untagResource(resourceArn, tags.remove));
+}
+/**
+ * Deletes after the guards: the caller's own entry (unless lockout is allowed), entries EKS owns,
+ * the lockout check and the max-deletes budget. Already gone is done. Returns an outcome only when refused.
+ */
+async function deleteEntry(ctx, before) {
+    const refused = await refuseLockout(ctx, before.principalArn, true);
+    if (refused)
+        return refused;
+    const current = await describe(ctx, before.principalArn);
+    if (current === undefined)
+        return undefined;
+    const moved = (0,guards/* ownerMoved */.$S)(before.tags, current.tags, `access entry ${before.principalArn}`);
+    if (moved)
+        return moved;
+    const accessPolicies = await ctx.call('ListAssociatedAccessPolicies', () => ctx.gateway.listAccessPolicyArns(ctx.clusterName, before.principalArn));
+    // The plan deletes an entry of a node type only when it carries this manifest's owner tag.
+    const owned = (0,guards/* eksOwnedEntryReason */.DB)({ ...current, accessPolicies }, (0,guards/* ownerOf */.bf)(before.tags));
+    if (owned)
+        return { outcome: 'skipped', reason: owned };
+    if (!ctx.run.budget.reserve())
+        return { outcome: 'skipped', reason: ctx.run.budget.describe() };
+    await ctx.call('DeleteAccessEntry', () => ctx.gateway.deleteAccessEntry(ctx.clusterName, before.principalArn));
+    return undefined;
+}
+/**
+ * The lockout checks, repeated right before a delete that removes access: never the caller's own
+ * entry or admin policy, and nothing that removes access while a cluster-admin grant of this run
+ * did not go through (the admin the plan counted on may not exist). `allowLockout` lifts both.
+ */
+async function refuseLockout(ctx, principalArn, removesAdminOrEntry) {
+    if (ctx.run.allowLockout || !removesAdminOrEntry)
+        return undefined;
+    const caller = await ctx.call('GetCallerIdentity', () => ctx.gateway.callerPrincipalArn());
+    if ((0,guards/* isSamePrincipal */.xH)(caller, principalArn)) {
+        return { outcome: 'skipped', reason: `${principalArn} is the caller's own principal; removing its access could lock this tool out (use --allow-lockout to override)` };
+    }
+    if (ctx.run.adminGrantFailed.has(ctx.clusterName)) {
+        return { outcome: 'skipped', reason: `a cluster-admin grant on ${ctx.clusterName} did not go through in this run; access is not removed until it does` };
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/model/partition.ts
+var partition = __nccwpck_require__(655);
+;// CONCATENATED MODULE: ./src/apply/execute-cluster.ts
+
+
+
+
+
+/** EKS moves the authentication mode one way, one step per update. */
+const MODE_LADDER = ['CONFIG_MAP', 'API_AND_CONFIG_MAP', 'API'];
+const POLL_INTERVAL_MS = 5_000;
+async function applyAuthenticationModeChange(ctx) {
+    const after = required(ctx.change.after, ctx.change.id);
+    const before = ctx.change.before;
+    const from = MODE_LADDER.indexOf(before?.authenticationMode ?? 'CONFIG_MAP');
+    const to = MODE_LADDER.indexOf(after.authenticationMode);
+    if (to < from) {
+        throw new StepFailure('UpdateClusterConfig', new src_errors/* EksIdentityError */.C('AUTH_MODE_ONE_WAY', `The authentication mode of ${ctx.clusterName} cannot move from ${MODE_LADDER[from]} back to ${after.authenticationMode}`));
+    }
+    for (let i = from + 1; i <= to; i++) {
+        const mode = MODE_LADDER[i];
+        const token = (0,apply_token/* clientRequestTokenFor */.x)(ctx.run.fingerprint, ctx.run.runId, ctx.clusterName, `${ctx.change.id}/${mode}`);
+        const { updateId } = await ctx.call('UpdateClusterConfig', () => ctx.gateway.updateAuthenticationMode(ctx.clusterName, mode, token));
+        await waitForUpdate(ctx, updateId, mode);
+    }
+    return { outcome: 'applied' };
+}
+/** Polls DescribeUpdate until the asynchronous update ends or the run's timeout passes. */
+async function waitForUpdate(ctx, updateId, mode) {
+    const deadline = ctx.run.clock.now() + ctx.run.updateTimeoutMs;
+    for (;;) {
+        const { status, errors } = await ctx.call('DescribeUpdate', () => ctx.gateway.describeUpdate(ctx.clusterName, updateId));
+        if (status === 'Successful')
+            return;
+        if (status === 'Failed' || status === 'Cancelled') {
+            throw new StepFailure('DescribeUpdate', new src_errors/* EksIdentityError */.C('AUTH_MODE_UPDATE_FAILED', `The update ${updateId} of ${ctx.clusterName} to ${mode} ended ${status}${errors.length > 0 ? `: ${errors.join('; ')}` : ''}`));
+        }
+        if (ctx.run.clock.now() >= deadline) {
+            throw new StepFailure('DescribeUpdate', new src_errors/* EksIdentityError */.C('AUTH_MODE_UPDATE_TIMEOUT', `The update ${updateId} of ${ctx.clusterName} to ${mode} was still in progress after ${ctx.run.updateTimeoutMs} ms`, {
+                fix: 'Check the update in the EKS console or with "aws eks describe-update", then re-run apply.',
+            }));
+        }
+        await ctx.run.clock.sleep(POLL_INTERVAL_MS);
+    }
+}
+async function applyTrustPolicyChange(ctx) {
+    const after = required(ctx.change.after, ctx.change.id);
+    const roleName = (0,partition/* roleNameOfArn */.cq)(after.roleArn);
+    if (roleName === undefined) {
+        throw new StepFailure('UpdateAssumeRolePolicy', new src_errors/* EksIdentityError */.C('APPLY_INTERNAL', `Not an IAM role ARN: ${after.roleArn}`, { source: 'internal' }));
+    }
+    await ctx.call('UpdateAssumeRolePolicy', () => ctx.gateway.updateAssumeRolePolicy(roleName, after.document));
+    return { outcome: 'applied' };
+}
+
+// EXTERNAL MODULE: ./src/apply/refusal.ts
+var refusal = __nccwpck_require__(5616);
+// EXTERNAL MODULE: ./src/apply/order.ts
+var apply_order = __nccwpck_require__(4584);
+;// CONCATENATED MODULE: ./src/apply/scheduler.ts
+/** Ready work per unit in flight: the lane that is furthest behind gets the next slot. */
+const share = (lane) => lane.ready.length / (lane.inFlight + 1);
+/**
+ * Runs units as soon as the units they wait for have ended, with at most `limit` in flight.
+ * Each operation has its own rate limit, paced by the gateway's pacers; the scheduler keeps every
+ * lane (kind of work) supplied, and gives a free slot to the lane with the most ready units per
+ * unit in flight (ties: the lane seen first). So no single operation's queue takes all the slots
+ * while the others' limits go unused, and the longest queue, which decides when the run ends, gets
+ * the most. `run` must not reject: an outcome, failed or not, is the unit's business.
+ */
+function runUnits(units, limit, run) {
+    const ceiling = Math.max(1, Math.floor(limit) || 1);
+    const waitingOn = units.map((u) => u.after.length);
+    const dependents = units.map(() => []);
+    for (const unit of units)
+        for (const before of unit.after)
+            dependents[before].push(unit.id);
+    const lanes = new Map();
+    for (const unit of units)
+        if (!lanes.has(unit.lane))
+            lanes.set(unit.lane, { ready: [], inFlight: 0 });
+    let inFlight = 0;
+    let ended = 0;
+    return new Promise((resolve, reject) => {
+        const pickLane = () => {
+            let best;
+            for (const lane of lanes.values()) {
+                if (lane.ready.length > 0 && (!best || share(lane) > share(best)))
+                    best = lane;
+            }
+            return best;
+        };
+        const dispatch = () => {
+            for (let lane = pickLane(); lane && inFlight < ceiling; lane = pickLane()) {
+                const unit = lane.ready.shift();
+                lane.inFlight++;
+                inFlight++;
+                run(unit).then(() => finish(unit, lane), reject);
+            }
+            if (ended === units.length)
+                resolve();
+        };
+        const finish = (unit, lane) => {
+            lane.inFlight--;
+            inFlight--;
+            ended++;
+            for (const next of dependents[unit.id])
+                if (--waitingOn[next] === 0)
+                    lanes.get(units[next].lane).ready.push(units[next]);
+            dispatch();
+        };
+        for (const unit of units)
+            if (waitingOn[unit.id] === 0)
+                lanes.get(unit.lane).ready.push(unit);
+        dispatch();
+    });
+}
+
+;// CONCATENATED MODULE: ./src/apply/apply-plan.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Changes in flight at most. A ceiling, not the rate: each operation runs at the rate its pacer
+ * finds (src/aws/pacer.ts), and the slots go to the operations with the most work waiting.
+ */
+const DEFAULT_APPLY_CONCURRENCY = 32;
+/** How long a refusal of a new IAM principal is retried as propagation (IAM changes reach EKS within seconds). */
+const DEFAULT_PROPAGATION_WINDOW_MS = 60_000;
+const DEFAULT_UPDATE_TIMEOUT_MS = 600_000;
+/**
+ * Executes a reviewed plan. Each change waits only for the changes it depends on (order.ts: the
+ * authentication mode before access entries, an entry before its policies, access grants before
+ * access removals); everything else runs side by side, at most `concurrency` changes in flight,
+ * each operation at the rate its pacer finds. Every change ends with an outcome; one failure
+ * never stops independent changes, only those that depend on it. Refuses a plan with error
+ * findings.
+ */
+async function applyPlan(plan, deps, options = {}) {
+    (0,refusal/* refusePlanWithErrors */.v9)(plan);
+    const order = (0,apply_order/* orderPlan */.C)(plan);
+    for (const step of order.steps) {
+        if (!deps.gateways[step.clusterName]) {
+            throw new src_errors/* EksIdentityError */.C('APPLY_NO_GATEWAY', `No AWS gateway was given for cluster ${step.clusterName}`, { source: 'internal' });
+        }
+    }
+    const random = deps.random ?? Math.random;
+    const started = deps.now();
+    const run = {
+        fingerprint: plan.fingerprint,
+        runId: deps.runId ?? `${started.toString(36)}-${Math.floor(random() * 2 ** 32).toString(36)}`,
+        allowLockout: options.allowLockout ?? false,
+        updateTimeoutMs: options.updateTimeoutMs ?? DEFAULT_UPDATE_TIMEOUT_MS,
+        budget: new guards/* DeleteBudget */.nU(options.maxDeletes),
+        adminGrantFailed: new Set(),
+        clock: { sleep: deps.sleep, now: deps.now, random },
+        policy: { ...DEFAULT_RETRY_POLICY, propagationWindowMs: options.propagationWindowMs ?? DEFAULT_PROPAGATION_WINDOW_MS },
+        createDates: Object.fromEntries(plan.clusters.map((c) => [c.name, c.iamCreateDates ?? {}])),
+    };
+    const emit = deps.onProgress ?? (() => undefined);
+    emit({ type: 'start', total: order.steps.length });
+    const deadline = options.deadline;
+    // Writing now: a call cut off half-way through a replace would lose the object.
+    deadline?.letCallsFinish();
+    let notStarted = 0;
+    const results = new Array(order.steps.length);
+    /** Clusters whose access-entry changes cannot run (the authentication-mode change did not go through). */
+    const entriesBlocked = new Map();
+    const runStep = async (step) => {
+        const { change, clusterName } = step;
+        emit({ type: 'change-start', clusterName, changeId: change.id, kind: change.kind, action: change.action });
+        const ctx = new StepContext(deps.gateways[clusterName], clusterName, change, run, (operation, notice) => emit({ type: 'retry', clusterName, changeId: change.id, operation, ...notice }));
+        let result;
+        try {
+            const outcome = await executeChange(ctx);
+            result = resultOf(step, outcome, ctx.attempts);
+        }
+        catch (err) {
+            result = { ...resultOf(step, { outcome: 'skipped' }, ctx.attempts), outcome: 'failed', error: applyErrorOf(err) };
+        }
+        return result;
+    };
+    const record = (step, result) => {
+        results[step.index] = result;
+        const succeeded = result.outcome === 'applied' || result.outcome === 'adopted';
+        if (!succeeded && step.change.kind === 'authenticationMode') {
+            entriesBlocked.set(step.clusterName, `the authentication-mode change ${step.change.id} did not go through`);
+        }
+        if (!succeeded && grantsClusterAdmin(step.change))
+            run.adminGrantFailed.add(step.clusterName);
+        emit({ type: 'change-end', result });
+    };
+    const runUnit = async (unit) => {
+        let blocker;
+        for (const step of unit.steps) {
+            const blockedReason = needsAccessEntries(step.change) ? entriesBlocked.get(step.clusterName) : undefined;
+            if (deadline?.expired()) {
+                notStarted += 1;
+                record(step, resultOf(step, { outcome: 'skipped', reason: `not started: the time limit of ${deadline.describe()} had passed` }, 0));
+            }
+            else if (blockedReason !== undefined) {
+                record(step, resultOf(step, { outcome: 'skipped', reason: blockedReason }, 0));
+            }
+            else if (unit.chain && blocker) {
+                record(step, resultOf(step, { outcome: 'skipped', reason: `depends on ${blocker.changeId}, which ${blocker.outcome === 'failed' ? 'failed' : 'was skipped'}` }, 0));
+            }
+            else {
+                record(step, await runStep(step));
+            }
+            const last = results[step.index];
+            if (unit.chain && !blocker && last.outcome !== 'applied' && last.outcome !== 'adopted')
+                blocker = last;
+        }
+    };
+    await runUnits(order.units, options.concurrency ?? DEFAULT_APPLY_CONCURRENCY, runUnit);
+    const summary = summarizeResults(results, deps.now() - started);
+    if (deadline && notStarted > 0)
+        summary.timedOut = { limitMs: deadline.timeoutMs, notStarted };
+    emit({ type: 'done', summary });
+    return { fingerprint: plan.fingerprint, results, summary };
+}
+function executeChange(ctx) {
+    switch (ctx.change.kind) {
+        case 'podIdentityAssociation':
+            return applyAssociationChange(ctx);
+        case 'accessEntry':
+            return applyAccessEntryChange(ctx);
+        case 'accessPolicy':
+            return applyAccessPolicyChange(ctx);
+        case 'trustPolicy':
+            return applyTrustPolicyChange(ctx);
+        case 'authenticationMode':
+            return applyAuthenticationModeChange(ctx);
+    }
+}
+function needsAccessEntries(change) {
+    return change.kind === 'accessEntry' || change.kind === 'accessPolicy';
+}
+function grantsClusterAdmin(change) {
+    if (change.kind !== 'accessPolicy' || change.action === 'delete' || change.action === 'unmanaged')
+        return false;
+    const after = change.after;
+    return after !== undefined && (0,guards/* isClusterAdminPolicy */.wc)(after.policyArn) && after.scope.type === 'cluster';
+}
+function resultOf(step, outcome, attempts) {
+    return {
+        clusterName: step.clusterName,
+        changeId: step.change.id,
+        kind: step.change.kind,
+        action: step.change.action,
+        outcome: outcome.outcome,
+        ...(outcome.reason === undefined ? {} : { reason: outcome.reason }),
+        attempts,
+    };
+}
+/** The facts of a failure worth reporting: AWS error name, status, request id and the operation. */
+function applyErrorOf(err) {
+    const operation = err instanceof StepFailure ? err.operation : 'Apply';
+    const cause = err instanceof StepFailure ? err.lastError : err;
+    if (errors/* AwsCallError */.iQ.isAwsCallError(cause)) {
+        // The service's own words: operation, error name, status and request id are fields of their own,
+        // and the report prints each once.
+        return {
+            name: cause.errorName,
+            message: cause.awsMessage,
+            ...(cause.httpStatus === undefined ? {} : { status: cause.httpStatus }),
+            ...(cause.requestId === undefined ? {} : { requestId: cause.requestId }),
+            operation: cause.operation,
+        };
+    }
+    if (src_errors/* EksIdentityError */.C.is(cause))
+        return { name: cause.code, message: cause.message, operation };
+    if (cause instanceof Error)
+        return { name: cause.name, message: cause.message, operation };
+    return { name: 'Error', message: String(cause), operation };
+}
+/** The counts of a report's results (also used to report a part of them, e.g. one cluster's). */
+function summarizeResults(results, durationMs) {
+    const count = (outcome) => results.filter((r) => r.outcome === outcome).length;
+    const summary = { total: results.length, applied: count('applied'), adopted: count('adopted'), skipped: count('skipped'), failed: count('failed') };
+    return { ...summary, ok: summary.skipped === 0 && summary.failed === 0, durationMs };
+}
+
+
+/***/ }),
+
+/***/ 4132:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $5: () => (/* reexport safe */ _model_ownership_js__WEBPACK_IMPORTED_MODULE_0__.$5),
+/* harmony export */   $S: () => (/* binding */ ownerMoved),
+/* harmony export */   DB: () => (/* reexport safe */ _model_ownership_js__WEBPACK_IMPORTED_MODULE_0__.DB),
+/* harmony export */   Sx: () => (/* binding */ ownedElsewhere),
+/* harmony export */   bf: () => (/* reexport safe */ _model_ownership_js__WEBPACK_IMPORTED_MODULE_0__.bf),
+/* harmony export */   nU: () => (/* binding */ DeleteBudget),
+/* harmony export */   wc: () => (/* reexport safe */ _model_ownership_js__WEBPACK_IMPORTED_MODULE_0__.wc),
+/* harmony export */   xH: () => (/* reexport safe */ _model_ownership_js__WEBPACK_IMPORTED_MODULE_0__.xH)
+/* harmony export */ });
+/* harmony import */ var _model_ownership_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5012);
+/*
+ * Delete guards, checked again right before each delete against what EKS answers at that moment
+ * (the plan may be minutes old). They are the last line of defence; the plan reports the same
+ * situations as findings, with the same ownership rules (src/model/ownership.ts).
+ */
+
+
+/**
+ * Refuses a delete when the object's owner tag changed since the plan: another manifest took it
+ * over (or it was retagged by hand), and the reviewed delete was about the old owner's object.
+ */
+function ownerMoved(planned, current, label) {
+    const before = (0,_model_ownership_js__WEBPACK_IMPORTED_MODULE_0__/* .ownerOf */ .bf)(planned);
+    const now = (0,_model_ownership_js__WEBPACK_IMPORTED_MODULE_0__/* .ownerOf */ .bf)(current);
+    if (before === now)
+        return undefined;
+    return { outcome: 'skipped', reason: `the ${label} is now tagged ${_model_ownership_js__WEBPACK_IMPORTED_MODULE_0__/* .OWNER_TAG */ .FX}=${JSON.stringify(now ?? '')} (the plan saw ${JSON.stringify(before ?? '')}); it is not deleted` };
+}
+/**
+ * Refuses to adopt (a 409 on create) an object another manifest owns: the plan saw it absent, and
+ * another owner created it since. Taking it over would make two manifests fight over it.
+ */
+function ownedElsewhere(desired, existing, label) {
+    const holder = (0,_model_ownership_js__WEBPACK_IMPORTED_MODULE_0__/* .ownerOf */ .bf)(existing);
+    if (holder === undefined || holder === (0,_model_ownership_js__WEBPACK_IMPORTED_MODULE_0__/* .ownerOf */ .bf)(desired))
+        return undefined;
+    return { outcome: 'skipped', reason: `the ${label} already exists and is tagged ${_model_ownership_js__WEBPACK_IMPORTED_MODULE_0__/* .OWNER_TAG */ .FX}=${JSON.stringify(holder)}; it is not adopted (plan again to see it)` };
+}
+/**
+ * Hands out the max-deletes budget. Reservations happen synchronously before each delete starts,
+ * so concurrent deletes can never overrun it.
+ */
+class DeleteBudget {
+    limit;
+    used = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    /** True when one more delete may run. */
+    reserve() {
+        if (this.limit !== undefined && this.used >= this.limit)
+            return false;
+        this.used++;
+        return true;
+    }
+    describe() {
+        return `the max-deletes limit of ${this.limit ?? 'unlimited'} was reached in this run`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ orderPlan)
+/* harmony export */ });
+/* unused harmony export principalOf */
+function orderPlan(plan) {
+    const steps = [];
+    for (const cluster of plan.clusters) {
+        for (const change of cluster.changes) {
+            if (change.action !== 'unmanaged')
+                steps.push({ index: steps.length, clusterName: cluster.name, change });
+        }
+    }
+    const units = [];
+    const newUnit = (clusterName, chain) => {
+        const unit = { id: units.length, clusterName, steps: [], chain, lane: '', after: [] };
+        units.push(unit);
+        return unit;
+    };
+    const principals = new Map();
+    const unitOfPrincipal = (clusterName, principalArn, isDelete) => {
+        const key = `${clusterName}\u0000${principalArn}\u0000${isDelete ? 'out' : 'in'}`;
+        let unit = principals.get(key);
+        if (!unit) {
+            unit = newUnit(clusterName, !isDelete);
+            principals.set(key, unit);
+        }
+        return unit;
+    };
+    for (const step of steps) {
+        const { change, clusterName } = step;
+        if (change.kind === 'accessEntry' || change.kind === 'accessPolicy') {
+            unitOfPrincipal(clusterName, principalOf(change), change.action === 'delete').steps.push(step);
+        }
+        else {
+            newUnit(clusterName, false).steps.push(step);
+        }
+    }
+    // Within a principal: the entry before its policies on the way in, after them on the way out.
+    for (const unit of units) {
+        if (unit.steps.length > 1) {
+            const out = unit.steps[0].change.action === 'delete';
+            unit.steps.sort((a, b) => (out ? rank(b.change) - rank(a.change) : rank(a.change) - rank(b.change)) || a.index - b.index);
+        }
+        const first = unit.steps[0].change;
+        unit.lane = `${first.kind}:${first.action}`;
+    }
+    linkDependencies(units);
+    return { units, steps };
+}
+function roleOf(unit) {
+    const change = unit.steps[0].change;
+    const isDelete = change.action === 'delete';
+    switch (change.kind) {
+        case 'authenticationMode':
+            return 'authMode';
+        case 'trustPolicy':
+            return 'trust';
+        case 'podIdentityAssociation':
+            return isDelete ? 'associationDelete' : 'associationWrite';
+        case 'accessEntry':
+        case 'accessPolicy':
+            return isDelete ? 'accessDelete' : 'accessWrite';
+    }
+}
+/** The edges listed on ExecutionOrder, per cluster. */
+const PREREQUISITES = {
+    authMode: [],
+    trust: [],
+    associationWrite: ['trust'],
+    associationDelete: [],
+    accessWrite: ['authMode'],
+    accessDelete: ['authMode', 'accessWrite'],
+};
+function linkDependencies(units) {
+    const byClusterAndRole = new Map();
+    const keyOf = (clusterName, role) => `${clusterName}\u0000${role}`;
+    for (const unit of units) {
+        const key = keyOf(unit.clusterName, roleOf(unit));
+        byClusterAndRole.set(key, [...(byClusterAndRole.get(key) ?? []), unit.id]);
+    }
+    for (const unit of units) {
+        unit.after = PREREQUISITES[roleOf(unit)].flatMap((role) => byClusterAndRole.get(keyOf(unit.clusterName, role)) ?? []);
+    }
+}
+function rank(change) {
+    return change.kind === 'accessEntry' ? 0 : 1;
+}
+/** The principal an access entry or policy change is about, from its values or its id. */
+function principalOf(change) {
+    const value = (change.after ?? change.before);
+    if (value?.principalArn)
+        return value.principalArn;
+    const id = change.id.replace(/^(entry|policy)\//, '');
+    return change.kind === 'accessPolicy' ? id.replace(/\/arn:[^/]*:eks::aws:cluster-access-policy\/.*$/, '') : id;
+}
+
+
+/***/ }),
+
+/***/ 5616:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q_: () => (/* binding */ refuseUnreviewedPlan),
+/* harmony export */   v$: () => (/* binding */ ApplyRefusedError),
+/* harmony export */   v9: () => (/* binding */ refusePlanWithErrors)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _plan_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1731);
+/**
+ * When a plan must not be applied: the one policy. applyPlan refuses error findings with it, and
+ * the operations layer adds the review check (the fingerprint of the plan a person approved).
+ */
+
+
+/** An apply that was refused before any change; carries the plan so front ends can show it. */
+class ApplyRefusedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EksIdentityError */ .C {
+    plan;
+    constructor(code, plan, message, fix) {
+        super(code, message, { fix });
+        this.plan = plan;
+    }
+    /** Survives bundling: the bundle may hold this class twice. */
+    static refused(value) {
+        return _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EksIdentityError */ .C.is(value) && REFUSAL_CODES.has(value.code) && 'plan' in value;
+    }
+}
+const REFUSAL_CODES = new Set(['PLAN_HAS_ERRORS', 'PLAN_CHANGED', 'PLAN_NOT_REVIEWED']);
+const LISTED_ERRORS = 20;
+/** Throws when the plan has error findings: nothing of such a plan is applied. */
+function refusePlanWithErrors(plan) {
+    const errors = plan.clusters.flatMap((c) => c.findings.filter((f) => f.severity === 'error').map((f) => `${c.name}: ${f.code}${f.key ? ` (${f.key})` : ''}: ${f.message}`));
+    if (errors.length === 0)
+        return;
+    const listed = errors.slice(0, LISTED_ERRORS).join('\n  ');
+    const more = errors.length > LISTED_ERRORS ? `\n  … and ${errors.length - LISTED_ERRORS} more` : '';
+    throw new ApplyRefusedError('PLAN_HAS_ERRORS', plan, `the plan has ${errors.length} error finding(s), so nothing was applied:\n  ${listed}${more}`, 'run plan and fix each error finding (or pass the override it names, such as --allow-lockout or --max-deletes), then apply again');
+}
+/**
+ * Refuses a plan with error findings, or one that is not the reviewed plan. With
+ * `onMismatch: 'warn'` a mismatch is returned as a warning instead of thrown.
+ */
+function refuseUnreviewedPlan(plan, review = {}) {
+    const problem = review.expectFingerprint === undefined ? undefined : (0,_plan_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__/* .fingerprintPrefixProblem */ .Q8)(review.expectFingerprint);
+    if (problem !== undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EksIdentityError */ .C('INVALID_FINGERPRINT', `expected fingerprint: ${problem}`, { fix: 'pass the fingerprint the reviewed plan printed (12 or more hex characters)' });
+    }
+    refusePlanWithErrors(plan);
+    let mismatch;
+    const moved = review.expectClusterFingerprints === undefined ? [] : (0,_plan_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__/* .compareClusterFingerprints */ .fq)(review.expectClusterFingerprints, plan.clusters);
+    if (review.expectClusterFingerprints !== undefined) {
+        if (moved.length > 0) {
+            const which = moved.map((m) => (m.reviewed === undefined ? `${m.cluster} (not in the reviewed plan)` : `${m.cluster} (reviewed ${m.reviewed.slice(0, 12)}, now ${m.actual.slice(0, 12)})`));
+            mismatch = { code: 'PLAN_CHANGED', message: `the plan of ${which.join(', ')} changed since review (the live state or the manifest moved after the plan was reviewed)` };
+        }
+    }
+    else if (review.expectFingerprint !== undefined && !(0,_plan_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__/* .fingerprintMatches */ .Qf)(review.expectFingerprint, plan.fingerprint)) {
+        mismatch = {
+            code: 'PLAN_CHANGED',
+            message: `the plan changed since review: reviewed ${review.expectFingerprint}, now ${plan.fingerprint} (the live state or the manifest moved after the plan was reviewed)`,
+        };
+    }
+    else if (review.expectFingerprint === undefined && review.reviewMissing !== undefined) {
+        mismatch = { code: 'PLAN_NOT_REVIEWED', message: `there is no reviewed plan to compare with: ${review.reviewMissing}` };
+    }
+    if (!mismatch)
+        return {};
+    if (review.onMismatch === 'warn')
+        return { warning: mismatch.message };
+    throw new ApplyRefusedError(mismatch.code, plan, `${mismatch.message}; nothing was applied`, 'review the new plan and apply it with its fingerprint');
+}
+
+
+/***/ }),
+
+/***/ 7317:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ clientRequestTokenFor)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/*
+ * Client request tokens make a create idempotent: EKS answers a repeated create that carries the
+ * same token and parameters with the object it already made, instead of a 409.
+ *
+ * The token is derived from the plan fingerprint, the cluster, the change id and the run id, so
+ * every retry of a change inside one run (SDK retries, IAM-propagation retries, a connection reset
+ * after EKS committed the create) reuses it.
+ *
+ * It is deliberately NOT the same across runs. A re-run after a crash re-reads live state: if the
+ * first create did succeed, the object is there and the new plan has no create for it (and if a
+ * lagging list still hides it, the 409 is adopted). The only way a re-run would send the same
+ * fingerprint and change id again is a world that looks exactly as before, e.g. after the object
+ * was created and then deleted out of band; EKS could then replay the old answer for a token it
+ * remembers and report an object that no longer exists. A per-run component rules that out.
+ */
+function clientRequestTokenFor(fingerprint, runId, clusterName, changeId) {
+    const hex = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update([fingerprint, runId, clusterName, changeId].join('\u0000')).digest('hex');
+    // UUID layout: within every EKS token length limit and readable in CloudTrail.
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+
+/***/ }),
+
+/***/ 7969:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $f: () => (/* binding */ deadlineError),
+/* harmony export */   B2: () => (/* binding */ Deadline),
+/* harmony export */   ZZ: () => (/* binding */ parseTimeout),
+/* harmony export */   t1: () => (/* binding */ DEFAULT_TIMEOUT_MS)
+/* harmony export */ });
+/* unused harmony export formatDuration */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/**
+ * The time limit of a run. GitHub's default job timeout is six hours, and an endpoint that takes
+ * connections and never answers would otherwise hold a plan for all of them. While reading
+ * (`hard`), every AWS call is refused once the deadline has passed, and a call still waiting then
+ * is given up on, with an error naming the operation and the endpoint that did not answer. An
+ * apply switches to `soft` before it writes: calls in flight finish (a half-done replace would
+ * lose data) and the apply starts no new step, so the next plan shows the truth and the next
+ * apply converges.
+ */
+
+/** 30 minutes: a full read of a cluster at EKS's quotas and an authentication-mode update fit many times over. */
+const DEFAULT_TIMEOUT_MS = 30 * 60_000;
+/** Timers that do not keep a finished process alive. */
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()),
+};
+class Deadline {
+    timeoutMs;
+    clock;
+    expiresAt;
+    hard = true;
+    expiry;
+    constructor(timeoutMs, clock = systemClock) {
+        this.timeoutMs = timeoutMs;
+        this.clock = clock;
+        this.expiresAt = clock.now() + timeoutMs;
+    }
+    expired() {
+        return this.clock.now() >= this.expiresAt;
+    }
+    now() {
+        return this.clock.now();
+    }
+    /** From now on calls are not cut off at the deadline; the caller stops starting new work instead. */
+    letCallsFinish() {
+        this.hard = false;
+    }
+    /** Whether calls are refused and cut off at the deadline. */
+    get cutsCalls() {
+        return this.hard;
+    }
+    /** Resolves when the deadline passes (one timer, shared by every caller). */
+    reached() {
+        this.expiry ??= this.clock.sleep(Math.max(0, this.expiresAt - this.clock.now()));
+        return this.expiry;
+    }
+    /** `30 min`, `90 s`: how the limit is shown in messages. */
+    describe() {
+        return formatDuration(this.timeoutMs);
+    }
+}
+function formatDuration(ms) {
+    if (ms >= 120_000 && ms % 60_000 === 0)
+        return `${ms / 60_000} min`;
+    return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
+}
+/** The error a call gets when the deadline passes: what it was, where it went, what limit passed. */
+function deadlineError(deadline, operation, endpoint, waitingMs) {
+    const waited = waitingMs === undefined ? 'was not started' : `had waited ${formatDuration(waitingMs)} for an answer`;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EksIdentityError */ .C('TIMEOUT', `The run's time limit of ${deadline.describe()} passed: ${operation} at ${endpoint} ${waited}`, {
+        fix: 'Nothing more was changed. Check the network path to that endpoint (proxy, VPC endpoint, firewall) and run again, or raise the time limit (--timeout, or the timeout input).',
+    });
+}
+/** Parses `--timeout` / the `timeout` input: seconds, or a number with `s`, `m` or `h`. */
+function parseTimeout(value, what) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*(s|m|h|)\s*$/i.exec(value);
+    const seconds = match ? Number(match[1]) * { s: 1, m: 60, h: 3600, '': 1 }[match[2].toLowerCase()] : Number.NaN;
+    if (!Number.isFinite(seconds) || seconds <= 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EksIdentityError */ .C('INVALID_TIMEOUT', `${what} must be a positive number of seconds, or a number with s, m or h (got "${value}")`, {
+            fix: 'for example 600, 10m or 1h',
+        });
+    }
+    return Math.round(seconds * 1000);
+}
+
+
+/***/ }),
+
+/***/ 9378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C1: () => (/* binding */ callAwsOrAbsent),
+/* harmony export */   EL: () => (/* binding */ isIamPropagation),
+/* harmony export */   IY: () => (/* binding */ callAws),
+/* harmony export */   Pp: () => (/* binding */ describeAwsError),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   dh: () => (/* binding */ isConflict),
+/* harmony export */   iQ: () => (/* binding */ AwsCallError),
+/* harmony export */   p0: () => (/* binding */ isThrottle),
+/* harmony export */   w7: () => (/* binding */ isAccessDenied)
+/* harmony export */ });
+/* unused harmony export awsErrorFacts */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+const AWS_BRAND = Symbol.for('eks-identity.aws-call-error');
+/**
+ * A failed AWS call, with enough context to act on it: which operation, on which AWS object,
+ * the service's error name, HTTP status and request id (for AWS support).
+ */
+class AwsCallError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EksIdentityError */ .C {
+    /** SDK operation name, e.g. `DescribePodIdentityAssociation`. */
+    operation;
+    /** The AWS object the call was about, e.g. `cluster prod, association karpenter/karpenter`. */
+    key;
+    errorName;
+    httpStatus;
+    requestId;
+    awsMessage;
+    [AWS_BRAND] = true;
+    constructor(operation, key, facts, options) {
+        super(options.code, formatMessage(operation, key, facts), {
+            source: 'user',
+            ...(options.fix === undefined ? {} : { fix: options.fix }),
+            cause: options.cause,
+        });
+        this.name = 'AwsCallError';
+        this.operation = operation;
+        this.key = key;
+        this.errorName = facts.errorName;
+        if (facts.httpStatus !== undefined)
+            this.httpStatus = facts.httpStatus;
+        if (facts.requestId !== undefined)
+            this.requestId = facts.requestId;
+        this.awsMessage = facts.awsMessage;
+    }
+    /** Brand check that survives bundling and duplicate module copies. */
+    static isAwsCallError(value) {
+        return typeof value === 'object' && value !== null && value[AWS_BRAND] === true;
+    }
+}
+function formatMessage(operation, key, facts) {
+    const details = [facts.httpStatus === undefined ? undefined : `HTTP ${facts.httpStatus}`, facts.requestId && `request id ${facts.requestId}`]
+        .filter((d) => typeof d === 'string' && d !== '')
+        .join(', ');
+    const where = details === '' ? facts.errorName : `${facts.errorName}, ${details}`;
+    return `${operation} failed for ${key}: ${where}: ${facts.awsMessage}`;
+}
+/** Reads the SDK's error shape (ServiceException, CredentialsProviderError, Node network errors) without importing it. */
+function awsErrorFacts(err) {
+    if (typeof err !== 'object' || err === null)
+        return { errorName: 'Error', awsMessage: String(err) };
+    const e = err;
+    // Network failures surface as plain Errors whose `code` (ECONNRESET…) is the useful part.
+    const name = typeof e.code === 'string' && (e.name === 'Error' || e.name === undefined)
+        ? e.code
+        : typeof e.name === 'string' && e.name !== ''
+            ? e.name
+            : typeof e.Code === 'string'
+                ? e.Code
+                : 'Error';
+    const facts = { errorName: name, awsMessage: typeof e.message === 'string' && e.message !== '' ? e.message : name };
+    const status = e.$metadata?.httpStatusCode;
+    if (typeof status === 'number')
+        facts.httpStatus = status;
+    const requestId = e.$metadata?.requestId;
+    if (typeof requestId === 'string' && requestId !== '')
+        facts.requestId = requestId;
+    return facts;
+}
+const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnrecognizedClientException']);
+const BAD_CREDENTIALS = new Set([
+    'CredentialsProviderError',
+    'ExpiredToken',
+    'ExpiredTokenException',
+    'InvalidClientTokenId',
+    'SignatureDoesNotMatch',
+]);
+/**
+ * Wraps an SDK failure as an AwsCallError naming the operation and the AWS object.
+ * An AwsCallError passes through unchanged so nested wrappers do not stack messages.
+ */
+function describeAwsError(operation, key, err) {
+    if (AwsCallError.isAwsCallError(err))
+        return err;
+    if (_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EksIdentityError */ .C.is(err) && err.code === 'TIMEOUT') {
+        return new AwsCallError(operation, key, { errorName: 'Timeout', awsMessage: err.message }, { code: 'TIMEOUT', ...(err.fix ? { fix: err.fix } : {}), cause: err });
+    }
+    const facts = awsErrorFacts(err);
+    if (facts.errorName === 'TimeoutError') {
+        return new AwsCallError(operation, key, facts, {
+            code: 'AWS_TIMEOUT',
+            fix: 'The endpoint took connections but did not answer. Check the network path to it (proxy, VPC endpoint, firewall, AWS_ENDPOINT_URL_* settings) and run again.',
+            cause: err,
+        });
+    }
+    if (isAccessDenied(err)) {
+        return new AwsCallError(operation, key, facts, {
+            code: 'AWS_ACCESS_DENIED',
+            fix: `Grant the credentials permission for ${serviceActionOf(operation)} on ${key}, or use a role that has it (assumeRoleArn per cluster).`,
+            cause: err,
+        });
+    }
+    if (BAD_CREDENTIALS.has(facts.errorName)) {
+        return new AwsCallError(operation, key, facts, {
+            code: 'AWS_CREDENTIALS',
+            fix: 'Provide valid AWS credentials (environment, profile, or aws-actions/configure-aws-credentials in a workflow).',
+            cause: err,
+        });
+    }
+    return new AwsCallError(operation, key, facts, { code: 'AWS_CALL_FAILED', cause: err });
+}
+/** `DescribeCluster` → `eks:DescribeCluster` (IAM and STS operations are recognised by name). */
+function serviceActionOf(operation) {
+    if (/^(GetRole|ListRoles|ListRoleTags|GetUser)$/.test(operation))
+        return `iam:${operation}`;
+    if (/^(AssumeRole|GetCallerIdentity)$/.test(operation))
+        return `sts:${operation}`;
+    return `eks:${operation}`;
+}
+function nameOf(err) {
+    if (AwsCallError.isAwsCallError(err))
+        return err.errorName;
+    return typeof err === 'object' && err !== null ? awsErrorFacts(err).errorName : undefined;
+}
+function statusOf(err) {
+    if (AwsCallError.isAwsCallError(err))
+        return err.httpStatus;
+    return typeof err === 'object' && err !== null ? awsErrorFacts(err).httpStatus : undefined;
+}
+function messageOf(err) {
+    if (AwsCallError.isAwsCallError(err))
+        return err.awsMessage;
+    return typeof err === 'object' && err !== null ? awsErrorFacts(err).awsMessage : String(err);
+}
+const NOT_FOUND = new Set(['ResourceNotFoundException', 'NotFoundException', 'NoSuchEntity', 'NoSuchEntityException']);
+/** The credentials lack the permission: an AccessDenied-like error name or a 403, wrapped or not. */
+function isAccessDenied(err) {
+    const name = nameOf(err);
+    return (name !== undefined && ACCESS_DENIED.has(name)) || statusOf(err) === 403;
+}
+/** The object is absent: on read that means "absent", on delete "already done". */
+function isNotFound(err) {
+    const name = nameOf(err);
+    return name !== undefined && NOT_FOUND.has(name);
+}
+const CONFLICT = new Set(['ResourceInUseException', 'EntityAlreadyExists', 'EntityAlreadyExistsException', 'ConflictException']);
+/** The object already exists (409 on create) or is busy: adopt or re-read, do not fail. */
+function isConflict(err) {
+    const name = nameOf(err);
+    return (name !== undefined && CONFLICT.has(name)) || statusOf(err) === 409;
+}
+const THROTTLE = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'ThrottledException',
+    'SlowDown',
+]);
+/** The service asked us to slow down (left after the SDK's own adaptive retries). */
+function isThrottle(err) {
+    const name = nameOf(err);
+    return (name !== undefined && THROTTLE.has(name)) || statusOf(err) === 429;
+}
+/*
+ * EKS validates role and principal ARNs against IAM, which is eventually consistent: right after
+ * a role is created EKS answers InvalidParameterException with messages such as
+ * "Role provided in the request does not exist" (pod identity associations) or
+ * "The specified principalArn is invalid: invalid principal." (access entries).
+ */
+const IAM_PROPAGATION_MESSAGES = [
+    /role\b.*\bdoes not exist/i,
+    /principal\s*arn\b.*\b(is invalid|could not be found|not found|does not exist)/i,
+    /invalid principal/i,
+];
+/** EKS rejected an IAM ARN that may just not have propagated yet: worth retrying for a while. */
+function isIamPropagation(err) {
+    if (nameOf(err) !== 'InvalidParameterException')
+        return false;
+    const message = messageOf(err);
+    return IAM_PROPAGATION_MESSAGES.some((re) => re.test(message));
+}
+/** Runs one SDK call; a failure is rethrown with the operation and the AWS object it was about. */
+async function callAws(operation, key, fn) {
+    try {
+        return await fn();
+    }
+    catch (err) {
+        throw describeAwsError(operation, key, err);
+    }
+}
+/** As callAws, but not-found means "absent" (undefined), not an error. */
+async function callAwsOrAbsent(operation, key, fn) {
+    try {
+        return await fn();
+    }
+    catch (err) {
+        if (isNotFound(err))
+            return undefined;
+        throw describeAwsError(operation, key, err);
+    }
+}
+
+
+/***/ }),
+
+/***/ 1395:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hj: () => (/* binding */ PacedRetryStrategy),
+/* harmony export */   Ln: () => (/* binding */ markPaced),
+/* harmony export */   e5: () => (/* binding */ markPacedThrottles),
+/* harmony export */   kL: () => (/* binding */ isTimeout),
+/* harmony export */   sf: () => (/* binding */ markPacedThrottlesOptions)
+/* harmony export */ });
+/* unused harmony export DEFAULT_TIMEOUT_ATTEMPTS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9378);
+
+/** Inputs of commands sent through a pacer: their throttles are the pacer's to retry. */
+const pacedInputs = new WeakSet();
+const HANDED_BACK = Symbol('eks-identity.handedBackToPacer');
+/** Attempts that may time out before a call gives up (the first included). */
+const DEFAULT_TIMEOUT_ATTEMPTS = 3;
+/** Marks a command's input as paced: its throttles come back to the pacer that sent it. */
+function markPaced(input) {
+    pacedInputs.add(input);
+}
+/**
+ * A middleware that runs inside the SDK's retry loop and marks the throttles of paced commands,
+ * so that `PacedRetryStrategy` hands them back instead of retrying them. Added to every client
+ * (clients.ts); it does nothing for calls that are not paced.
+ */
+function markPacedThrottles(next) {
+    return async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (err) {
+            if (pacedInputs.has(args.input) && (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isThrottle */ .p0)(err) && typeof err === 'object' && err !== null)
+                Object.defineProperty(err, HANDED_BACK, { value: true });
+            throw err;
+        }
+    };
+}
+const markPacedThrottlesOptions = { name: 'eksIdentityMarkPacedThrottles', relation: 'after', toMiddleware: 'retryMiddleware' };
+/** A request or connect timeout of the HTTP handler (clients.ts sets both). */
+function isTimeout(err) {
+    return typeof err === 'object' && err !== null && err.name === 'TimeoutError';
+}
+/**
+ * The SDK's retry strategy with two changes: a throttle of a paced call (marked by
+ * `markPacedThrottles`) is handed back to its pacer at once, and a call stops after
+ * `timeoutAttempts` timeouts. Everything else is retried by `inner` as before.
+ */
+class PacedRetryStrategy {
+    inner;
+    timeoutAttempts;
+    timeouts = new WeakMap();
+    constructor(inner, timeoutAttempts = DEFAULT_TIMEOUT_ATTEMPTS) {
+        this.inner = inner;
+        this.timeoutAttempts = timeoutAttempts;
+    }
+    acquireInitialRetryToken(retryTokenScope) {
+        return this.inner.acquireInitialRetryToken(retryTokenScope);
+    }
+    async refreshRetryTokenForRetry(token, errorInfo) {
+        const error = errorInfo.error;
+        if (errorInfo.errorType === 'THROTTLING' && error?.[HANDED_BACK])
+            throw error;
+        if (isTimeout(error)) {
+            const count = (this.timeouts.get(token) ?? 0) + 1;
+            if (count >= this.timeoutAttempts)
+                throw error;
+            const next = await this.inner.refreshRetryTokenForRetry(token, errorInfo);
+            this.timeouts.set(next, count);
+            return next;
+        }
+        const next = await this.inner.refreshRetryTokenForRetry(token, errorInfo);
+        const count = this.timeouts.get(token);
+        if (count !== undefined)
+            this.timeouts.set(next, count);
+        return next;
+    }
+    recordSuccess(token) {
+        this.inner.recordSuccess(token);
+    }
+}
+
+
+/***/ }),
+
+/***/ 2830:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AP: () => (/* binding */ createLineProgress),
+/* harmony export */   RK: () => (/* binding */ createProgressGroup),
+/* harmony export */   RZ: () => (/* binding */ silentProgress)
+/* harmony export */ });
+/* unused harmony exports createTtyProgress, createProgressReporter */
+const silentProgress = {
+    start: () => undefined,
+    tick: () => undefined,
+    done: () => undefined,
+};
+/** Timers that do not keep a finished process alive. */
+const systemTicker = (ms, fn) => {
+    const timer = setInterval(fn, ms);
+    timer.unref();
+    return () => clearInterval(timer);
+};
+/** Keeps a heartbeat running between `start` and `done`, so a stalled run still reports. */
+function heartbeat(options, ms, beat) {
+    let stop;
+    return {
+        start() {
+            if (!stop && options.status)
+                stop = (options.ticker ?? systemTicker)(ms, beat);
+        },
+        stop() {
+            stop?.();
+            stop = undefined;
+        },
+    };
+}
+function percentOf(c) {
+    return c.total <= 0 ? 100 : Math.min(100, Math.floor((c.count * 100) / c.total));
+}
+/**
+ * A bar on one terminal line, rewritten in place. Redraws are limited to one per `redrawMs` of the
+ * injected clock, so thousands of ticks do not flood the terminal.
+ */
+function createTtyProgress(stream, options = {}) {
+    const now = options.now ?? Date.now;
+    const redrawMs = options.redrawMs ?? 100;
+    const c = { label: '', total: 0, count: 0, started: false };
+    let lastDraw = Number.NEGATIVE_INFINITY;
+    const draw = (force) => {
+        const t = now();
+        if (!force && t - lastDraw < redrawMs)
+            return;
+        lastDraw = t;
+        const width = options.width ?? Math.max(10, Math.min(30, (stream.columns ?? 80) - c.label.length - 24));
+        const filled = c.total <= 0 ? width : Math.min(width, Math.floor((c.count * width) / c.total));
+        const bar = '#'.repeat(filled) + '-'.repeat(width - filled);
+        const status = options.status?.();
+        stream.write(`\r\x1b[2K${c.label} [${bar}] ${c.count}/${c.total} ${percentOf(c)}%${status ? ` · ${status}` : ''}`);
+    };
+    const beat = heartbeat(options, 1000, () => c.started && draw(true));
+    return {
+        start(label, total) {
+            c.label = label;
+            c.total = total;
+            c.started = true;
+            beat.start();
+            draw(true);
+        },
+        tick(n = 1) {
+            c.count += n;
+            draw(c.count >= c.total);
+        },
+        done() {
+            beat.stop();
+            if (!c.started)
+                return;
+            draw(true);
+            stream.write('\n');
+            c.started = false;
+        },
+    };
+}
+/**
+ * Plain lines for logs (CI): one every `intervalMs` of the injected clock or each time another
+ * 10% is reached, whichever comes first, but none during the first `quietMs`: work that ends
+ * quickly prints only its closing line. With a `status`, a line is written every `intervalMs`
+ * even when nothing finishes, saying what the calls are doing (retried, or waiting on an
+ * endpoint), so a throttled run and a hanging one look different in a CI log; before the first
+ * `start`, such lines say what the run is waiting for.
+ */
+function createLineProgress(stream, options = {}) {
+    const now = options.now ?? Date.now;
+    const intervalMs = options.intervalMs ?? 10_000;
+    const quietMs = options.quietMs ?? 2_000;
+    const c = { label: '', total: 0, count: 0, started: false };
+    let startedAt = 0;
+    let lastLine = now();
+    let lastDecile = 0;
+    const line = () => {
+        lastLine = now();
+        lastDecile = Math.floor(percentOf(c) / 10);
+        const status = options.status?.();
+        stream.write(`${c.label}: ${c.count}/${c.total} (${percentOf(c)}%)${status ? `, ${status}` : ''}\n`);
+    };
+    const beat = heartbeat(options, Math.min(intervalMs, 1000), () => {
+        if (now() - lastLine < intervalMs)
+            return;
+        if (c.started)
+            return line();
+        const status = options.status?.();
+        lastLine = now();
+        if (status)
+            stream.write(`Waiting: ${status}\n`);
+    });
+    beat.start();
+    return {
+        start(label, total) {
+            beat.start();
+            const first = !c.started;
+            c.label = label;
+            c.total = total;
+            c.started = true;
+            if (first) {
+                startedAt = now();
+                lastLine = startedAt;
+                lastDecile = Math.floor(percentOf(c) / 10);
+            }
+        },
+        tick(n = 1) {
+            c.count += n;
+            if (now() - startedAt < quietMs)
+                return;
+            if (now() - lastLine >= intervalMs || Math.floor(percentOf(c) / 10) > lastDecile)
+                line();
+        },
+        done() {
+            beat.stop();
+            if (!c.started)
+                return;
+            c.started = false;
+            stream.write(`${c.label}: done, ${c.count}/${c.total}\n`);
+        },
+    };
+}
+/** A bar on a terminal, lines otherwise. */
+function createProgressReporter(stream, options = {}) {
+    return stream.isTTY === true ? createTtyProgress(stream, options) : createLineProgress(stream, options);
+}
+/**
+ * Several parallel tasks (one per cluster) reporting into one reporter: each task's `start` adds
+ * its total, and the parent shows the sum. The parent is done when `done` is called on the group.
+ */
+function createProgressGroup(parent, label) {
+    let total = 0;
+    let started = false;
+    return {
+        task() {
+            let mine = 0;
+            return {
+                start(_label, taskTotal) {
+                    total += taskTotal - mine;
+                    mine = taskTotal;
+                    started = true;
+                    parent.start(label, total);
+                },
+                tick(n = 1) {
+                    parent.tick(n);
+                },
+                done: () => undefined,
+            };
+        },
+        done() {
+            if (started)
+                parent.done();
+        },
+    };
 }
 
 
@@ -40182,6 +42603,459 @@ class EksIdentityError extends Error {
 
 /***/ }),
 
+/***/ 5012:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $5: () => (/* binding */ isCapabilityPolicy),
+/* harmony export */   DB: () => (/* binding */ eksOwnedEntryReason),
+/* harmony export */   FX: () => (/* binding */ OWNER_TAG),
+/* harmony export */   Ul: () => (/* binding */ isPrunable),
+/* harmony export */   bf: () => (/* binding */ ownerOf),
+/* harmony export */   wc: () => (/* binding */ isClusterAdminPolicy),
+/* harmony export */   xH: () => (/* binding */ isSamePrincipal)
+/* harmony export */ });
+/* unused harmony exports CAPABILITY_ACCESS_POLICIES, CLUSTER_ADMIN_POLICY */
+/* harmony import */ var _partition_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(655);
+
+/*
+ * Who owns an access entry, and who a principal is. Shared by the planner (findings) and the apply
+ * engine (the delete guards it checks again right before each delete).
+ */
+/**
+ * Node entries EKS makes itself for managed node groups, Fargate profiles and Auto Mode, and
+ * entries of service-linked roles. The API does not say who created an entry, so every entry of
+ * these kinds is protected: removing a node role's entry takes its nodes out of the cluster.
+ */
+const EKS_NODE_TYPES = new Set(['EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX', 'EC2']);
+/**
+ * Access policies EKS associates with the entry it creates for an EKS Capability's IAM role (ACK,
+ * Argo CD, kro), and that exist for nothing else. The EKS User Guide ("Amazon EKS capability IAM
+ * role"; "Register target clusters" for Argo CD) says capabilities reach the cluster "through
+ * automatically created access entries" carrying these policies; the API marks such an entry in no
+ * other way (its type is STANDARD and its principal is the user's own role).
+ */
+const CAPABILITY_ACCESS_POLICIES = ['AmazonEKSACKPolicy', 'AmazonEKSArgoCDClusterPolicy', 'AmazonEKSArgoCDPolicy', 'AmazonEKSKROPolicy'];
+/** An access policy EKS associates only for EKS Capabilities: never removed by eks-identity. */
+function isCapabilityPolicy(policyArn) {
+    return CAPABILITY_ACCESS_POLICIES.includes((0,_partition_js__WEBPACK_IMPORTED_MODULE_0__/* .accessPolicyName */ ._z)(policyArn));
+}
+/** The tag that names the manifest owning an object (`owner:` in the manifest). EKS never sets it. */
+const OWNER_TAG = 'eks-identity/owner';
+/** The manifest owner an object's tags name, if any. */
+function ownerOf(tags) {
+    return tags?.[OWNER_TAG];
+}
+/**
+ * Whether prune may consider an undeclared object at all: every one with `prune: true`, only
+ * those tagged with this manifest's owner with `prune: owned`.
+ */
+function isPrunable(prune, owner, tags) {
+    if (prune === 'owned')
+        return owner !== undefined && ownerOf(tags) === owner;
+    return prune;
+}
+/**
+ * Why EKS owns this entry, or undefined when it is ours to delete. `accessPolicies` (policy ARNs
+ * associated with the entry) recognise the entries of EKS Capabilities; without them only the
+ * type and the principal are judged. A node-type entry tagged with `owner` (the manifest planning
+ * the delete) was created by that manifest: EKS never sets the owner tag, so it may be pruned.
+ */
+function eksOwnedEntryReason(entry, owner) {
+    const ours = owner !== undefined && ownerOf(entry.tags) === owner;
+    if (EKS_NODE_TYPES.has(entry.type) && !ours)
+        return `access entry of type ${entry.type} is a node entry EKS manages; it is never deleted`;
+    const name = (0,_partition_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameOfArn */ .cq)(entry.principalArn);
+    if (name?.startsWith('AWSServiceRoleFor'))
+        return `access entry for the service-linked role ${name} belongs to EKS; it is never deleted`;
+    const capability = (entry.accessPolicies ?? []).map((p) => (typeof p === 'string' ? p : p.policyArn)).find(isCapabilityPolicy);
+    if (capability)
+        return `access entry of an EKS Capability role (it carries ${(0,_partition_js__WEBPACK_IMPORTED_MODULE_0__/* .accessPolicyName */ ._z)(capability)}, which EKS associates when it creates the capability); it is never deleted`;
+    return undefined;
+}
+/**
+ * The same IAM principal, comparing roles by partition, account and name: STS reports an assumed
+ * role without its path, so `role/teams/Deploy` and `role/Deploy` are the same caller.
+ */
+function isSamePrincipal(a, b) {
+    if (a === b)
+        return true;
+    const pa = (0,_partition_js__WEBPACK_IMPORTED_MODULE_0__/* .parseArn */ .Lw)(a);
+    const pb = (0,_partition_js__WEBPACK_IMPORTED_MODULE_0__/* .parseArn */ .Lw)(b);
+    if (!pa || !pb || pa.service !== 'iam' || pb.service !== 'iam')
+        return false;
+    if (!pa.resource.startsWith('role/') || !pb.resource.startsWith('role/'))
+        return false;
+    return pa.partition === pb.partition && pa.accountId === pb.accountId && (0,_partition_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameOfArn */ .cq)(a) === (0,_partition_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameOfArn */ .cq)(b);
+}
+const CLUSTER_ADMIN_POLICY = 'AmazonEKSClusterAdminPolicy';
+function isClusterAdminPolicy(policyArn) {
+    return (0,_partition_js__WEBPACK_IMPORTED_MODULE_0__/* .accessPolicyName */ ._z)(policyArn) === CLUSTER_ADMIN_POLICY;
+}
+
+
+/***/ }),
+
+/***/ 655:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AU: () => (/* binding */ POD_IDENTITY_PRINCIPAL),
+/* harmony export */   Lw: () => (/* binding */ parseArn),
+/* harmony export */   _z: () => (/* binding */ accessPolicyName),
+/* harmony export */   cn: () => (/* binding */ partitionOfRegion),
+/* harmony export */   cq: () => (/* binding */ roleNameOfArn),
+/* harmony export */   dj: () => (/* binding */ POD_IDENTITY_ACTIONS),
+/* harmony export */   v0: () => (/* binding */ roleArnFor),
+/* harmony export */   xh: () => (/* binding */ accessPolicyArnFor)
+/* harmony export */ });
+/* unused harmony exports PARTITIONS, servicePrincipalSuffix */
+const PARTITIONS = (/* unused pure expression or super */ null && (['aws', 'aws-cn', 'aws-us-gov']));
+/** The partition a region belongs to: `cn-*` → aws-cn, `us-gov-*` → aws-us-gov, else aws. */
+function partitionOfRegion(region) {
+    if (region.startsWith('cn-'))
+        return 'aws-cn';
+    if (region.startsWith('us-gov-'))
+        return 'aws-us-gov';
+    return 'aws';
+}
+/** DNS suffix used by service principals whose name differs per partition (EC2 in China). */
+function servicePrincipalSuffix(partition) {
+    return partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
+}
+/** The EKS Pod Identity service principal: the same in every partition. */
+const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';
+const POD_IDENTITY_ACTIONS = ['sts:AssumeRole', 'sts:TagSession'];
+const ARN_RE = /^arn:([a-z-]+):([a-z0-9-]+):([a-z0-9-]*):(\d{12}|aws|):(.+)$/;
+/** Parses an ARN; returns undefined when it is not one. */
+function parseArn(arn) {
+    const m = ARN_RE.exec(arn);
+    if (!m)
+        return undefined;
+    return { partition: m[1], service: m[2], region: m[3], accountId: m[4], resource: m[5] };
+}
+/** IAM role ARN for a role name (which may carry a path, e.g. `team/app`). */
+function roleArnFor(partition, accountId, roleNameWithPath) {
+    return `arn:${partition}:iam::${accountId}:role/${roleNameWithPath.replace(/^\/+/, '')}`;
+}
+/** The role's name: the last path segment of `role/path/.../Name`. */
+function roleNameOfArn(arn) {
+    const parsed = parseArn(arn);
+    if (!parsed || parsed.service !== 'iam' || !parsed.resource.startsWith('role/'))
+        return undefined;
+    const segments = parsed.resource.split('/');
+    return segments[segments.length - 1];
+}
+/** EKS access policy ARN for a short name such as `AmazonEKSClusterAdminPolicy`. */
+function accessPolicyArnFor(partition, nameOrArn) {
+    if (nameOrArn.startsWith('arn:'))
+        return nameOrArn;
+    return `arn:${partition}:eks::aws:cluster-access-policy/${nameOrArn}`;
+}
+/** Short name of an access policy ARN (the part after `cluster-access-policy/`). */
+function accessPolicyName(policyArn) {
+    const i = policyArn.indexOf('cluster-access-policy/');
+    return i < 0 ? policyArn : policyArn.slice(i + 'cluster-access-policy/'.length);
+}
+
+
+/***/ }),
+
+/***/ 7978:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ principalsOfChange),
+/* harmony export */   Z: () => (/* binding */ PLAN_VERSION)
+/* harmony export */ });
+const PLAN_VERSION = 1;
+/** The IAM principals a change hands to EKS: an association's role and target role, an entry's or policy's principal. */
+function principalsOfChange(change) {
+    const value = (change.after ?? change.before);
+    if (!value)
+        return [];
+    if (change.kind === 'podIdentityAssociation')
+        return [value.roleArn, value.targetRoleArn].filter((arn) => typeof arn === 'string' && arn !== '');
+    return typeof value.principalArn === 'string' ? [value.principalArn] : [];
+}
+
+
+/***/ }),
+
+/***/ 5180:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ formatLocation)
+/* harmony export */ });
+function formatLocation(loc) {
+    return loc ? `${loc.file}:${loc.line}:${loc.column}` : '';
+}
+
+
+/***/ }),
+
+/***/ 1816:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  r: () => (/* binding */ startTimeLimit)
+});
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __nccwpck_require__(9378);
+// EXTERNAL MODULE: ./src/aws/paced-retry.ts
+var paced_retry = __nccwpck_require__(1395);
+;// CONCATENATED MODULE: ./src/aws/call-watch.ts
+/**
+ * What the AWS calls of a run are doing right now: which are waiting for an answer and for how
+ * long, how many attempts were throttled or failed and retried, and how many answers arrive a
+ * second. Progress lines use it to tell a throttled run (slow, but answers keep coming) from a
+ * hanging one (one call waiting on an endpoint that does not answer), and the deadline uses it
+ * to say what it was waiting for. Fed by a middleware inside the SDK's retry loop (clients.ts),
+ * so it sees every attempt.
+ */
+
+
+class CallWatch {
+    now;
+    windowMs;
+    nextId = 0;
+    inFlight = new Map();
+    retriedCount = 0;
+    throttledCount = 0;
+    answers = [];
+    constructor(now = Date.now, windowMs = 10_000) {
+        this.now = now;
+        this.windowMs = windowMs;
+    }
+    begin(operation, endpoint) {
+        const id = this.nextId++;
+        this.inFlight.set(id, { operation, endpoint, startedAt: this.now() });
+        return id;
+    }
+    /** Ends an attempt; `error` is what it failed with, if it did. */
+    end(id, error) {
+        this.inFlight.delete(id);
+        if (error === undefined) {
+            this.answers.push(this.now());
+            return;
+        }
+        if ((0,errors/* isThrottle */.p0)(error))
+            this.throttledCount += 1;
+        if (isRetried(error))
+            this.retriedCount += 1;
+        else
+            this.answers.push(this.now());
+    }
+    snapshot() {
+        const now = this.now();
+        while (this.answers.length > 0 && this.answers[0] < now - this.windowMs)
+            this.answers.shift();
+        let oldest;
+        for (const attempt of this.inFlight.values())
+            if (!oldest || attempt.startedAt < oldest.startedAt)
+                oldest = attempt;
+        return {
+            inFlight: this.inFlight.size,
+            ...(oldest ? { oldest: { operation: oldest.operation, endpoint: oldest.endpoint, waitingMs: now - oldest.startedAt } } : {}),
+            retried: this.retriedCount,
+            throttled: this.throttledCount,
+            perSecond: this.answers.length / (this.windowMs / 1000),
+        };
+    }
+}
+/** Errors the clients retry: throttles, 5xx, timeouts and dropped connections (no HTTP status at all). */
+function isRetried(error) {
+    if ((0,errors/* isThrottle */.p0)(error) || (0,paced_retry/* isTimeout */.kL)(error))
+        return true;
+    const status = error?.$metadata?.httpStatusCode;
+    return status === undefined || status >= 500;
+}
+/** `waiting 12 s for DescribeCluster at https://…`, or the retries and rate, or nothing worth saying. */
+function describeCalls(snapshot, slowMs = 5_000) {
+    const { oldest } = snapshot;
+    if (oldest && oldest.waitingMs >= slowMs)
+        return `waiting ${Math.round(oldest.waitingMs / 1000)} s for ${oldest.operation} at ${oldest.endpoint}`;
+    if (snapshot.retried > 0)
+        return `${snapshot.retried} call(s) retried (throttled or failed), ${formatRate(snapshot.perSecond)} answers/s`;
+    return undefined;
+}
+function formatRate(perSecond) {
+    return perSecond >= 10 ? String(Math.round(perSecond)) : perSecond.toFixed(1);
+}
+
+// EXTERNAL MODULE: ./src/aws/deadline.ts
+var aws_deadline = __nccwpck_require__(7969);
+;// CONCATENATED MODULE: ./src/operations/time-limit.ts
+/**
+ * One run's time limit and the watch over its AWS calls, made once by a front end and passed to
+ * both the plan (`aws`) and the apply (`deadline`), so the limit covers the whole run and the
+ * progress lines can say whether calls are throttled or waiting on an endpoint.
+ */
+
+
+function startTimeLimit(timeoutMs = aws_deadline/* DEFAULT_TIMEOUT_MS */.t1, clock) {
+    const deadline = new aws_deadline/* Deadline */.B2(timeoutMs, clock);
+    const watch = new CallWatch(clock ? () => clock.now() : Date.now);
+    return { deadline, watch, status: () => describeCalls(watch.snapshot()) };
+}
+
+
+/***/ }),
+
+/***/ 1731:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ef: () => (/* binding */ fingerprintPlan),
+/* harmony export */   Q8: () => (/* binding */ fingerprintPrefixProblem),
+/* harmony export */   Qf: () => (/* binding */ fingerprintMatches),
+/* harmony export */   _4: () => (/* binding */ withClusterFingerprints),
+/* harmony export */   eh: () => (/* reexport safe */ _summary_js__WEBPACK_IMPORTED_MODULE_1__.eh),
+/* harmony export */   fq: () => (/* binding */ compareClusterFingerprints)
+/* harmony export */ });
+/* unused harmony exports EMPTY_PLAN_FINGERPRINT, FINGERPRINT_PREFIX_MIN */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(967);
+
+
+
+/** Live-only identifiers: they do not change what a plan does, so they stay out of the fingerprint. */
+const VOLATILE = new Set(['associationId', 'ownerArn', 'source', 'createdAt', 'modifiedAt', 'associatedAt']);
+/**
+ * sha256 over the executable changes of every cluster in canonical form (sorted keys, no
+ * timestamps, no live ids, no wording of findings or reasons). The same desired and live state
+ * always give the same fingerprint; any change of what apply would do gives another; a plan with
+ * nothing to do has the fixed EMPTY_PLAN_FINGERPRINT.
+ */
+function fingerprintPlan(clusters) {
+    // Clusters with nothing to do are left out, so every plan without changes has one fingerprint.
+    const material = clusters.filter((c) => (0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .hasChanges */ .ik)(c.changes)).map((c) => ({
+        cluster: c.name,
+        region: c.region,
+        changes: c.changes.filter((ch) => ch.action !== 'unmanaged').map((ch) => ({ id: ch.id, kind: ch.kind, action: ch.action, before: ch.before, after: ch.after })),
+    }));
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonical(material)).digest('hex');
+}
+function canonical(value) {
+    return JSON.stringify(strip(value));
+}
+function strip(value) {
+    if (Array.isArray(value))
+        return value.map(strip);
+    if (value && typeof value === 'object') {
+        const out = {};
+        for (const key of Object.keys(value).sort()) {
+            const v = value[key];
+            if (!VOLATILE.has(key) && v !== undefined)
+                out[key] = strip(v);
+        }
+        return out;
+    }
+    return value;
+}
+/** The fingerprint of every plan that changes nothing (sha256 of `[]`). */
+const EMPTY_PLAN_FINGERPRINT = fingerprintPlan([]);
+/** The shortest fingerprint prefix accepted: what plan comments and apply reports print. */
+const FINGERPRINT_PREFIX_MIN = 12;
+/**
+ * Why `expected` cannot name a plan, or undefined when it can: 12 to 64 hex characters (any case).
+ * Twelve hex characters are 48 bits: two different plans reviewed in one repository share such a
+ * prefix with negligible odds, so a prefix names one plan as surely as the full hash does.
+ */
+function fingerprintPrefixProblem(expected) {
+    const text = expected.trim();
+    if (!/^[0-9a-fA-F]*$/.test(text))
+        return `"${text}" is not a fingerprint: only hex characters (0-9, a-f) are allowed`;
+    if (text.length < FINGERPRINT_PREFIX_MIN)
+        return `"${text}" is too short: give at least ${FINGERPRINT_PREFIX_MIN} hex characters of the fingerprint`;
+    if (text.length > 64)
+        return `"${text}" is longer than a sha256 fingerprint (64 hex characters)`;
+    return undefined;
+}
+/**
+ * Whether a reviewed fingerprint (the full hash, or a prefix of 12+ hex characters as comments and
+ * reports print it) names the plan whose fingerprint is `actual`. The one comparison every front
+ * end uses; the exact value always matches, and otherwise an expected value that is not a valid
+ * prefix never does.
+ */
+function fingerprintMatches(expected, actual) {
+    if (expected === actual)
+        return true;
+    if (fingerprintPrefixProblem(expected) !== undefined)
+        return false;
+    return actual.toLowerCase().startsWith(expected.trim().toLowerCase());
+}
+/**
+ * Each cluster with its own fingerprint: `fingerprintPlan` of that cluster alone. A cluster with
+ * nothing to do gets EMPTY_PLAN_FINGERPRINT, and a plan of one cluster has that cluster's
+ * fingerprint as its whole fingerprint, so per-cluster and whole-plan reviews use one scheme.
+ */
+function withClusterFingerprints(clusters) {
+    return clusters.map((c) => ({ ...c, fingerprint: fingerprintPlan([c]) }));
+}
+/**
+ * Compares each cluster of a fresh plan (typically limited to the clusters one job applies) with
+ * the same cluster's part of the reviewed plan, through fingerprintMatches. `reviewed` maps
+ * cluster name to fingerprint; a cluster it does not list was not reviewed, which is a mismatch.
+ */
+function compareClusterFingerprints(reviewed, clusters) {
+    return clusters
+        .filter((c) => !(Object.hasOwn(reviewed, c.name) && fingerprintMatches(reviewed[c.name], c.fingerprint)))
+        .map((c) => (Object.hasOwn(reviewed, c.name) ? { cluster: c.name, reviewed: reviewed[c.name], actual: c.fingerprint } : { cluster: c.name, actual: c.fingerprint }));
+}
+
+
+/***/ }),
+
+/***/ 967:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   eh: () => (/* binding */ summarize),
+/* harmony export */   ik: () => (/* binding */ hasChanges),
+/* harmony export */   ri: () => (/* binding */ planOfCluster)
+/* harmony export */ });
+/**
+ * Counts of changes by action and of blocking and non-blocking findings, over every cluster.
+ * `unmanaged` counts every live object left alone: unmanaged notes and undeclared objects not read.
+ */
+function summarize(clusters) {
+    const summary = { create: 0, update: 0, replace: 0, delete: 0, unmanaged: 0, errors: 0, warnings: 0 };
+    for (const c of clusters) {
+        for (const ch of c.changes)
+            summary[ch.action] += 1;
+        summary.unmanaged += (c.undeclared?.associations.length ?? 0) + (c.undeclared?.accessEntries.length ?? 0);
+        if (c.uncounted)
+            summary.uncountedClusters = (summary.uncountedClusters ?? 0) + 1;
+        for (const f of c.findings) {
+            if (f.severity === 'error')
+                summary.errors += 1;
+            if (f.severity === 'warning')
+                summary.warnings += 1;
+        }
+    }
+    return summary;
+}
+/**
+ * One cluster of a plan as a plan of its own: its summary, and its part of the fingerprint as the
+ * fingerprint (what a plan limited to that cluster would have).
+ */
+function planOfCluster(plan, cluster) {
+    return { ...plan, fingerprint: cluster.fingerprint, summary: summarize([cluster]), clusters: [cluster] };
+}
+/** True when the changes would write anything (`unmanaged` notes write nothing). */
+function hasChanges(changes) {
+    return changes.some((c) => c.action !== 'unmanaged');
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -40203,6 +43077,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
 /***/ 8611:
 /***/ ((module) => {
 
@@ -40214,6 +43095,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 3339:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 
 /***/ }),
 
@@ -40413,6 +43301,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
@@ -40431,6 +43326,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
