@@ -115,6 +115,23 @@ describe('eks-identity plan', () => {
     await expect(run('--manifest', 'same.yaml', '--timeout', 'soon')).rejects.toMatchObject({ code: 'INVALID_TIMEOUT' });
   });
 
+  it('GIVEN an --out that is a directory WHEN planning THEN OUTPUT_UNWRITABLE before any AWS call; a missing parent directory is created', async () => {
+    const before = Object.values(w.emulator.calls()).reduce((a, b) => a + b, 0);
+    await expect(run('--manifest', 'same.yaml', '--out', '.')).rejects.toMatchObject({ code: 'OUTPUT_UNWRITABLE', message: expect.stringContaining('is a directory') });
+    expect(Object.values(w.emulator.calls()).reduce((a, b) => a + b, 0)).toBe(before);
+    expect((await run('--manifest', 'same.yaml', '--out', 'plans/new/plan.json')).code).toBe(0);
+    expect(JSON.parse(await readFile(join(w.dir, 'plans/new/plan.json'), 'utf8'))).toMatchObject({ version: 1 });
+    await expect(run('--manifest', 'same.yaml', '--out', 'same.yaml/plan.json')).rejects.toMatchObject({ code: 'OUTPUT_UNWRITABLE', message: expect.stringContaining('same.yaml/plan.json') });
+  });
+
+  it('GIVEN a plan whose only news is an error WHEN printed THEN the headline does not claim the live state matches', async () => {
+    const { out } = await run('--manifest', 'two.yaml');
+    expect(out).toMatch(/^No changes planned, but 1 error must be fixed first/);
+    expect(out).not.toContain('Live state matches the manifest');
+    const md = (await run('--manifest', 'two.yaml', '--format', 'markdown')).out;
+    expect(md).toContain('**No changes planned, but 1 error must be fixed first');
+  });
+
   it('GIVEN a bad --format WHEN planning THEN a usage error before any AWS call', async () => {
     const before = Object.values(w.emulator.calls()).reduce((a, b) => a + b, 0);
     await expect(run('--manifest', 'same.yaml', '--format', 'yaml')).rejects.toMatchObject({ code: 'CLI_USAGE' });

@@ -105,6 +105,20 @@ describe('GIVEN a cluster with an add-on-owned association', () => {
     expect(await failure(create('web', { roleArn: 'not-an-arn' }))).toMatchObject({ name: 'InvalidParameterException', status: 400 });
   });
 
+  test('WHEN the role exists but in another account than the cluster THEN InvalidParameterException, as for a missing role', async () => {
+    const state = baseState();
+    const other = 'arn:aws:iam::999988887777:role/Karpenter';
+    state.iam!.roles!.push({ arn: other });
+    await h.emulator.close();
+    h = await startHarness({ now: () => clock, state });
+    const refused = await failure(create('web', { roleArn: other }));
+    expect(refused).toMatchObject({ name: 'InvalidParameterException', status: 400 });
+    expect(refused.message).toContain('Role provided in the request does not exist');
+    const ok = (await create('web')).association!;
+    const update = h.eks.send(new UpdatePodIdentityAssociationCommand({ clusterName: 'prod', associationId: ok.associationId, roleArn: other }));
+    expect(await failure(update)).toMatchObject({ name: 'InvalidParameterException', status: 400 });
+  });
+
   test('WHEN a session policy comes without disableSessionTags THEN InvalidParameterException', async () => {
     expect(await failure(create('web', { policy: '{"Statement":[]}' }))).toMatchObject({ name: 'InvalidParameterException', status: 400 });
     const ok = (await create('web', { policy: '{"Statement":[]}', disableSessionTags: true })).association!;

@@ -44,6 +44,12 @@ const cases: Case[] = [
     message: "cluster's account 111122223333; this one is in 999988887777 (cluster `prod`)",
   },
   {
+    name: 'an association whose role is in another account than the cluster',
+    text: `${CLUSTERS}podIdentityAssociations:\n  - namespace: app\n    serviceAccount: app\n    roleArn: arn:aws:iam::999988887777:role/App\n`,
+    expected: [['error', 'ROLE_OTHER_ACCOUNT', 9, 14]],
+    message: "EKS takes only a role of the cluster's account 111122223333 (cluster `prod`)",
+  },
+  {
     name: 'a username with {{SessionName}} and no colon before it',
     text: `${CLUSTERS}accessEntries:\n  - principalArn: arn:aws:iam::111122223333:role/Admins\n    username: "admin{{SessionName}}"\n`,
     expected: [['error', 'USERNAME_SESSION_NAME_COLON', 8, 15]],

@@ -112,6 +112,10 @@ const SCENARIOS: Record<FindingCode, () => { plan: ClusterPlan; key: string | un
     plan: planOne(desiredCluster({ prune: true, accessEntries: [desiredEntry(OPS, { accessPolicies: [desiredPolicy(VIEW)] })] }), liveCluster({ accessEntries: [liveEntry(OPS, { accessPolicies: [livePolicy(ADMIN)] })] })),
     key: undefined,
   }),
+  ROLE_OTHER_ACCOUNT: () => ({
+    plan: planOne(desiredCluster({ associations: [desiredAssociation('app', 'web', { roleArn: roleArn('Other', 'aws', '999999999999') })] }), liveCluster()),
+    key: 'association/app/web',
+  }),
   TARGET_ROLE_NOT_FOUND: () => ({
     plan: planOne(desiredCluster({ associations: [desiredAssociation('app', 'web', { targetRoleArn: roleArn('Target') })] }), liveCluster({ roles: { [roleArn('Target')]: null } })),
     key: 'association/app/web',

@@ -3,8 +3,8 @@
  * go, how the plan and notes are shown, and the optional apply (through the same refusal policy
  * as `eks-identity apply`).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { isDirectory, writeOutputFile } from './output-file.js';
+import { basename, join } from 'node:path';
 import type { ApplyReport } from '../apply/index.js';
 import { EksIdentityError } from '../errors.js';
 import { renderMigrationNotes, renderTrustPolicyChanges } from '../migrate/index.js';
@@ -145,13 +145,12 @@ async function applyProposal(proposal: Proposal, options: OutputOptions, io: Cli
   }
 }
 
-/** One file: --out is its path. Several (one per cluster): --out is their directory. */
+/** One file: --out is its path (or its directory). Several (one per cluster): --out is their directory. */
 async function writeFiles(proposal: Proposal, out: string, cwd: string): Promise<string[]> {
   if (proposal.files.length === 0) return [];
-  const targets = proposal.files.length === 1 ? [{ path: out, content: proposal.files[0]!.content }] : proposal.files.map((f) => ({ path: join(out, basename(f.path)), content: f.content }));
-  for (const t of targets) {
-    await mkdir(dirname(resolve(cwd, t.path)), { recursive: true });
-    await writeFile(resolve(cwd, t.path), t.content);
-  }
+  // One file goes to --out, or into it when --out is a directory; several go into the directory --out.
+  const intoDirectory = proposal.files.length > 1 || (await isDirectory(cwd, out));
+  const targets = intoDirectory ? proposal.files.map((f) => ({ path: join(out, basename(f.path)), content: f.content })) : [{ path: out, content: proposal.files[0]!.content }];
+  for (const t of targets) await writeOutputFile(cwd, t.path, t.content, '--out');
   return targets.map((t) => t.path);
 }

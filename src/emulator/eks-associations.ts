@@ -1,6 +1,7 @@
 /** EKS Pod Identity associations: create, list, describe, update, delete, with EKS's rules. */
 import { eksErrors } from './api-error.js';
 import type { EksHandler, RequestContext } from './context.js';
+import { associationRoleProblems } from '../model/association-rules.js';
 import { namespaceProblems, serviceAccountProblems, sessionPolicyProblems } from '../model/api-limits.js';
 import { findCluster, findRoleVisibleToEks, optionalBoolean, optionalString, paginate, refuseProblems, requiredString, seconds, validateTags } from './eks-common.js';
 import { associationArn, splitIamArn, type Association, type Cluster } from './world.js';
@@ -31,9 +32,10 @@ function associationShape(cluster: Cluster, a: Association) {
 }
 
 /** The role must be a role ARN that IAM (as EKS currently sees it) knows. */
-function checkRoleExists(ctx: RequestContext, roleArn: string): void {
+function checkRoleExists(ctx: RequestContext, cluster: Cluster, roleArn: string): void {
   if (splitIamArn(roleArn)?.kind !== 'role') throw eksErrors.invalidParameter(`roleArn is not a valid IAM role ARN: ${roleArn}`);
-  if (!findRoleVisibleToEks(ctx, roleArn)) throw eksErrors.invalidParameter(`Role provided in the request does not exist: ${roleArn}`);
+  // EKS looks the association's role up in the cluster's account (src/model/association-rules.ts).
+  if (associationRoleProblems(roleArn, cluster.accountId).length > 0 || !findRoleVisibleToEks(ctx, roleArn)) throw eksErrors.invalidParameter(`Role provided in the request does not exist: ${roleArn}`);
 }
 
 function checkTargetRole(targetRoleArn: string | undefined): void {
@@ -95,7 +97,7 @@ export const createPodIdentityAssociation: EksHandler = (ctx, req) => {
   if (cluster.associations.length >= ASSOCIATION_QUOTA) {
     throw eksErrors.limitExceeded(`Cluster ${cluster.name} already has the maximum of ${ASSOCIATION_QUOTA} Pod Identity associations.`, { clusterName: cluster.name });
   }
-  checkRoleExists(ctx, roleArn);
+  checkRoleExists(ctx, cluster, roleArn);
   checkTargetRole(targetRoleArn);
   checkPolicy(policy, disableSessionTags);
 
@@ -153,7 +155,7 @@ export const updatePodIdentityAssociation: EksHandler = (ctx, req) => {
   const disableSessionTags = optionalBoolean(req.body, 'disableSessionTags') ?? a.disableSessionTags;
   const policyInput = optionalString(req.body, 'policy');
   const policy = policyInput === undefined ? a.policy : policyInput || undefined;
-  if (roleArn !== undefined) checkRoleExists(ctx, roleArn);
+  if (roleArn !== undefined) checkRoleExists(ctx, cluster, roleArn);
   checkTargetRole(targetRoleArn);
   checkPolicy(policy, disableSessionTags);
 

@@ -6,6 +6,7 @@
  */
 import { canonicalJson } from '../aws/canonical-json.js';
 import { accessEntryProblems } from '../model/access-entry-rules.js';
+import { associationRoleProblems } from '../model/association-rules.js';
 import { bundledAccessPolicyNames, isBundledAccessPolicy, suggestAccessPolicy } from '../model/access-policies.js';
 import { namespaceProblems, scopeNamespaceProblems, serviceAccountProblems, sessionPolicyProblems, TAG_LIMITS, tagProblems, type LimitProblem } from '../model/api-limits.js';
 import { OWNER_TAG } from '../model/ownership.js';
@@ -76,7 +77,15 @@ export function checkAssociation(a: ManifestAssociation, clusters: ManifestClust
       }
     }
   }
-  if (v.roleArn !== undefined) checkArn(v.roleArn, 'roleArn', names.ROLE_ARN_RE, 'arn:${partition}:iam::${accountId}:role/NAME', clusters, a.at('roleArn'), report);
+  if (v.roleArn !== undefined && checkArn(v.roleArn, 'roleArn', names.ROLE_ARN_RE, 'arn:${partition}:iam::${accountId}:role/NAME', clusters, a.at('roleArn'), report)) {
+    for (const t of targets) {
+      const p = associationRoleProblems(t.expand(v.roleArn), t.accountId)[0];
+      if (p) {
+        report({ code: p.code, message: `${p.message}${t.cluster ? ` (cluster \`${t.cluster.value.name}\`)` : ''}`, fix: p.fix, location: a.at('roleArn') });
+        break;
+      }
+    }
+  }
   if (v.targetRoleArn !== undefined) checkArn(v.targetRoleArn, 'targetRoleArn', names.ROLE_ARN_RE, 'arn:${partition}:iam::ACCOUNT:role/NAME', clusters, a.at('targetRoleArn'), report);
   if (v.policy !== undefined) {
     if (v.disableSessionTags !== true) {

@@ -8,6 +8,7 @@ export const FINDINGS = {
   ADDON_OWNED_ASSOCIATION: { severity: 'warning', doc: 'A declared association is owned by an EKS add-on; it is changed through the add-on, never by eks-identity.' },
   ROLE_NOT_FOUND: { severity: 'error', doc: 'The IAM role of an association does not exist.' },
   PRINCIPAL_NOT_FOUND: { severity: 'error', doc: 'The IAM role or user of an access entry does not exist; EKS would refuse the entry.' },
+  ROLE_OTHER_ACCOUNT: { severity: 'error', doc: 'The role of an association is in another account than the cluster\'s: EKS takes only a role of the cluster\'s account (another account\'s role goes in targetRoleArn).' },
   TARGET_ROLE_NOT_FOUND: { severity: 'error', doc: 'The target role of an association, in the cluster\'s account, does not exist.' },
   ARN_PATH_MISMATCH: { severity: 'error', doc: 'A role or user ARN (association roleArn, same-account targetRoleArn, entry principalArn) lacks the path IAM has for it, e.g. an IAM Identity Center role without aws-reserved/sso.amazonaws.com/…: EKS refuses it. The finding names the exact ARN to write.' },
   NODE_TYPE_OTHER_ACCOUNT: { severity: 'error', doc: 'An entry of a type other than STANDARD names a principal of another account than the cluster\'s (found at plan, once STS gives the account).' },

@@ -13,6 +13,7 @@
  *   answers InvalidParameterException).
  */
 import { accessEntryProblems } from '../model/access-entry-rules.js';
+import { associationRoleProblems } from '../model/association-rules.js';
 import { suggestAccessPolicy } from '../model/access-policies.js';
 import type { DesiredCluster } from '../model/desired.js';
 import type { LiveCluster } from '../model/live.js';
@@ -31,6 +32,7 @@ export function checkPrincipals(desired: DesiredCluster, live: LiveCluster): Fin
       const real = live.roles[arn]?.arn;
       if (real && real !== arn) findings.push(pathFinding(arn, real, field, key, a.source));
     };
+    for (const p of associationRoleProblems(a.roleArn, live.accountId)) findings.push(finding(p.code, p.message, { key, fix: p.fix, source: a.source }));
     pathProblem(a.roleArn, 'roleArn');
     if (!a.targetRoleArn) continue;
     if (otherAccount(a.targetRoleArn, live)) findings.push(notChecked(a.targetRoleArn, 'target role', key, a.source));

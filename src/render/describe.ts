@@ -17,6 +17,15 @@ export function countsLine(summary: Pick<PlanSummary, 'create' | 'update' | 'rep
   return ACTION_ORDER.map((a) => `${summary[a as keyof typeof summary]} to ${a}`).join(', ');
 }
 
+/**
+ * The headline of a plan without changes. "Live state matches the manifest" only when nothing
+ * blocks: an error (a cluster not found, an object another manifest owns) can hide changes.
+ */
+export function noChangesLine(plan: { summary: Pick<PlanSummary, 'errors'> }): string {
+  const n = plan.summary.errors;
+  return n === 0 ? 'No changes. Live state matches the manifest.' : `No changes planned, but ${n} error${n === 1 ? '' : 's'} must be fixed first: the plan is not complete until then.`;
+}
+
 /** "1 error, 2 warnings" (or with another separator, e.g. " · "). */
 export function findingsLine(summary: Pick<PlanSummary, 'errors' | 'warnings'>, separator = ', '): string {
   return `${summary.errors} error${summary.errors === 1 ? '' : 's'}${separator}${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`;

@@ -1,6 +1,6 @@
 import type { Change, ClusterPlan, Finding, Plan } from '../model/plan.js';
 import { formatLocation } from '../model/source.js';
-import { changeDetails, countsLine, findingsLine, KIND_LABEL, NONE, type Detail } from './describe.js';
+import { changeDetails, countsLine, findingsLine, KIND_LABEL, NONE, noChangesLine, type Detail } from './describe.js';
 import { code, escapeHtml, escapeMarkdownText } from './escape.js';
 
 /** GitHub refuses comment bodies over 65,536 characters; the margin leaves room for a marker and a footer. */
@@ -63,7 +63,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
 
 function summaryLine(plan: Plan): string {
   const changes = plan.summary.create + plan.summary.update + plan.summary.replace + plan.summary.delete;
-  const counts = changes === 0 ? '**No changes.** Live state matches the manifest.' : `**${countsLine(plan.summary)}**`;
+  const counts = changes > 0 ? `**${countsLine(plan.summary)}**` : plan.summary.errors === 0 ? '**No changes.** Live state matches the manifest.' : `**${noChangesLine(plan)}**`;
   return `${counts} · ${findingsLine(plan.summary, ' · ')} · ${plan.clusters.length} cluster${plan.clusters.length === 1 ? '' : 's'} · fingerprint ${code(plan.fingerprint.slice(0, 12))}`;
 }
 

@@ -1,6 +1,6 @@
 import type { Change, Finding, Plan } from '../model/plan.js';
 import { formatLocation } from '../model/source.js';
-import { countsLine, detailLines, findingsLine, KIND_LABEL, objectName } from './describe.js';
+import { countsLine, detailLines, findingsLine, KIND_LABEL, noChangesLine, objectName } from './describe.js';
 import { neutralizeWorkflowCommands, oneLine } from './escape.js';
 
 export interface TextOptions {
@@ -17,7 +17,7 @@ export function renderPlanText(plan: Plan, options: TextOptions = {}): string {
   const bold = (text: string) => (options.color ? `\x1b[1m${text}\x1b[0m` : text);
   const changes = plan.summary.create + plan.summary.update + plan.summary.replace + plan.summary.delete;
   const lines: string[] = [];
-  lines.push(changes === 0 ? bold('No changes. Live state matches the manifest.') : bold(`Plan: ${countsLine(plan.summary)}.`));
+  lines.push(bold(changes > 0 ? `Plan: ${countsLine(plan.summary)}.` : noChangesLine(plan)));
   lines.push(`${findingsLine(plan.summary)} · fingerprint ${oneLine(plan.fingerprint)}`);
   for (const c of plan.clusters) {
     lines.push('', bold(oneLine(`Cluster ${c.name} (${c.region}${c.accountId ? `, account ${c.accountId}` : ''})`)));

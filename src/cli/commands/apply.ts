@@ -1,6 +1,4 @@
 /** `eks-identity apply`: re-plan, check the plan against the reviewed one, and execute it. */
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { ApplyEvent, ApplyReport } from '../../apply/index.js';
 import { createProgressReporter } from '../../aws/progress.js';
 import type { Plan } from '../../model/plan.js';
@@ -10,6 +8,7 @@ import { renderApplyReport } from '../../render/apply-report.js';
 import { renderPlan } from '../../render/index.js';
 import { parseCommandArgs, parseFingerprint, parseFormat, parsePositiveInt, pruneOf, PRUNE_OPTIONS, withPruneMode } from '../args.js';
 import type { CliCommand, CliIo } from '../io.js';
+import { checkOutputFile, writeOutputFile } from '../output-file.js';
 
 const USAGE = `Usage: eks-identity apply [--manifest PATH] [options]
 
@@ -62,6 +61,7 @@ export async function runApplyCommand(argv: string[], io: CliIo, deps: ApplyComm
   const maxDeletes = parsePositiveInt('apply', '--max-deletes', values['max-deletes']);
   const concurrency = parsePositiveInt('apply', '--concurrency', values.concurrency);
   parseFingerprint(values['expect-fingerprint']);
+  await checkOutputFile(io.cwd, values['plan-out'], '--plan-out');
   const limit = startTimeLimit(values.timeout === undefined ? undefined : parseTimeout(values.timeout, 'apply: --timeout'));
 
   await using prepared = await planManifest({
@@ -75,7 +75,7 @@ export async function runApplyCommand(argv: string[], io: CliIo, deps: ApplyComm
     aws: { deadline: limit.deadline, watch: limit.watch },
   });
   const { plan } = prepared;
-  if (values['plan-out']) await writeFile(resolve(io.cwd, values['plan-out']), `${JSON.stringify(plan, null, 2)}\n`);
+  if (values['plan-out']) await writeOutputFile(io.cwd, values['plan-out'], `${JSON.stringify(plan, null, 2)}\n`, '--plan-out');
   let report: ApplyReport;
   try {
     ({ report } = await apply(prepared, {

@@ -1,5 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { createProgressReporter } from '../../aws/progress.js';
 import { parseTimeout } from '../../aws/deadline.js';
 import { plan, startTimeLimit, type PlanRequest } from '../../operations/index.js';
@@ -7,6 +5,7 @@ import type { Plan } from '../../model/plan.js';
 import { renderPlan } from '../../render/index.js';
 import { parseCommandArgs, parseFormat, parsePositiveInt, pruneOf, PRUNE_OPTIONS, withPruneMode, type OutputFormat } from '../args.js';
 import type { CliCommand, CliIo } from '../io.js';
+import { checkOutputFile, writeOutputFile } from '../output-file.js';
 
 const USAGE = `Usage: eks-identity plan [--manifest PATH] [options]
 
@@ -70,7 +69,7 @@ export function planExitCode(plan: Plan, detailed: boolean): number {
 }
 
 export async function printPlan(plan: Plan, format: OutputFormat, io: CliIo, outFile?: string): Promise<void> {
-  if (outFile) await writeFile(path.resolve(io.cwd, outFile), `${renderPlan(plan, 'json')}\n`);
+  if (outFile) await writeOutputFile(io.cwd, outFile, `${renderPlan(plan, 'json')}\n`, '--out');
   // A terminal or a file gets the whole plan: only PR comments are cut to fit.
   io.stdout(`${renderPlan(plan, format, { color: io.isTTY && format === 'text', maxLength: Number.POSITIVE_INFINITY }).trimEnd()}\n`);
 }
@@ -81,6 +80,7 @@ export const planCommand: CliCommand = {
   async run(argv, io) {
     const { values } = parseCommandArgs('plan', withPruneMode(argv), OPTIONS);
     const format = parseFormat('plan', values.format, ['text', 'markdown', 'json']);
+    await checkOutputFile(io.cwd, values.out, '--out');
     await using prepared = await plan(planRequestFrom('plan', values, io));
     await printPlan(prepared.plan, format, io, values.out);
     return planExitCode(prepared.plan, values['detailed-exitcode'] ?? false);
