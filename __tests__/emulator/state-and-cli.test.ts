@@ -90,4 +90,9 @@ describe('GIVEN the emulator command', () => {
     await expect(runEmulatorCommand([], captureIo(examples), async () => {})).rejects.toMatchObject({ code: 'CLI_USAGE' });
     await expect(runEmulatorCommand(['--state', 'basic.json', '--error-rate', '2'], captureIo(examples), async () => {})).rejects.toMatchObject({ code: 'CLI_USAGE' });
   });
+
+  test('WHEN --hang or --deny names an operation the emulator does not answer THEN a usage error with the closest name, not a fault that is silently off', async () => {
+    await expect(runEmulatorCommand(['--state', 'basic.json', '--hang', 'DescribeClustr'], captureIo(examples), async () => {})).rejects.toMatchObject({ code: 'CLI_USAGE', message: expect.stringContaining('did you mean DescribeCluster?') });
+    await expect(runEmulatorCommand(['--state', 'basic.json', '--deny', 'GetUser,Nonsense'], captureIo(examples), async () => {})).rejects.toMatchObject({ code: 'CLI_USAGE', message: expect.stringContaining('--deny Nonsense') });
+  });
 });

@@ -80,6 +80,13 @@ describe('GIVEN a state file whose content is wrong', () => {
     expect(error.message).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:15:28: clusters\\[0\\]\\.accessEntries\\[1\\]\\.accessPolicies\\[0\\]\\.policyArn: AmazonEKSClusterAdmin is not an access policy EKS offers in aws \\(did you mean AmazonEKSClusterAdminPolicy\\?\\)`));
   });
 
+  test('WHEN it holds an association whose namespace EKS would refuse THEN it is refused at that namespace', async () => {
+    const text = JSON.stringify({ clusters: [{ name: 'prod', podIdentityAssociations: [{ namespace: 'Apps', serviceAccount: 'web', roleArn: 'arn:aws:iam::111122223333:role/App' }] }] }, null, 2);
+    const { error } = await loadError('state.json', text);
+    expect(error.message).toContain('clusters[0].podIdentityAssociations[0].namespace:');
+    expect(error.location).toMatchObject({ line: 7 });
+  });
+
   test('WHEN a YAML state has a syntax error THEN it is said in YAML terms with its position', async () => {
     const { file, error } = await loadError('state.yaml', 'clusters:\n  - name: prod\n   region: x\n');
     expect(error.message).toMatch(/^not valid YAML: /);

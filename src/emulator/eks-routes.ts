@@ -42,6 +42,9 @@ const TABLE: Array<[string, string, string, EksHandler]> = [
   ],
 ];
 
+/** Every EKS operation the emulator answers. */
+export const EKS_OPERATIONS: readonly string[] = TABLE.map(([, , operation]) => operation);
+
 const ROUTES: Route[] = TABLE.map(([method, path, operation, handler]) => ({ method, segments: path.split('/').slice(1), operation, handler }));
 
 /** Matches a request; path segments are compared after percent-decoding (ARNs arrive encoded). */

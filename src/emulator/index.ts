@@ -1,4 +1,6 @@
 /** Loopback EKS + IAM + STS emulator: public entry points. */
+import { EKS_OPERATIONS } from './eks-routes.js';
+import { QUERY_OPERATIONS } from './query-routes.js';
 export type {
   EmulatorState,
   EmulatorOptions,
@@ -18,3 +20,5 @@ export type {
 } from './types.js';
 export { startEmulator } from './server.js';
 export { loadEmulatorState, parseEmulatorState } from './state-file.js';
+/** The operations the emulator answers, e.g. for checking fault options that name them. */
+export const EMULATED_OPERATIONS: readonly string[] = [...EKS_OPERATIONS, ...QUERY_OPERATIONS];

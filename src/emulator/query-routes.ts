@@ -21,6 +21,9 @@ const STS: Record<string, QueryHandler> = {
   AssumeRole: sts.assumeRole,
 };
 
+/** Every IAM and STS operation the emulator answers. */
+export const QUERY_OPERATIONS: readonly string[] = [...Object.keys(IAM), ...Object.keys(STS)];
+
 export function matchQueryAction(action: string, signingService: string | undefined): { service: 'iam' | 'sts'; handler?: QueryHandler } {
   if (Object.hasOwn(STS, action)) return { service: 'sts', handler: STS[action]! };
   if (Object.hasOwn(IAM, action)) return { service: 'iam', handler: IAM[action]! };

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { accessEntryProblems } from '../model/access-entry-rules.js';
+import { namespaceProblems, serviceAccountProblems } from '../model/api-limits.js';
 import { bundledAccessPolicyNames, isBundledAccessPolicy, suggestAccessPolicy } from '../model/access-policies.js';
 import { closestMatch } from '../model/closest-match.js';
 import { partitionOfRegion } from '../model/partition.js';
@@ -97,6 +98,12 @@ export function findStateProblems(state: EmulatorState): StateProblem[] {
       const k = `${a.namespace}/${a.serviceAccount}`;
       if (saKeys.has(k)) problems.push({ path: ['clusters', i, 'podIdentityAssociations'], message: `two associations for ${k}` });
       saKeys.add(k);
+    });
+    // The same Kubernetes name rules CreatePodIdentityAssociation applies (src/model/api-limits.ts).
+    (c.podIdentityAssociations ?? []).forEach((a, j) => {
+      const at = ['clusters', i, 'podIdentityAssociations', j];
+      for (const p of namespaceProblems(a.namespace)) problems.push({ path: [...at, 'namespace'], message: p.message });
+      for (const p of serviceAccountProblems(a.serviceAccount)) problems.push({ path: [...at, 'serviceAccount'], message: p.message });
     });
     const principals = new Set<string>();
     const partition = partitionOfRegion(region);

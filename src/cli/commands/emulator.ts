@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { EksIdentityError } from '../../errors.js';
 import { parseCommandArgs, parsePositiveInt } from '../args.js';
 import type { CliCommand, CliIo } from '../io.js';
-import { loadEmulatorState, startEmulator, type FaultOptions } from '../../emulator/index.js';
+import { EMULATED_OPERATIONS, loadEmulatorState, startEmulator, type FaultOptions } from '../../emulator/index.js';
+import { closestMatch } from '../../model/closest-match.js';
 
 const USAGE = `Usage: eks-identity emulator --state FILE [options]
 
@@ -90,9 +91,18 @@ export async function runEmulatorCommand(argv: string[], io: CliIo, waitForStop:
   set('errorRate', parseRate('--error-rate', values['error-rate']));
   set('resetRate', parseRate('--reset-rate', values['reset-rate']));
   set('iamPropagationMs', int('iam-propagation-ms'));
-  const operations = (list: string[] | undefined) => (list ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-  if (values.deny && values.deny.length > 0) faults.denyOperations = operations(values.deny);
-  if (values.hang && values.hang.length > 0) faults.hangOperations = operations(values.hang);
+  const operations = (option: string, list: string[] | undefined) => {
+    const names = (list ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+    // A misspelt operation would silently turn the fault off.
+    for (const name of names) {
+      if (EMULATED_OPERATIONS.includes(name)) continue;
+      const suggestion = closestMatch(name, EMULATED_OPERATIONS);
+      throw new EksIdentityError('CLI_USAGE', `emulator: ${option} ${name} is not an operation the emulator answers${suggestion ? `; did you mean ${suggestion}?` : ''}`, { fix: `one of: ${EMULATED_OPERATIONS.join(', ')}` });
+    }
+    return names;
+  };
+  if (values.deny && values.deny.length > 0) faults.denyOperations = operations('--deny', values.deny);
+  if (values.hang && values.hang.length > 0) faults.hangOperations = operations('--hang', values.hang);
   const port = int('port');
   const seed = int('seed');
 
