@@ -75,7 +75,7 @@ describe('GIVEN a state file whose content is wrong', () => {
       2,
     );
     const { file, error } = await loadError('state.json', text);
-    expect(error.message).toContain('clusters[0].accessEntries[0].principalArn: an IAM user cannot be the principal of a EC2_LINUX entry');
+    expect(error.message).toContain('clusters[0].accessEntries[0].principalArn: an IAM user cannot be the principal of an EC2_LINUX entry');
     expect(error.location).toEqual({ file, line: 8, column: 27 });
     expect(error.message).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:15:28: clusters\\[0\\]\\.accessEntries\\[1\\]\\.accessPolicies\\[0\\]\\.policyArn: AmazonEKSClusterAdmin is not an access policy EKS offers in aws \\(did you mean AmazonEKSClusterAdminPolicy\\?\\)`));
   });

@@ -35,7 +35,7 @@ const cases: Case[] = [
     name: 'an IAM user on a node type',
     text: `${CLUSTERS}accessEntries:\n  - principalArn: arn:aws:iam::111122223333:user/alice\n    type: EC2_LINUX\n`,
     expected: [['error', 'USER_ON_NODE_TYPE', 7, 19]],
-    message: 'an IAM user cannot be the principal of a EC2_LINUX entry',
+    message: 'an IAM user cannot be the principal of an EC2_LINUX entry',
   },
   {
     name: 'a node type whose role is in another account than the cluster',

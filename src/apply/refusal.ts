@@ -64,17 +64,17 @@ export function refuseUnreviewedPlan(plan: Plan, review: ReviewCheck = {}): { wa
   if (review.expectClusterFingerprints !== undefined) {
     if (moved.length > 0) {
       const which = moved.map((m) => (m.reviewed === undefined ? `${m.cluster} (not in the reviewed plan)` : `${m.cluster} (reviewed ${m.reviewed.slice(0, 12)}, now ${m.actual.slice(0, 12)})`));
-      mismatch = { code: 'PLAN_CHANGED', message: `the plan of ${which.join(', ')} changed since review (the live state or the manifest moved after the plan was reviewed)` };
+      mismatch = { code: 'PLAN_CHANGED', message: `the plan of ${which.join(', ')} changed since review (the live state or the manifest moved after the plan was reviewed, a partial apply of that plan included)` };
     }
   } else if (review.expectFingerprint !== undefined && !fingerprintMatches(review.expectFingerprint, plan.fingerprint)) {
     mismatch = {
       code: 'PLAN_CHANGED',
-      message: `the plan changed since review: reviewed ${review.expectFingerprint}, now ${plan.fingerprint} (the live state or the manifest moved after the plan was reviewed)`,
+      message: `the plan changed since review: reviewed ${review.expectFingerprint}, now ${plan.fingerprint} (the live state or the manifest moved after the plan was reviewed, a partial apply of that plan included)`,
     };
   } else if (review.expectFingerprint === undefined && review.reviewMissing !== undefined) {
     mismatch = { code: 'PLAN_NOT_REVIEWED', message: `there is no reviewed plan to compare with: ${review.reviewMissing}` };
   }
   if (!mismatch) return {};
   if (review.onMismatch === 'warn') return { warning: mismatch.message };
-  throw new ApplyRefusedError(mismatch.code, plan, `${mismatch.message}; nothing was applied`, 'review the new plan and apply it with its fingerprint');
+  throw new ApplyRefusedError(mismatch.code, plan, `${mismatch.message}; nothing was applied`, 'review the new plan and apply it with its fingerprint (after a partial apply, the new plan holds only what is left)');
 }

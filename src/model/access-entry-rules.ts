@@ -71,19 +71,26 @@ export interface AccessEntryInput {
   accessPolicyCount?: number;
 }
 
+/** "an EC2_LINUX", "a FARGATE_LINUX": the article follows how the type is read aloud. */
+function withArticle(type: string): string {
+  return `${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type}`;
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** Every per-type rule an entry breaks; empty when EKS would take it. */
 export function accessEntryProblems(e: AccessEntryInput): AccessEntryProblem[] {
   const out: AccessEntryProblem[] = [];
   const arn = parseArn(e.principalArn);
   const kind = arn?.resource.split('/')[0];
   if (isNodeType(e.type) && kind === 'user') {
-    out.push({ field: 'principalArn', code: 'USER_ON_NODE_TYPE', message: `an IAM user cannot be the principal of a ${e.type} entry: EKS takes only IAM roles for node types`, fix: 'use the node IAM role\'s ARN, or type STANDARD for a person' });
+    out.push({ field: 'principalArn', code: 'USER_ON_NODE_TYPE', message: `an IAM user cannot be the principal of ${withArticle(e.type)} entry: EKS takes only IAM roles for node types`, fix: 'use the node IAM role\'s ARN, or type STANDARD for a person' });
   }
   if (isNodeType(e.type) && arn && e.clusterAccountId !== undefined && /^\d{12}$/.test(arn.accountId) && arn.accountId !== e.clusterAccountId) {
     out.push({
       field: 'principalArn',
       code: 'NODE_TYPE_OTHER_ACCOUNT',
-      message: `a ${e.type} entry needs a principal in the cluster's account ${e.clusterAccountId}; this one is in ${arn.accountId}`,
+      message: `${capitalised(withArticle(e.type))} entry needs a principal in the cluster's account ${e.clusterAccountId}; this one is in ${arn.accountId}`,
       fix: 'use a role of the cluster\'s account, or type STANDARD (which takes principals of any account)',
     });
   }
@@ -92,7 +99,7 @@ export function accessEntryProblems(e: AccessEntryInput): AccessEntryProblem[] {
       out.push({ field: 'kubernetesGroups', code: 'GROUPS_ON_NODE_TYPE', message: `\`kubernetesGroups\` cannot be set on an entry of type ${e.type}: EKS sets the groups of node types itself`, fix: 'remove `kubernetesGroups`, or use type STANDARD' });
     }
     if (e.username !== undefined) {
-      out.push({ field: 'username', code: 'USERNAME_ON_NODE_TYPE', message: `\`username\` cannot be set on a ${e.type} entry: EKS sets it itself`, fix: 'remove `username`, or use type STANDARD' });
+      out.push({ field: 'username', code: 'USERNAME_ON_NODE_TYPE', message: `\`username\` cannot be set on ${withArticle(e.type)} entry: EKS sets it itself`, fix: 'remove `username`, or use type STANDARD' });
     }
   }
   if (e.username !== undefined) out.push(...usernameProblems(e.username).map((p) => ({ ...p, field: 'username' as const })));

@@ -82,7 +82,7 @@ export function diffAccessEntries(desired: DesiredCluster, live: LiveCluster): {
     changes.push({ id, kind: 'accessEntry', action: 'delete', before: liveEntryValue(l), reason: pruneReason(desired.prune) });
   }
   // Under prune: owned the reader keeps only owned entries: the others are counted from the list.
-  if (desired.prune === 'owned') findings.push(...notOwnedFinding(desired, live.accessEntryPrincipals.filter((p) => !declared.has(p) && !ours.has(p)).length, 'access entr(ies) are'));
+  if (desired.prune === 'owned') findings.push(...notOwnedFinding(desired, live.accessEntryPrincipals.filter((p) => !declared.has(p) && !ours.has(p)).length, { one: 'access entry', many: 'access entries' }));
   // A targeted read (prune off, big cluster) saw only the declared ones: nothing to name or count.
   const counted = !live.uncounted?.includes('accessEntries');
   if (!desired.prune && !counted) findings.push(...notCountedFinding(live, 'accessEntries', 'access entries'));

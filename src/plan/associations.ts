@@ -65,7 +65,7 @@ export function diffAssociations(desired: DesiredCluster, live: LiveCluster): { 
         changes.push({ id, kind: 'podIdentityAssociation', action: 'delete', before: liveValue(l), reason: pruneReason(desired.prune) });
       }
     }
-    findings.push(...notOwnedFinding(desired, notOwned, 'Pod Identity association(s) are'));
+    findings.push(...notOwnedFinding(desired, notOwned, { one: 'Pod Identity association', many: 'Pod Identity associations' }));
   }
   // A targeted read (prune off, big cluster) saw only the declared ones: nothing to name or count.
   const counted = !live.uncounted?.includes('associations');
@@ -73,7 +73,7 @@ export function diffAssociations(desired: DesiredCluster, live: LiveCluster): { 
   const undeclared = desired.prune || !counted ? [] : live.associationSummaries.map((s) => `${s.namespace}/${s.serviceAccount}`).filter((key) => !declared.has(key));
   if (undeclared.length > 0) {
     findings.push(
-      finding('UNMANAGED_NOT_SHOWN', `${undeclared.length} live Pod Identity association(s) are not declared; they are left alone (prune is off): ${listSome(undeclared)}`, {
+      finding('UNMANAGED_NOT_SHOWN', `${undeclared.length} live Pod Identity association${undeclared.length === 1 ? ' is' : 's are'} not declared; left alone (prune is off): ${listSome(undeclared)}`, {
         fix: 'declare them (eks-identity export writes them as a manifest), or set prune: true to delete them',
       }),
     );

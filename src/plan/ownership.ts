@@ -40,8 +40,9 @@ export function tagsDiff(before: Readonly<Record<string, string>>, after: Readon
 }
 
 /** One note for the undeclared objects `prune: owned` left alone because another owner (or none) holds them. */
-export function notOwnedFinding(desired: Pick<DesiredCluster, 'owner'>, count: number, what: string): Finding[] {
+export function notOwnedFinding(desired: Pick<DesiredCluster, 'owner'>, count: number, kind: { one: string; many: string }): Finding[] {
   if (count === 0) return [];
+  const what = count === 1 ? `${kind.one} is` : `${kind.many} are`;
   return [
     finding('NOT_OWNED_LEFT_ALONE', `${count} undeclared ${what} not tagged ${OWNER_TAG}=${JSON.stringify(desired.owner ?? '')}; prune: owned leaves them alone`, {
       fix: 'nothing to do; declare them here (or in their owner manifest) to manage them',
