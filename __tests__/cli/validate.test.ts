@@ -120,8 +120,8 @@ describe('GIVEN the validate command', () => {
     writeFileSync(join(dir, 'm.yaml'), INVALID);
     const io = fakeIo(dir);
     expect(await validateCommand.run(['--manifest', 'm.yaml'], io)).toBe(1);
-    expect(io.out).toBe('');
-    const lines = io.err.trimEnd().split('\n');
+    expect(io.err).toBe('');
+    const lines = io.out.trimEnd().split('\n');
     expect(lines).toEqual([
       'm.yaml:4:8: error INVALID_VALUE: `prune` must be true, false or owned, not the string "maybe"',
       '  fix: write `prune` as true, false or owned',

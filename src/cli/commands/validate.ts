@@ -32,10 +32,12 @@ export const validateCommand: CliCommand = {
       io.stdout(`${JSON.stringify({ ok: loaded.ok, files: loaded.files, diagnostics: loaded.diagnostics }, null, 2)}\n`);
       return loaded.ok ? 0 : 1;
     }
-    for (const d of loaded.diagnostics) (d.severity === 'error' ? io.stderr : io.stdout)(`${formatDiagnostic(d)}\n`);
-    const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
+    // One stream, as compilers do: `validate > report.txt` keeps errors and warnings in their order.
+    for (const d of loaded.diagnostics) io.stdout(`${formatDiagnostic(d)}\n`);
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
     if (!loaded.ok) {
-      io.stderr(`${plural(errors, 'error', 'errors')} in ${plural(loaded.files.length, 'file', 'files')}\n`);
+      const files = new Set(errors.map((d) => d.location.file)).size;
+      io.stdout(`${plural(errors.length, 'error', 'errors')} in ${plural(Math.max(1, files), 'file', 'files')}\n`);
       return 1;
     }
     const m = loaded.manifest;
