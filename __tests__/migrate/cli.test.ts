@@ -1,5 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { CliIo } from '../../src/cli/io.js';
@@ -50,6 +51,17 @@ describe('migration CLI commands', () => {
     const io = fakeIo(dir);
     expect(await runMigrateAwsAuthCommand(['--configmap', 'broken.yaml', '--cluster', 'prod', '--offline'], io, deps)).toBe(1);
     expect(io.err).toMatch(/broken\.yaml:4:\d+: error AWS_AUTH_YAML_SYNTAX/);
+  });
+
+  it('GIVEN a file that is not a ConfigMap WHEN migrate-aws-auth runs THEN it exits 1 with the finding and prints or writes no stub manifest', async () => {
+    writeFileSync(join(dir, 'service.yaml'), 'apiVersion: v1\nkind: Service\nmetadata: { name: x }\n');
+    const io = fakeIo(dir);
+    expect(await runMigrateAwsAuthCommand(['--configmap', 'service.yaml', '--cluster', 'prod', '--offline'], io, deps)).toBe(1);
+    expect(io.out).toBe('');
+    expect(io.err).toContain('AWS_AUTH_NOT_CONFIGMAP');
+    const written = fakeIo(dir);
+    expect(await runMigrateAwsAuthCommand(['--configmap', 'service.yaml', '--cluster', 'prod', '--offline', '--out', 'stub.yaml'], written, deps)).toBe(1);
+    expect(existsSync(join(dir, 'stub.yaml'))).toBe(false);
   });
 
   it('GIVEN no --region and no --offline WHEN migrate-aws-auth runs THEN a usage error says what to add', async () => {

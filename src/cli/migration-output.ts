@@ -7,7 +7,7 @@ import { isDirectory, writeOutputFile } from './output-file.js';
 import { basename, join } from 'node:path';
 import type { ApplyReport } from '../apply/index.js';
 import { EksIdentityError } from '../errors.js';
-import { renderMigrationNotes, renderTrustPolicyChanges } from '../migrate/index.js';
+import { isUnusableAwsAuth, renderMigrationNotes, renderTrustPolicyChanges } from '../migrate/index.js';
 import type { Plan } from '../model/plan.js';
 import { apply, ApplyRefusedError, type AwsAccess, type MigrationRequest, type Proposal } from '../operations/index.js';
 import { renderApplyReport } from '../render/apply-report.js';
@@ -78,18 +78,22 @@ export interface OutputOptions {
  */
 export async function writeProposal(proposal: Proposal, options: OutputOptions, io: CliIo, deps: MigrationCommandDeps): Promise<number> {
   const json = options.format === 'json';
-  const written = options.out ? await writeFiles(proposal, options.out, io.cwd) : [];
+  // A file that is not a ConfigMap yields only a header: print the findings, not a stub manifest.
+  const unusable = isUnusableAwsAuth(proposal.clusters.flatMap((c) => c.findings));
+  const files = unusable ? [] : proposal.files;
+  const written = options.out ? await writeFiles(files, options.out, io.cwd) : [];
   let report = io.stdout;
   const notConvertible = proposal.clusters.flatMap((c) => c.notConvertible);
   const findings = proposal.clusters.flatMap((c) => c.findings);
   const plan = proposal.plan;
   if (!json) {
     if (options.out) {
-      io.stdout(written.length > 0 ? `Written: ${written.join(', ')}\n` : 'Nothing to add: the manifest already declares everything found.\n');
+      if (written.length > 0) io.stdout(`Written: ${written.join(', ')}\n`);
+      else if (!unusable) io.stdout('Nothing to add: the manifest already declares everything found.\n');
     } else {
-      const several = proposal.files.length > 1;
-      io.stdout(proposal.files.map((f) => `${several ? `# --- ${f.path}\n` : ''}${f.content}`).join('\n'));
-      if (proposal.files.length === 0) io.stderr('Nothing to add: the manifest already declares everything found.\n');
+      const several = files.length > 1;
+      io.stdout(files.map((f) => `${several ? `# --- ${f.path}\n` : ''}${f.content}`).join('\n'));
+      if (files.length === 0 && !unusable) io.stderr('Nothing to add: the manifest already declares everything found.\n');
       report = io.stderr;
     }
     const notes = renderMigrationNotes(notConvertible, plan ? [] : findings, 'text');
@@ -112,8 +116,8 @@ export async function writeProposal(proposal: Proposal, options: OutputOptions, 
   }
   if (json) {
     const body = {
-      files: proposal.files,
-      manifestYaml: proposal.files[0]?.content ?? '',
+      files,
+      manifestYaml: files[0]?.content ?? '',
       plan: plan ?? null,
       notConvertible,
       findings,
@@ -146,11 +150,11 @@ async function applyProposal(proposal: Proposal, options: OutputOptions, io: Cli
 }
 
 /** One file: --out is its path (or its directory). Several (one per cluster): --out is their directory. */
-async function writeFiles(proposal: Proposal, out: string, cwd: string): Promise<string[]> {
-  if (proposal.files.length === 0) return [];
+async function writeFiles(files: Proposal['files'], out: string, cwd: string): Promise<string[]> {
+  if (files.length === 0) return [];
   // One file goes to --out, or into it when --out is a directory; several go into the directory --out.
-  const intoDirectory = proposal.files.length > 1 || (await isDirectory(cwd, out));
-  const targets = intoDirectory ? proposal.files.map((f) => ({ path: join(out, basename(f.path)), content: f.content })) : [{ path: out, content: proposal.files[0]!.content }];
+  const intoDirectory = files.length > 1 || (await isDirectory(cwd, out));
+  const targets = intoDirectory ? files.map((f) => ({ path: join(out, basename(f.path)), content: f.content })) : [{ path: out, content: files[0]!.content }];
   for (const t of targets) await writeOutputFile(cwd, t.path, t.content, '--out');
   return targets.map((t) => t.path);
 }

@@ -9,6 +9,13 @@ import type { SourceLocation } from '../model/source.js';
 import { mapEmbeddedOffsets } from './embedded-yaml.js';
 import type { NotConvertible } from './types.js';
 
+/** Findings that mean the file is not an aws-auth ConfigMap at all: nothing of it can be proposed. */
+const UNUSABLE_INPUT = new Set(['AWS_AUTH_YAML_SYNTAX', 'AWS_AUTH_NOT_CONFIGMAP', 'AWS_AUTH_NO_DATA']);
+
+export function isUnusableAwsAuth(findings: ReadonlyArray<{ code: string; severity: string }>): boolean {
+  return findings.some((f) => f.severity === 'error' && UNUSABLE_INPUT.has(f.code));
+}
+
 export type MappingSection = 'mapRoles' | 'mapUsers';
 
 export interface Located<T> {

@@ -11,7 +11,7 @@ export { withMigrationChanges, trustPolicyChange, authenticationModeChange, live
 
 // Pure parts, for callers that bring their own data.
 export { renderClusterExport, unmanagedEntryReason, defaultEntryUsername, type ExportResult } from './export.js';
-export { parseAwsAuthConfigMap, type ParsedAwsAuth, type RawMapping } from './aws-auth-parse.js';
+export { isUnusableAwsAuth, parseAwsAuthConfigMap, type ParsedAwsAuth, type RawMapping } from './aws-auth-parse.js';
 export { convertAwsAuth, roleArnsToResolve, type AwsAuthConversion, type AwsAuthConversionOptions } from './aws-auth.js';
 export { convertAwsAuthConfigMap, type AwsAuthManifest, type AwsAuthManifestOptions } from './aws-auth-manifest.js';
 export { analyzeIrsaTrust, type IrsaTrust, type IrsaServiceAccount } from './irsa.js';
