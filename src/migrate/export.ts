@@ -69,7 +69,8 @@ export function renderClusterExport(cluster: LiveCluster): ExportResult {
   const entries: FragmentAccessEntry[] = [];
   for (const live of cluster.accessEntries) {
     const owner = ownerOf(live.tags);
-    const reason = unmanagedEntryReason(live) ?? (owner === undefined ? undefined : ownedElsewhere(owner));
+    // An owner tag says who made it, so it wins over the guess that EKS made a node entry.
+    const reason = owner === undefined ? unmanagedEntryReason(live) : ownedElsewhere(owner);
     if (reason) {
       unmanaged.push({ origin: 'role', subject: live.principalArn, reason, fix: `type: ${live.type}` });
       continue;
