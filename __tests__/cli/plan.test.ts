@@ -135,6 +135,8 @@ describe('eks-identity plan', () => {
   it('GIVEN a bad --format WHEN planning THEN a usage error before any AWS call', async () => {
     const before = Object.values(w.emulator.calls()).reduce((a, b) => a + b, 0);
     await expect(run('--manifest', 'same.yaml', '--format', 'yaml')).rejects.toMatchObject({ code: 'CLI_USAGE' });
+    await expect(run('--manfest', 'same.yaml')).rejects.toThrow('plan: unknown option --manfest; did you mean --manifest?');
+    await expect(run('--manifest', 'same.yaml', '--max-deletes', '-1')).rejects.toThrow(/^plan: --max-deletes needs a value[^\n]*$/);
     expect(Object.values(w.emulator.calls()).reduce((a, b) => a + b, 0)).toBe(before);
   });
 });

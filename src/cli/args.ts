@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EksIdentityError } from '../errors.js';
+import { closestMatch } from '../model/closest-match.js';
 import type { PruneMode } from '../model/ownership.js';
 import { fingerprintPrefixProblem } from '../plan/fingerprint.js';
 
@@ -21,11 +22,30 @@ export function parseCommandArgs<T extends Options>(command: string, argv: strin
     const { values } = parseArgs({ args: argv, options, allowPositionals: false, strict: true });
     return { values: values as ParsedOptions<T> };
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    throw new EksIdentityError('CLI_USAGE', `${command}: ${message}`, {
+    // Not `instanceof Error`: under a VM context (test runners) node's errors come from another realm.
+    const message = (err as { message?: unknown } | undefined)?.message;
+    const raw = typeof message === 'string' ? message : String(err);
+    throw new EksIdentityError('CLI_USAGE', `${command}: ${usageMessage(raw, Object.keys(options))}`, {
       fix: `run "eks-identity ${command} --help" for the options`,
     });
   }
+}
+
+/**
+ * parseArgs' messages in one line: an unknown option gets the closest known one, and a value that
+ * starts with "-" (`--max-deletes -1`) is said plainly instead of parseArgs' advice on `--opt=-1`.
+ */
+function usageMessage(raw: string, known: string[]): string {
+  const unknown = /^Unknown option '(--?[^']+)'/.exec(raw);
+  if (unknown) {
+    const suggestion = closestMatch(unknown[1]!.replace(/^-+/, ''), known.filter((k) => k !== 'prune-owned'));
+    return `unknown option ${unknown[1]}${suggestion ? `; did you mean --${suggestion}?` : ''}`;
+  }
+  const ambiguous = /^Option '(--?[^' ]+)[^']*' argument is ambiguous/.exec(raw);
+  if (ambiguous) return `${ambiguous[1]} needs a value, and the next argument starts with "-" (write ${ambiguous[1]}=VALUE if that is the value)`;
+  const positional = /^Unexpected argument '([^']+)'/.exec(raw);
+  if (positional) return `unexpected argument '${positional[1]}' (every value belongs to an option, e.g. --manifest PATH)`;
+  return raw.split('\n')[0]!;
 }
 
 /**
