@@ -2,6 +2,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { ListClustersCommand } from '@aws-sdk/client-eks';
 import { createAwsClients, destroyAwsClients } from '../../src/aws/clients.js';
+import { describeAwsError } from '../../src/aws/errors.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 
 const credentials = { accessKeyId: 'AKIAEXAMPLE000000001', secretAccessKey: 'secret' };
@@ -18,9 +19,15 @@ describe('GIVEN an endpoint that accepts requests and never answers', () => {
     const clients = createAwsClients({ region: 'us-east-1', credentials, endpoints: { sts: emulator.endpoint, eks: emulator.endpoint }, timeouts: { responseMs: 300 } });
     try {
       const started = Date.now();
-      await expect(clients.sts.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: 'TimeoutError' });
+      const failure = await clients.sts.send(new GetCallerIdentityCommand({})).catch((err: unknown) => err);
+      expect(failure).toMatchObject({ name: 'TimeoutError' });
       expect(emulator.calls().GetCallerIdentity).toBe(3);
       expect(Date.now() - started).toBeLessThan(5_000);
+      // As the tool reports it: one line with the code and the operation, without the HTTP handler's log prefix.
+      const reported = describeAwsError('GetCallerIdentity', 'credentials', failure);
+      expect(reported.code).toBe('AWS_TIMEOUT');
+      expect(reported.message).toMatch(/^GetCallerIdentity failed for credentials/);
+      expect(reported.message).not.toContain('@smithy');
       await expect(clients.eks.send(new ListClustersCommand({}))).resolves.toBeDefined();
     } finally {
       destroyAwsClients(clients);

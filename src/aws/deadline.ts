@@ -74,7 +74,7 @@ export function formatDuration(ms: number): string {
 export function deadlineError(deadline: Deadline, operation: string, endpoint: string, waitingMs?: number): EksIdentityError {
   const waited = waitingMs === undefined ? 'was not started' : `had waited ${formatDuration(waitingMs)} for an answer`;
   return new EksIdentityError('TIMEOUT', `The run's time limit of ${deadline.describe()} passed: ${operation} at ${endpoint} ${waited}`, {
-    fix: 'Nothing more was changed. Check the network path to that endpoint (proxy, VPC endpoint, firewall) and run again, or raise the time limit (--timeout, or the timeout input).',
+    fix: 'No further AWS call was made (an apply reports what it did and did not do). Check the network path to that endpoint (proxy, VPC endpoint, firewall) and run again, or raise the time limit (--timeout, or the timeout input).',
   });
 }
 

@@ -103,7 +103,9 @@ export function describeAwsError(operation: string, key: string, err: unknown): 
   }
   const facts = awsErrorFacts(err);
   if (facts.errorName === 'TimeoutError') {
-    return new AwsCallError(operation, key, facts, {
+    // The HTTP handler's own wording names its package and log level; keep what it says happened.
+    const awsMessage = facts.awsMessage.replace(/@smithy\/[\w-]+ - \[\w+\] /g, '');
+    return new AwsCallError(operation, key, { ...facts, awsMessage }, {
       code: 'AWS_TIMEOUT',
       fix: 'The endpoint took connections but did not answer. Check the network path to it (proxy, VPC endpoint, firewall, AWS_ENDPOINT_URL_* settings) and run again.',
       cause: err,
