@@ -39465,6 +39465,14 @@ const ACTION_ORDER = ['create', 'update', 'replace', 'delete'];
 function countsLine(summary) {
     return ACTION_ORDER.map((a) => `${summary[a]} to ${a}`).join(', ');
 }
+/**
+ * The headline of a plan without changes. "Live state matches the manifest" only when nothing
+ * blocks: an error (a cluster not found, an object another manifest owns) can hide changes.
+ */
+function noChangesLine(plan) {
+    const n = plan.summary.errors;
+    return n === 0 ? 'No changes. Live state matches the manifest.' : `No changes planned, but ${n} error${n === 1 ? '' : 's'} must be fixed first: the plan is not complete until then.`;
+}
 /** "1 error, 2 warnings" (or with another separator, e.g. " · "). */
 function findingsLine(summary, separator = ', ') {
     return `${summary.errors} error${summary.errors === 1 ? '' : 's'}${separator}${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`;
@@ -39587,7 +39595,7 @@ function renderPlanMarkdown(plan, options = {}) {
 }
 function summaryLine(plan) {
     const changes = plan.summary.create + plan.summary.update + plan.summary.replace + plan.summary.delete;
-    const counts = changes === 0 ? '**No changes.** Live state matches the manifest.' : `**${countsLine(plan.summary)}**`;
+    const counts = changes > 0 ? `**${countsLine(plan.summary)}**` : plan.summary.errors === 0 ? '**No changes.** Live state matches the manifest.' : `**${noChangesLine(plan)}**`;
     return `${counts} · ${findingsLine(plan.summary, ' · ')} · ${plan.clusters.length} cluster${plan.clusters.length === 1 ? '' : 's'} · fingerprint ${code(plan.fingerprint.slice(0, 12))}`;
 }
 function findingRow(c, f) {
@@ -39646,7 +39654,7 @@ function renderPlanText(plan, options = {}) {
     const bold = (text) => (options.color ? `\x1b[1m${text}\x1b[0m` : text);
     const changes = plan.summary.create + plan.summary.update + plan.summary.replace + plan.summary.delete;
     const lines = [];
-    lines.push(changes === 0 ? bold('No changes. Live state matches the manifest.') : bold(`Plan: ${countsLine(plan.summary)}.`));
+    lines.push(bold(changes > 0 ? `Plan: ${countsLine(plan.summary)}.` : noChangesLine(plan)));
     lines.push(`${findingsLine(plan.summary)} · fingerprint ${oneLine(plan.fingerprint)}`);
     for (const c of plan.clusters) {
         lines.push('', bold(oneLine(`Cluster ${c.name} (${c.region}${c.accountId ? `, account ${c.accountId}` : ''})`)));
@@ -40905,7 +40913,7 @@ async function run() {
         env: process.env,
         io: coreIo(),
         // Loaded on demand: runs that stop early (skip, fork, bad input) never load the AWS SDK.
-        loadOperations: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(407), __nccwpck_require__.e(922)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7922))).operations,
+        loadOperations: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(407), __nccwpck_require__.e(322)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6322))).operations,
         createGitHub: (token) => createGitHubClient(token, { log: (message) => info(neutralizeWorkflowCommands(message)) }),
         readEventPayload: async (path) => JSON.parse(await (0,promises_.readFile)(path, 'utf8')),
         writeFile: (path, text) => (0,promises_.writeFile)(path, text, 'utf8'),
@@ -41936,13 +41944,13 @@ function refuseUnreviewedPlan(plan, review = {}) {
     if (review.expectClusterFingerprints !== undefined) {
         if (moved.length > 0) {
             const which = moved.map((m) => (m.reviewed === undefined ? `${m.cluster} (not in the reviewed plan)` : `${m.cluster} (reviewed ${m.reviewed.slice(0, 12)}, now ${m.actual.slice(0, 12)})`));
-            mismatch = { code: 'PLAN_CHANGED', message: `the plan of ${which.join(', ')} changed since review (the live state or the manifest moved after the plan was reviewed)` };
+            mismatch = { code: 'PLAN_CHANGED', message: `the plan of ${which.join(', ')} changed since review (the live state or the manifest moved after the plan was reviewed, a partial apply of that plan included)` };
         }
     }
     else if (review.expectFingerprint !== undefined && !(0,_plan_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__/* .fingerprintMatches */ .Qf)(review.expectFingerprint, plan.fingerprint)) {
         mismatch = {
             code: 'PLAN_CHANGED',
-            message: `the plan changed since review: reviewed ${review.expectFingerprint}, now ${plan.fingerprint} (the live state or the manifest moved after the plan was reviewed)`,
+            message: `the plan changed since review: reviewed ${review.expectFingerprint}, now ${plan.fingerprint} (the live state or the manifest moved after the plan was reviewed, a partial apply of that plan included)`,
         };
     }
     else if (review.expectFingerprint === undefined && review.reviewMissing !== undefined) {
@@ -41952,7 +41960,7 @@ function refuseUnreviewedPlan(plan, review = {}) {
         return {};
     if (review.onMismatch === 'warn')
         return { warning: mismatch.message };
-    throw new ApplyRefusedError(mismatch.code, plan, `${mismatch.message}; nothing was applied`, 'review the new plan and apply it with its fingerprint');
+    throw new ApplyRefusedError(mismatch.code, plan, `${mismatch.message}; nothing was applied`, 'review the new plan and apply it with its fingerprint (after a partial apply, the new plan holds only what is left)');
 }
 
 
@@ -42063,7 +42071,7 @@ function formatDuration(ms) {
 function deadlineError(deadline, operation, endpoint, waitingMs) {
     const waited = waitingMs === undefined ? 'was not started' : `had waited ${formatDuration(waitingMs)} for an answer`;
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EksIdentityError */ .C('TIMEOUT', `The run's time limit of ${deadline.describe()} passed: ${operation} at ${endpoint} ${waited}`, {
-        fix: 'Nothing more was changed. Check the network path to that endpoint (proxy, VPC endpoint, firewall) and run again, or raise the time limit (--timeout, or the timeout input).',
+        fix: 'No further AWS call was made (an apply reports what it did and did not do). Check the network path to that endpoint (proxy, VPC endpoint, firewall) and run again, or raise the time limit (--timeout, or the timeout input).',
     });
 }
 /** Parses `--timeout` / the `timeout` input: seconds, or a number with `s`, `m` or `h`. */
@@ -42183,7 +42191,9 @@ function describeAwsError(operation, key, err) {
     }
     const facts = awsErrorFacts(err);
     if (facts.errorName === 'TimeoutError') {
-        return new AwsCallError(operation, key, facts, {
+        // The HTTP handler's own wording names its package and log level; keep what it says happened.
+        const awsMessage = facts.awsMessage.replace(/@smithy\/[\w-]+ - \[\w+\] /g, '');
+        return new AwsCallError(operation, key, { ...facts, awsMessage }, {
             code: 'AWS_TIMEOUT',
             fix: 'The endpoint took connections but did not answer. Check the network path to it (proxy, VPC endpoint, firewall, AWS_ENDPOINT_URL_* settings) and run again.',
             cause: err,
