@@ -87,4 +87,13 @@ describe('migration CLI commands', () => {
       podIdentityAssociations: [{ namespace: 'karpenter', serviceAccount: 'karpenter', roleArn: roleArn('external-dns'), tags: { team: 'platform' } }],
     });
   });
+
+  it('GIVEN AWS_REGION and no --region WHEN export runs THEN it uses that region, as the AWS CLI would', async () => {
+    const io = { ...fakeIo(dir), env: { AWS_REGION: 'us-east-1' } };
+    const out: string[] = [];
+    io.stdout = (t: string) => void out.push(t);
+    expect(await runExportCommand(['--cluster', 'prod', '--format', 'json'], io, deps)).toBe(0);
+    expect(parse((JSON.parse(out.join('')) as { manifestYaml: string }).manifestYaml)).toMatchObject({ clusters: [{ name: 'prod', region: 'us-east-1' }] });
+    await expect(runExportCommand(['--cluster', 'prod'], fakeIo(dir), deps)).rejects.toMatchObject({ code: 'CLI_USAGE' });
+  });
 });

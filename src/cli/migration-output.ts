@@ -3,7 +3,6 @@
  * go, how the plan and notes are shown, and the optional apply (through the same refusal policy
  * as `eks-identity apply`).
  */
-import { isDirectory, writeOutputFile } from './output-file.js';
 import { basename, join } from 'node:path';
 import type { ApplyReport } from '../apply/index.js';
 import { EksIdentityError } from '../errors.js';
@@ -14,6 +13,7 @@ import { renderApplyReport } from '../render/apply-report.js';
 import { renderPlan } from '../render/index.js';
 import type { ParsedOptions } from './args.js';
 import type { CliIo } from './io.js';
+import { isDirectory, writeOutputFile } from './output-file.js';
 
 export interface MigrationCommandDeps {
   /** Plan text for the terminal (the plan renderer). */
@@ -54,12 +54,14 @@ export function migrationTarget(command: string, values: ParsedOptions<typeof TA
     return { ...base, manifest: values.manifest, ...(values.cluster ? { clusters: values.cluster } : {}) };
   }
   const [name, ...more] = values.cluster ?? [];
-  if (!name || more.length > 0 || (regionRequired && !values.region)) {
-    throw new EksIdentityError('CLI_USAGE', `${command}: --cluster NAME and --region REGION are required (one cluster), or --manifest PATH`, { fix: `run "eks-identity ${command} --help"` });
+  // The region the AWS CLI and SDKs would use when --region is left out.
+  const region = values.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION;
+  if (!name || more.length > 0 || (regionRequired && !region)) {
+    throw new EksIdentityError('CLI_USAGE', `${command}: --cluster NAME and --region REGION (or AWS_REGION) are required (one cluster), or --manifest PATH`, { fix: `run "eks-identity ${command} --help"` });
   }
   return {
     ...base,
-    cluster: { name, region: values.region ?? '', ...(values['assume-role-arn'] ? { assumeRoleArn: values['assume-role-arn'] } : {}) },
+    cluster: { name, region: region ?? '', ...(values['assume-role-arn'] ? { assumeRoleArn: values['assume-role-arn'] } : {}) },
   };
 }
 

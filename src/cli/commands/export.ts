@@ -16,7 +16,7 @@ written, in a file that loads beside it.
 
 Options:
   --cluster NAME            EKS cluster name (with --manifest: only this cluster, repeatable)
-  --region REGION           the cluster's region (without --manifest)
+  --region REGION           the cluster's region (without --manifest; default: AWS_REGION)
   --assume-role-arn ARN     role to assume for the cluster's account (without --manifest)
   --manifest PATH           the existing manifest (file, directory or glob) to write beside
   --out FILE                write the manifest to FILE (several clusters: FILE is a directory)

@@ -28,7 +28,7 @@ The manifest goes to stdout (the plan and notes to stderr), or to --out FILE.
 Options:
   --configmap FILE          the ConfigMap (YAML or JSON) — required
   --cluster NAME            EKS cluster name (with --manifest: which of its clusters)
-  --region REGION           the cluster's region — required without --manifest unless --offline
+  --region REGION           the cluster's region (default: AWS_REGION) — needed without --manifest unless --offline
   --manifest PATH           the existing manifest (file, directory or glob) to propose beside
   --offline                 make no AWS call: print the manifest and the not-convertible list only
   --assume-role-arn ARN     role to assume for the cluster's account (without --manifest)

@@ -20,7 +20,7 @@ The manifest goes to stdout (the plan to stderr), or to --out FILE (the plan to 
 
 Options:
   --cluster NAME            EKS cluster name (with --manifest: only this cluster, repeatable)
-  --region REGION           the cluster's region (without --manifest)
+  --region REGION           the cluster's region (without --manifest; default: AWS_REGION)
   --assume-role-arn ARN     role to assume for the cluster's account (without --manifest)
   --manifest PATH           the existing manifest (file, directory or glob) to propose beside
   --remove-oidc-trust       the later step: remove the cluster's OIDC statements from the trust policies
