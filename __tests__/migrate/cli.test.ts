@@ -63,6 +63,14 @@ describe('migration CLI commands', () => {
     expect(existsSync(join(dir, 'stub.yaml'))).toBe(false);
   });
 
+  it('GIVEN --out naming a directory that does not exist yet (trailing slash) WHEN migrate-aws-auth runs THEN the file goes into it', async () => {
+    const io = fakeIo(dir);
+    expect(await runMigrateAwsAuthCommand(['--configmap', FIXTURE, '--cluster', 'prod', '--offline', '--out', 'proposals/'], io, deps)).toBe(0);
+    expect(io.out).toMatch(/^Written: proposals\/[\w-]+\.yaml$/m);
+    const written = /^Written: (\S+)$/m.exec(io.out)![1]!;
+    expect(parse(readFileSync(join(dir, written), 'utf8'))).toMatchObject({ version: 1 });
+  });
+
   it('GIVEN no --region and no --offline WHEN migrate-aws-auth runs THEN a usage error says what to add', async () => {
     await expect(runMigrateAwsAuthCommand(['--configmap', FIXTURE, '--cluster', 'prod'], fakeIo(dir), deps)).rejects.toMatchObject({ code: 'CLI_USAGE' });
   });

@@ -8,6 +8,7 @@ import type { ApplyReport } from '../apply/index.js';
 import { EksIdentityError } from '../errors.js';
 import { isUnusableAwsAuth, renderMigrationNotes, renderTrustPolicyChanges } from '../migrate/index.js';
 import type { Plan } from '../model/plan.js';
+import type { SourceLocation } from '../model/source.js';
 import { apply, ApplyRefusedError, type AwsAccess, type MigrationRequest, type Proposal } from '../operations/index.js';
 import { renderApplyReport } from '../render/apply-report.js';
 import { renderPlan } from '../render/index.js';
@@ -83,11 +84,14 @@ export async function writeProposal(proposal: Proposal, options: OutputOptions, 
   // A file that is not a ConfigMap yields only a header: print the findings, not a stub manifest.
   const unusable = isUnusableAwsAuth(proposal.clusters.flatMap((c) => c.findings));
   const files = unusable ? [] : proposal.files;
-  const written = options.out ? await writeFiles(files, options.out, io.cwd) : [];
+  const targets = options.out ? await writeFiles(files, options.out, io.cwd) : [];
+  const written = targets.map((t) => t.path);
   let report = io.stdout;
   const notConvertible = proposal.clusters.flatMap((c) => c.notConvertible);
-  const findings = proposal.clusters.flatMap((c) => c.findings);
-  const plan = proposal.plan;
+  // Locations in the proposed files name where they went: the --out path, or stdout.
+  const where = new Map(files.map((f) => [f.path, targets.find((t) => t.from === f.path)?.path ?? '<stdout>']));
+  const findings = proposal.clusters.flatMap((c) => c.findings).map((f) => relocated(f, where));
+  const plan = proposal.plan && relocatedPlan(proposal.plan, where);
   if (!json) {
     if (options.out) {
       if (written.length > 0) io.stdout(`Written: ${written.join(', ')}\n`);
@@ -152,11 +156,21 @@ async function applyProposal(proposal: Proposal, options: OutputOptions, io: Cli
 }
 
 /** One file: --out is its path (or its directory). Several (one per cluster): --out is their directory. */
-async function writeFiles(files: Proposal['files'], out: string, cwd: string): Promise<string[]> {
+async function writeFiles(files: Proposal['files'], out: string, cwd: string): Promise<Array<{ from: string; path: string }>> {
   if (files.length === 0) return [];
-  // One file goes to --out, or into it when --out is a directory; several go into the directory --out.
-  const intoDirectory = files.length > 1 || (await isDirectory(cwd, out));
-  const targets = intoDirectory ? files.map((f) => ({ path: join(out, basename(f.path)), content: f.content })) : [{ path: out, content: files[0]!.content }];
+  // One file goes to --out, or into it when --out is (or ends like) a directory; several go into the directory --out.
+  const intoDirectory = files.length > 1 || /[\\/]$/.test(out) || (await isDirectory(cwd, out));
+  const targets = intoDirectory ? files.map((f) => ({ from: f.path, path: join(out, basename(f.path)), content: f.content })) : [{ from: files[0]!.path, path: out, content: files[0]!.content }];
   for (const t of targets) await writeOutputFile(cwd, t.path, t.content, '--out');
-  return targets.map((t) => t.path);
+  return targets.map(({ from, path }) => ({ from, path }));
+}
+
+function relocated<T extends { source?: SourceLocation }>(item: T, where: ReadonlyMap<string, string>): T {
+  const file = item.source && where.get(item.source.file);
+  return file === undefined || !item.source ? item : { ...item, source: { ...item.source, file } };
+}
+
+function relocatedPlan(plan: Plan, where: ReadonlyMap<string, string>): Plan {
+  if (where.size === 0) return plan;
+  return { ...plan, clusters: plan.clusters.map((c) => ({ ...c, changes: c.changes.map((x) => relocated(x, where)), findings: c.findings.map((f) => relocated(f, where)) })) };
 }
