@@ -13,24 +13,20 @@ import { runApplyCommand, type ApplyCommandDeps } from '../../src/cli/commands/a
 import type { CliIo } from '../../src/cli/io.js';
 import { describeError } from '../../src/cli/main.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { writeCount } from '../apply/emulator-world.js';
+import { isolateAwsEnvironment, writeCount } from '../apply/emulator-world.js';
 
 const ACCOUNT = '111122223333';
 const OTHER = '999999999999';
 const KEY = 'AKIAPLANTRUTH0000001';
 const SSO_NAME = 'AWSReservedSSO_PlatformAdmins_0123456789abcdef';
 const SSO_ARN = `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/eu-west-1/${SSO_NAME}`;
-const ENV_KEYS = ['AWS_ENDPOINT_URL_EKS', 'AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL_STS', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_REGION'] as const;
 
 let emulator: EmulatorHandle;
 let dir: string;
-const saved: Partial<Record<string, string>> = {};
+
+isolateAwsEnvironment();
 
 beforeAll(async () => {
-  for (const key of ENV_KEYS) {
-    if (process.env[key] !== undefined) saved[key] = process.env[key];
-    delete process.env[key];
-  }
   emulator = await startEmulator({
     seed: 13,
     state: {
@@ -58,8 +54,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await emulator.close();
   await rm(dir, { recursive: true, force: true });
-  for (const key of ENV_KEYS) delete process.env[key];
-  Object.assign(process.env, saved);
 });
 
 const HEAD = 'version: 1\nclusters: [{ name: prod, region: us-east-1 }]\n';

@@ -14,23 +14,19 @@ import { runApplyCommand } from '../../src/cli/commands/apply.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { describeError } from '../../src/cli/main.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { writeCount } from '../apply/emulator-world.js';
+import { isolateAwsEnvironment, writeCount } from '../apply/emulator-world.js';
 
 const ACCOUNT = '111122223333';
 const KEY = 'AKIATEMPLATED0000001';
 const EMR_ROLE = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/emr-containers.amazonaws.com/AWSServiceRoleForAmazonEMRContainers`;
-const ENV_KEYS = ['AWS_ENDPOINT_URL_EKS', 'AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL_STS', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_REGION'] as const;
 const role = (name: string) => ({ arn: `arn:aws:iam::${ACCOUNT}:role/${name}` });
 
 let emulator: EmulatorHandle;
 let dir: string;
-const saved: Partial<Record<string, string>> = {};
+
+isolateAwsEnvironment();
 
 beforeAll(async () => {
-  for (const key of ENV_KEYS) {
-    if (process.env[key] !== undefined) saved[key] = process.env[key];
-    delete process.env[key];
-  }
   emulator = await startEmulator({
     seed: 21,
     state: {
@@ -54,8 +50,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await emulator.close();
   await rm(dir, { recursive: true, force: true });
-  for (const key of ENV_KEYS) delete process.env[key];
-  Object.assign(process.env, saved);
 });
 
 const MANIFEST = `version: 1
