@@ -12,6 +12,7 @@ import type { CliIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { startEmulator, type EmulatorHandle, type EmulatorState } from '../../src/emulator/index.js';
 import type { Plan } from '../../src/model/plan.js';
+import { isolateAwsEnvironment } from '../apply/emulator-world.js';
 
 const ACCOUNT = '111122223333';
 const role = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
@@ -39,25 +40,17 @@ podIdentityAssociations:
 ${extraOnBravo ? '  - { namespace: extra, serviceAccount: job, roleName: Extra, clusters: [bravo] }\n' : ''}`;
 }
 
-const ENV_KEYS = ['AWS_ENDPOINT_URL_EKS', 'AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL_STS', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_REGION'];
-const saved: Record<string, string | undefined> = {};
 let emulator: EmulatorHandle;
 let dir: string;
 
+isolateAwsEnvironment();
+
 beforeAll(async () => {
   emulator = await startEmulator({ state, seed: 11 });
-  for (const key of ENV_KEYS) {
-    saved[key] = process.env[key];
-    delete process.env[key];
-  }
   Object.assign(process.env, emulator.env);
   dir = await mkdtemp(join(tmpdir(), 'eks-identity-fan-out-'));
 });
 afterAll(async () => {
-  for (const key of ENV_KEYS) {
-    if (saved[key] === undefined) delete process.env[key];
-    else process.env[key] = saved[key];
-  }
   await emulator.close();
 });
 
