@@ -15,7 +15,7 @@
  *   guide's username table and its aws-auth node mappings): see NODE_IDENTITIES.
  */
 import { groupProblems, usernameProblems, type LimitProblem } from './api-limits.js';
-import { parseArn } from './partition.js';
+import { otherAccountOf, parseArn } from './partition.js';
 
 export const ACCESS_ENTRY_TYPES = ['STANDARD', 'EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX', 'EC2', 'HYBRID_LINUX', 'HYPERPOD_LINUX'] as const;
 export type AccessEntryType = (typeof ACCESS_ENTRY_TYPES)[number];
@@ -86,11 +86,12 @@ export function accessEntryProblems(e: AccessEntryInput): AccessEntryProblem[] {
   if (isNodeType(e.type) && kind === 'user') {
     out.push({ field: 'principalArn', code: 'USER_ON_NODE_TYPE', message: `an IAM user cannot be the principal of ${withArticle(e.type)} entry: EKS takes only IAM roles for node types`, fix: 'use the node IAM role\'s ARN, or type STANDARD for a person' });
   }
-  if (isNodeType(e.type) && arn && e.clusterAccountId !== undefined && /^\d{12}$/.test(arn.accountId) && arn.accountId !== e.clusterAccountId) {
+  const otherAccount = otherAccountOf(e.principalArn, e.clusterAccountId);
+  if (isNodeType(e.type) && otherAccount !== undefined) {
     out.push({
       field: 'principalArn',
       code: 'NODE_TYPE_OTHER_ACCOUNT',
-      message: `${capitalised(withArticle(e.type))} entry needs a principal in the cluster's account ${e.clusterAccountId}; this one is in ${arn.accountId}`,
+      message: `${capitalised(withArticle(e.type))} entry needs a principal in the cluster's account ${e.clusterAccountId}; this one is in ${otherAccount}`,
       fix: 'use a role of the cluster\'s account, or type STANDARD (which takes principals of any account)',
     });
   }

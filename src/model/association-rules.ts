@@ -6,7 +6,7 @@
  * and a role of another account is answered "Role provided in the request does not exist". Access
  * to another account goes through `targetRoleArn`.
  */
-import { parseArn } from './partition.js';
+import { otherAccountOf } from './partition.js';
 
 export interface AssociationRoleProblem {
   code: 'ROLE_OTHER_ACCOUNT';
@@ -16,8 +16,8 @@ export interface AssociationRoleProblem {
 
 /** Problems of an association's (expanded) roleArn for a cluster whose account is known. */
 export function associationRoleProblems(roleArn: string, clusterAccountId: string | undefined): AssociationRoleProblem[] {
-  const accountId = parseArn(roleArn)?.accountId;
-  if (clusterAccountId === undefined || accountId === undefined || !/^\d{12}$/.test(accountId) || accountId === clusterAccountId) return [];
+  const accountId = otherAccountOf(roleArn, clusterAccountId);
+  if (accountId === undefined) return [];
   return [
     {
       code: 'ROLE_OTHER_ACCOUNT',

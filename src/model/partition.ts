@@ -36,6 +36,15 @@ export function parseArn(arn: string): ParsedArn | undefined {
   return { partition: m[1]!, service: m[2]!, region: m[3]!, accountId: m[4]!, resource: m[5]! };
 }
 
+/**
+ * The account of an ARN when it is a real account other than `accountId` (known); undefined when
+ * the ARN is in that account, names no account (`aws`, empty), or the account is not known.
+ */
+export function otherAccountOf(arn: string, accountId: string | undefined): string | undefined {
+  const other = parseArn(arn)?.accountId;
+  return accountId !== undefined && other !== undefined && /^\d{12}$/.test(other) && other !== accountId ? other : undefined;
+}
+
 /** IAM role ARN for a role name (which may carry a path, e.g. `team/app`). */
 export function roleArnFor(partition: Partition, accountId: string, roleNameWithPath: string): string {
   return `arn:${partition}:iam::${accountId}:role/${roleNameWithPath.replace(/^\/+/, '')}`;

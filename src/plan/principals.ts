@@ -17,7 +17,7 @@ import { associationRoleProblems } from '../model/association-rules.js';
 import { suggestAccessPolicy } from '../model/access-policies.js';
 import type { DesiredCluster } from '../model/desired.js';
 import type { LiveCluster } from '../model/live.js';
-import { accessPolicyName, parseArn } from '../model/partition.js';
+import { accessPolicyName, otherAccountOf, parseArn } from '../model/partition.js';
 import type { Finding } from '../model/plan.js';
 import { FINDINGS, type FindingCode } from './codes.js';
 import { finding } from './finding.js';
@@ -71,8 +71,7 @@ export function checkPrincipals(desired: DesiredCluster, live: LiveCluster): Fin
 
 /** An IAM ARN of another account than the cluster's: its IAM cannot be read with the cluster's credentials. */
 function otherAccount(arn: string, live: LiveCluster): boolean {
-  const accountId = parseArn(arn)?.accountId;
-  return accountId !== undefined && /^\d{12}$/.test(accountId) && accountId !== live.accountId;
+  return otherAccountOf(arn, live.accountId) !== undefined;
 }
 
 function notChecked(arn: string, what: string, key: string, source: DesiredCluster['source']): Finding {
