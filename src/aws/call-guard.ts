@@ -48,7 +48,8 @@ export function guardCalls(options: { deadline?: Deadline; watch?: CallWatch }) 
         return answer;
       } catch (err) {
         if (id !== undefined) watch?.end(id, err);
-        if (isTimeout(err) && err instanceof Error && !err.message.startsWith('no answer from')) err.message = `no answer from ${endpoint}: ${err.message}`;
+        // The HTTP handler's wording names its package and log level ("@smithy/node-http-handler - [ERROR] …"): keep what happened.
+        if (isTimeout(err) && err instanceof Error && !err.message.startsWith('no answer from')) err.message = `no answer from ${endpoint}: ${err.message.replace(/@smithy\/[\w-]+ - \[\w+\] /g, '')}`;
         throw err;
       }
     };

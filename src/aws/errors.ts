@@ -103,9 +103,7 @@ export function describeAwsError(operation: string, key: string, err: unknown): 
   }
   const facts = awsErrorFacts(err);
   if (facts.errorName === 'TimeoutError') {
-    // The HTTP handler's own wording names its package and log level; keep what it says happened.
-    const awsMessage = facts.awsMessage.replace(/@smithy\/[\w-]+ - \[\w+\] /g, '');
-    return new AwsCallError(operation, key, { ...facts, awsMessage }, {
+    return new AwsCallError(operation, key, facts, {
       code: 'AWS_TIMEOUT',
       fix: 'The endpoint took connections but did not answer. Check the network path to it (proxy, VPC endpoint, firewall, AWS_ENDPOINT_URL_* settings) and run again.',
       cause: err,
