@@ -242,8 +242,9 @@ function guardCalls(options) {
         catch (err) {
             if (id !== undefined)
                 watch?.end(id, err);
+            // The HTTP handler's wording names its package and log level ("@smithy/node-http-handler - [ERROR] …"): keep what happened.
             if ((0,paced_retry/* isTimeout */.kL)(err) && err instanceof Error && !err.message.startsWith('no answer from'))
-                err.message = `no answer from ${endpoint}: ${err.message}`;
+                err.message = `no answer from ${endpoint}: ${err.message.replace(/@smithy\/[\w-]+ - \[\w+\] /g, '')}`;
             throw err;
         }
     };
@@ -1751,11 +1752,12 @@ function accessEntryProblems(e) {
     if (isNodeType(e.type) && kind === 'user') {
         out.push({ field: 'principalArn', code: 'USER_ON_NODE_TYPE', message: `an IAM user cannot be the principal of ${withArticle(e.type)} entry: EKS takes only IAM roles for node types`, fix: 'use the node IAM role\'s ARN, or type STANDARD for a person' });
     }
-    if (isNodeType(e.type) && arn && e.clusterAccountId !== undefined && /^\d{12}$/.test(arn.accountId) && arn.accountId !== e.clusterAccountId) {
+    const otherAccount = (0,model_partition/* otherAccountOf */.xi)(e.principalArn, e.clusterAccountId);
+    if (isNodeType(e.type) && otherAccount !== undefined) {
         out.push({
             field: 'principalArn',
             code: 'NODE_TYPE_OTHER_ACCOUNT',
-            message: `${capitalised(withArticle(e.type))} entry needs a principal in the cluster's account ${e.clusterAccountId}; this one is in ${arn.accountId}`,
+            message: `${capitalised(withArticle(e.type))} entry needs a principal in the cluster's account ${e.clusterAccountId}; this one is in ${otherAccount}`,
             fix: 'use a role of the cluster\'s account, or type STANDARD (which takes principals of any account)',
         });
     }
@@ -2115,8 +2117,8 @@ function sortDiagnostics(list) {
 
 /** Problems of an association's (expanded) roleArn for a cluster whose account is known. */
 function associationRoleProblems(roleArn, clusterAccountId) {
-    const accountId = (0,model_partition/* parseArn */.Lw)(roleArn)?.accountId;
-    if (clusterAccountId === undefined || accountId === undefined || !/^\d{12}$/.test(accountId) || accountId === clusterAccountId)
+    const accountId = (0,model_partition/* otherAccountOf */.xi)(roleArn, clusterAccountId);
+    if (accountId === undefined)
         return [];
     return [
         {
@@ -3820,8 +3822,7 @@ function checkPrincipals(desired, live) {
 }
 /** An IAM ARN of another account than the cluster's: its IAM cannot be read with the cluster's credentials. */
 function otherAccount(arn, live) {
-    const accountId = (0,model_partition/* parseArn */.Lw)(arn)?.accountId;
-    return accountId !== undefined && /^\d{12}$/.test(accountId) && accountId !== live.accountId;
+    return (0,model_partition/* otherAccountOf */.xi)(arn, live.accountId) !== undefined;
 }
 function notChecked(arn, what, key, source) {
     return finding('PRINCIPAL_NOT_CHECKED', `${what} ${arn} is in another account, whose IAM the cluster's credentials cannot read: whether it exists (and its exact path) was not checked`, {

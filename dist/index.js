@@ -42191,9 +42191,7 @@ function describeAwsError(operation, key, err) {
     }
     const facts = awsErrorFacts(err);
     if (facts.errorName === 'TimeoutError') {
-        // The HTTP handler's own wording names its package and log level; keep what it says happened.
-        const awsMessage = facts.awsMessage.replace(/@smithy\/[\w-]+ - \[\w+\] /g, '');
-        return new AwsCallError(operation, key, { ...facts, awsMessage }, {
+        return new AwsCallError(operation, key, facts, {
             code: 'AWS_TIMEOUT',
             fix: 'The endpoint took connections but did not answer. Check the network path to it (proxy, VPC endpoint, firewall, AWS_ENDPOINT_URL_* settings) and run again.',
             cause: err,
@@ -42717,7 +42715,8 @@ function isClusterAdminPolicy(policyArn) {
 /* harmony export */   cq: () => (/* binding */ roleNameOfArn),
 /* harmony export */   dj: () => (/* binding */ POD_IDENTITY_ACTIONS),
 /* harmony export */   v0: () => (/* binding */ roleArnFor),
-/* harmony export */   xh: () => (/* binding */ accessPolicyArnFor)
+/* harmony export */   xh: () => (/* binding */ accessPolicyArnFor),
+/* harmony export */   xi: () => (/* binding */ otherAccountOf)
 /* harmony export */ });
 /* unused harmony exports PARTITIONS, servicePrincipalSuffix */
 const PARTITIONS = (/* unused pure expression or super */ null && (['aws', 'aws-cn', 'aws-us-gov']));
@@ -42743,6 +42742,14 @@ function parseArn(arn) {
     if (!m)
         return undefined;
     return { partition: m[1], service: m[2], region: m[3], accountId: m[4], resource: m[5] };
+}
+/**
+ * The account of an ARN when it is a real account other than `accountId` (known); undefined when
+ * the ARN is in that account, names no account (`aws`, empty), or the account is not known.
+ */
+function otherAccountOf(arn, accountId) {
+    const other = parseArn(arn)?.accountId;
+    return accountId !== undefined && other !== undefined && /^\d{12}$/.test(other) && other !== accountId ? other : undefined;
 }
 /** IAM role ARN for a role name (which may carry a path, e.g. `team/app`). */
 function roleArnFor(partition, accountId, roleNameWithPath) {
