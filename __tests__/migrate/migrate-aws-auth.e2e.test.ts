@@ -55,6 +55,12 @@ describe('migrate-aws-auth against the emulator', () => {
     expect(entriesOf(result.files[0]!.content).map((e) => e.principalArn)).toContain('arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admins_0123456789abcdef');
   });
 
+  it('GIVEN a file that is not a ConfigMap WHEN converted THEN the proposal has no file, only the finding (no stub for a PR or --out)', async () => {
+    await using result = await migrateAwsAuth({ configMap: { text: 'apiVersion: v1\nkind: Service\nmetadata: { name: x }\n', file: 'service.yaml' }, cluster: { name: 'prod' }, offline: true });
+    expect(result.files).toEqual([]);
+    expect(result.clusters.flatMap((c) => c.findings.map((f) => f.code))).toContain('AWS_AUTH_NOT_CONFIGMAP');
+  });
+
   it('GIVEN a CONFIG_MAP cluster WHEN migrated online and applied THEN real role ARNs are used, the mode switches to API_AND_CONFIG_MAP and the entries exist', async () => {
     const aws = awsOptions(emulator.endpoint);
     const cluster = { name: 'prod', region: 'us-east-1' };

@@ -81,9 +81,9 @@ export interface OutputOptions {
  */
 export async function writeProposal(proposal: Proposal, options: OutputOptions, io: CliIo, deps: MigrationCommandDeps): Promise<number> {
   const json = options.format === 'json';
-  // A file that is not a ConfigMap yields only a header: print the findings, not a stub manifest.
+  // A file that is not a ConfigMap proposes nothing (the operation's rule): say why, not "nothing to add".
   const unusable = isUnusableAwsAuth(proposal.clusters.flatMap((c) => c.findings));
-  const files = unusable ? [] : proposal.files;
+  const files = proposal.files;
   const targets = options.out ? await writeFiles(files, options.out, io.cwd) : [];
   const written = targets.map((t) => t.path);
   let report = io.stdout;

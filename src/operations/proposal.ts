@@ -10,7 +10,7 @@ import { isDynamicPattern } from 'tinyglobby';
 import { closeClusterSessions, type ClusterSession } from '../aws/session.js';
 import { EksIdentityError } from '../errors.js';
 import { expandManifest, parseManifestTexts, type LoadedManifest } from '../manifest/index.js';
-import { renderManifestFragment, withMigrationChanges, type ClusterMigration, type NotConvertible } from '../migrate/index.js';
+import { isUnusableAwsAuth, renderManifestFragment, withMigrationChanges, type ClusterMigration, type NotConvertible } from '../migrate/index.js';
 import type { DesiredCluster } from '../model/desired.js';
 import type { Finding, Plan } from '../model/plan.js';
 import { besideManifest } from './beside-manifest.js';
@@ -145,7 +145,8 @@ export async function draftProposal(
     }
     const findings = [...m.findings, ...differences];
     clusters.push({ name: m.cluster, region: m.region, notConvertible: m.notConvertible, findings });
-    if (content === undefined) continue;
+    // A file that is not an aws-auth ConfigMap converts to a bare header: propose nothing, keep the findings.
+    if (content === undefined || isUnusableAwsAuth(m.findings)) continue;
     const file = freePath(path.join(directory, `${kind}-${m.cluster}.yaml`), taken);
     taken.add(path.normalize(file));
     files.push({ path: file, content, cluster: m.cluster });
