@@ -5719,7 +5719,8 @@ async function draftProposal(kind, request, migrations, loaded, accountIds) {
         }
         const findings = [...m.findings, ...differences];
         clusters.push({ name: m.cluster, region: m.region, notConvertible: m.notConvertible, findings });
-        if (content === undefined)
+        // A file that is not an aws-auth ConfigMap converts to a bare header: propose nothing, keep the findings.
+        if (content === undefined || isUnusableAwsAuth(m.findings))
             continue;
         const file = freePath(external_node_path_default().join(directory, `${kind}-${m.cluster}.yaml`), taken);
         taken.add(external_node_path_default().normalize(file));
