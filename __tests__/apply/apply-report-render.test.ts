@@ -26,7 +26,9 @@ describe('renderApplyReport', () => {
   it('GIVEN a mixed report WHEN rendered as text THEN each change shows its outcome and the failure its AWS facts', () => {
     const text = renderApplyReport(report, 'text');
     expect(text).toContain('cluster prod:');
-    expect(text).toContain('+ applied create  association/karpenter/karpenter');
+    expect(text).toContain('+   applied create  association/karpenter/karpenter');
+    // The mark is the action's (as in the plan), not the outcome's: a skipped delete reads as a delete.
+    expect(text).toContain('-   skipped delete  association/old/sa');
     expect(text).toContain('CreateAccessEntry: AccessDeniedException (HTTP 403, request id r-1)');
     expect(text).toMatch(/Apply incomplete \(plan abcdef012345\): 1 applied, 1 adopted, 1 skipped, 1 failed of 4 in 2\.5 s\./);
     expect(text).not.toContain('\x1b[');

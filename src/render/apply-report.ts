@@ -1,4 +1,5 @@
 import type { ApplyReport, ApplyResult } from '../apply/types.js';
+import { ACTION_SYMBOL } from './text.js';
 import { escapeCode, escapeHtml, escapeMarkdownText, neutralizeWorkflowCommands, oneLine } from './escape.js';
 
 export type ApplyReportFormat = 'text' | 'markdown' | 'json';
@@ -28,7 +29,7 @@ export function summarizeApplyReport(report: ApplyReport): string {
   return `${s.applied} applied, ${s.adopted} adopted, ${s.skipped} skipped, ${s.failed} failed`;
 }
 
-const TEXT_MARK: Record<ApplyResult['outcome'], string> = { applied: '+', adopted: '~', skipped: '-', failed: '!' };
+// The mark is the action's, as in the plan (a delete is `-` whatever its outcome); the colour and the word give the outcome.
 const ANSI: Record<ApplyResult['outcome'], string> = { applied: '\x1b[32m', adopted: '\x1b[36m', skipped: '\x1b[33m', failed: '\x1b[31m' };
 
 function renderText(report: ApplyReport, options: ApplyReportRenderOptions): string {
@@ -41,7 +42,7 @@ function renderText(report: ApplyReport, options: ApplyReportRenderOptions): str
   for (const [cluster, results] of byCluster(report.results)) {
     lines.push(`cluster ${oneLine(cluster)}:`);
     for (const r of results) {
-      lines.push(`  ${paint(r.outcome, `${TEXT_MARK[r.outcome]} ${r.outcome.padEnd(7)}`)} ${r.action.padEnd(7)} ${oneLine(r.changeId)}${attemptsNote(r)}`);
+      lines.push(`  ${paint(r.outcome, `${ACTION_SYMBOL[r.action].padEnd(3)} ${r.outcome.padEnd(7)}`)} ${r.action.padEnd(7)} ${oneLine(r.changeId)}${attemptsNote(r)}`);
       const detail = detailOf(r);
       if (detail !== undefined) lines.push(`      ${oneLine(detail).replace(/\s{2,}/g, ' ')}`);
     }

@@ -8,7 +8,8 @@ export interface TextOptions {
   color?: boolean;
 }
 
-const SYMBOL: Record<Change['action'], string> = { create: '+', update: '~', replace: '-/+', delete: '-', unmanaged: '·' };
+/** The plan's mark for each action (the apply report shows the same marks). */
+export const ACTION_SYMBOL: Record<Change['action'], string> = { create: '+', update: '~', replace: '-/+', delete: '-', unmanaged: '·' };
 const COLOR: Record<Change['action'] | Finding['severity'], number> = { create: 32, update: 33, replace: 35, delete: 31, unmanaged: 90, error: 31, warning: 33, info: 90 };
 
 /** The plan for a terminal, in the spirit of `terraform plan`. */
@@ -29,7 +30,7 @@ export function renderPlanText(plan: Plan, options: TextOptions = {}): string {
     }
     if (c.changes.length === 0) lines.push('  no changes');
     for (const ch of c.changes) {
-      lines.push(`  ${paint(COLOR[ch.action], `${SYMBOL[ch.action].padStart(3)} ${ch.action}`)} ${KIND_LABEL[ch.kind]} ${oneLine(objectName(ch))}`);
+      lines.push(`  ${paint(COLOR[ch.action], `${ACTION_SYMBOL[ch.action].padStart(3)} ${ch.action}`)} ${KIND_LABEL[ch.kind]} ${oneLine(objectName(ch))}`);
       for (const detail of detailLines(ch)) lines.push(`        ${oneLine(detail)}`);
     }
   }
