@@ -80,3 +80,24 @@ export { OWNER_TAG, ownerOf, type PruneMode } from './model/ownership.js';
 export { bundledAccessPolicies, bundledAccessPolicyNames, isBundledAccessPolicy, suggestAccessPolicy, type AccessPolicySummary } from './model/access-policies.js';
 export { accessEntryProblems, ACCESS_ENTRY_TYPES, NODE_IDENTITIES, type AccessEntryInput, type AccessEntryProblem, type AccessEntryType } from './model/access-entry-rules.js';
 export { groupProblems, sessionPolicyProblems, tagProblems, usernameProblems, SESSION_POLICY_MAX, TAG_LIMITS, type LimitProblem } from './model/api-limits.js';
+// IAM's limits on the roles and policies eks-identity writes, and the AWS managed policies it knows.
+export {
+  checkIamTags,
+  checkManagedPolicySize,
+  checkMaxSessionDuration,
+  checkPolicyArn,
+  checkPolicyDocument,
+  checkPolicyName,
+  checkRoleDescription,
+  checkRoleName,
+  checkRolePath,
+  checkRolePolicySizes,
+  policyLength,
+  IAM_LIMITS,
+  type IamErrorCode,
+  type IamProblem,
+  type IamQuotas,
+  type PolicyDocument,
+  type PolicyKind,
+} from './model/iam-limits.js';
+export { AWS_MANAGED_POLICIES, awsManagedPolicyArn, findAwsManagedPolicy, isAwsManagedPolicyArn, type AwsManagedPolicy } from './model/aws-managed-policies.js';
