@@ -12,7 +12,7 @@ function ownerArn(cluster: Cluster, a: Association): string | undefined {
   return a.addonName === undefined ? undefined : cluster.addons.find((x) => x.name === a.addonName)?.arn;
 }
 
-function associationShape(cluster: Cluster, a: Association) {
+export function associationShape(cluster: Cluster, a: Association) {
   return {
     clusterName: cluster.name,
     namespace: a.namespace,
@@ -32,7 +32,7 @@ function associationShape(cluster: Cluster, a: Association) {
 }
 
 /** The role must be a role ARN that IAM (as EKS currently sees it) knows. */
-function checkRoleExists(ctx: RequestContext, cluster: Cluster, roleArn: string): void {
+export function checkRoleExists(ctx: RequestContext, cluster: Cluster, roleArn: string): void {
   if (splitIamArn(roleArn)?.kind !== 'role') throw eksErrors.invalidParameter(`roleArn is not a valid IAM role ARN: ${roleArn}`);
   // EKS looks the association's role up in the cluster's account (src/model/association-rules.ts).
   if (associationRoleProblems(roleArn, cluster.accountId).length > 0 || !findRoleVisibleToEks(ctx, roleArn)) throw eksErrors.invalidParameter(`Role provided in the request does not exist: ${roleArn}`);

@@ -1,4 +1,4 @@
-/** EKS cluster-level operations: clusters, add-ons, access policies, auth-mode updates, tags. */
+/** EKS cluster-level operations: clusters, access policies, auth-mode updates, DescribeUpdate, tags (add-ons: eks-addons.ts). */
 import { bundledAccessPolicies } from '../model/access-policies.js';
 import { ApiError, eksErrors } from './api-error.js';
 import type { EksHandler } from './context.js';
@@ -39,42 +39,14 @@ export const listClusters: EksHandler = (ctx, req) => {
 
 export const describeCluster: EksHandler = (ctx, req) => ({ cluster: describeClusterShape(findCluster(ctx, req.params.name!)) });
 
-export const listAddons: EksHandler = (ctx, req) => {
-  const cluster = findCluster(ctx, req.params.clusterName!);
-  const { page, nextToken } = paginate(req, cluster.addons.map((a) => a.name));
-  return { addons: page, nextToken };
-};
-
-export const describeAddon: EksHandler = (ctx, req) => {
-  const cluster = findCluster(ctx, req.params.clusterName!);
-  const name = req.params.addonName!;
-  const addon = cluster.addons.find((a) => a.name === name);
-  if (!addon) throw eksErrors.notFound(`No addon: ${name} found in cluster: ${cluster.name}`, { clusterName: cluster.name, addonName: name });
-  return {
-    addon: {
-      addonName: addon.name,
-      clusterName: cluster.name,
-      status: addon.status,
-      addonVersion: addon.version,
-      health: { issues: [] },
-      addonArn: addon.arn,
-      createdAt: seconds(addon.createdAtMs),
-      modifiedAt: seconds(addon.createdAtMs),
-      ...(addon.serviceAccountRoleArn !== undefined ? { serviceAccountRoleArn: addon.serviceAccountRoleArn } : {}),
-      tags: { ...addon.tags },
-      podIdentityAssociations: cluster.associations.filter((p) => p.addonName === addon.name).map((p) => p.arn),
-    },
-  };
-};
-
 export const listAccessPolicies: EksHandler = (ctx, req) => {
   const all = bundledAccessPolicies(ctx.partition);
   const { page, nextToken } = paginate(req, all);
   return { accessPolicies: page, nextToken };
 };
 
-function updateShape(u: Cluster['updates'][number], status = u.status) {
-  return { id: u.id, status, type: u.type, params: u.params, createdAt: seconds(u.createdAtMs), errors: [] };
+export function updateShape(u: Cluster['updates'][number], status = u.status) {
+  return { id: u.id, status, type: u.type, params: u.params, createdAt: seconds(u.createdAtMs), errors: status === u.status ? (u.errors ?? []) : [] };
 }
 
 /** Only the authentication mode is emulated; it moves one rung up the ladder per call. */
@@ -107,8 +79,15 @@ export const updateClusterConfig: EksHandler = (ctx, req) => {
 
 export const describeUpdate: EksHandler = (ctx, req) => {
   const cluster = findCluster(ctx, req.params.name!);
-  const update = cluster.updates.find((u) => u.id === req.params.updateId);
-  if (!update) throw eksErrors.notFound(`No update found for ID: ${req.params.updateId}`, { clusterName: cluster.name });
+  // An add-on update is found only with its addonName (EKS API reference, DescribeUpdate: "required if the update is an add-on update").
+  const addonName = req.query.get('addonName') ?? undefined;
+  const update = cluster.updates.find((u) => u.id === req.params.updateId && u.addonName === addonName);
+  if (!update) throw eksErrors.notFound(`No update found for ID: ${req.params.updateId}`, { clusterName: cluster.name, ...(addonName !== undefined ? { addonName } : {}) });
+  // An asynchronous update reports InProgress for a while before its outcome.
+  if ((update.pendingPolls ?? 0) > 0) {
+    update.pendingPolls = update.pendingPolls! - 1;
+    return { update: updateShape(update, 'InProgress') };
+  }
   return { update: updateShape(update) };
 };
 

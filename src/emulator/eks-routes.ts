@@ -1,6 +1,7 @@
 /** The EKS restJson1 route table: method + path template → operation name and handler. */
 import type { EksHandler } from './context.js';
 import * as entries from './eks-access-entries.js';
+import * as addons from './eks-addons.js';
 import * as associations from './eks-associations.js';
 import * as clusters from './eks-clusters.js';
 
@@ -16,8 +17,10 @@ const TABLE: Array<[string, string, string, EksHandler]> = [
   ['GET', '/clusters/{name}', 'DescribeCluster', clusters.describeCluster],
   ['POST', '/clusters/{name}/update-config', 'UpdateClusterConfig', clusters.updateClusterConfig],
   ['GET', '/clusters/{name}/updates/{updateId}', 'DescribeUpdate', clusters.describeUpdate],
-  ['GET', '/clusters/{clusterName}/addons', 'ListAddons', clusters.listAddons],
-  ['GET', '/clusters/{clusterName}/addons/{addonName}', 'DescribeAddon', clusters.describeAddon],
+  ['GET', '/clusters/{clusterName}/addons', 'ListAddons', addons.listAddons],
+  ['GET', '/clusters/{clusterName}/addons/{addonName}', 'DescribeAddon', addons.describeAddon],
+  ['POST', '/clusters/{clusterName}/addons/{addonName}/update', 'UpdateAddon', addons.updateAddon],
+  ['GET', '/addons/configuration-schemas', 'DescribeAddonConfiguration', addons.describeAddonConfiguration],
   ['GET', '/access-policies', 'ListAccessPolicies', clusters.listAccessPolicies],
   ['GET', '/tags/{resourceArn}', 'ListTagsForResource', clusters.listTagsForResource],
   ['POST', '/tags/{resourceArn}', 'TagResource', clusters.tagResource],

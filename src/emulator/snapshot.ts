@@ -64,8 +64,10 @@ export function snapshotWorld(world: World): EmulatorState {
         version: a.version,
         status: a.status,
         ...(a.serviceAccountRoleArn !== undefined ? { serviceAccountRoleArn: a.serviceAccountRoleArn } : {}),
+        namespace: a.namespace,
         createdAt: iso(a.createdAtMs),
         tags: { ...a.tags },
+        ...(a.updateFailure !== undefined ? { updateFailure: { ...a.updateFailure } } : {}),
         podIdentityAssociations: c.associations.filter((p) => p.addonName === a.name).map(snapshotAssociation),
       })),
       podIdentityAssociations: c.associations.filter((p) => p.addonName === undefined).map(snapshotAssociation),
@@ -86,7 +88,15 @@ export function snapshotWorld(world: World): EmulatorState {
         ...(e.boundRoleId !== undefined ? { boundRoleId: e.boundRoleId } : {}),
         ...(e.clientRequestToken !== undefined ? { clientRequestToken: e.clientRequestToken } : {}),
       })),
-      updates: c.updates.map((u) => ({ id: u.id, type: u.type, status: u.status, params: u.params.map((p) => ({ ...p })), createdAt: iso(u.createdAtMs) })),
+      updates: c.updates.map((u) => ({
+        id: u.id,
+        type: u.type,
+        status: u.status,
+        params: u.params.map((p) => ({ ...p })),
+        createdAt: iso(u.createdAtMs),
+        ...(u.addonName !== undefined ? { addonName: u.addonName } : {}),
+        ...(u.errors !== undefined ? { errors: u.errors.map((e) => ({ ...e, resourceIds: [...e.resourceIds] })) } : {}),
+      })),
     })),
   };
 }

@@ -81,8 +81,10 @@ const stateSchema = z.strictObject({
               version: z.string().optional(),
               status: z.string().optional(),
               serviceAccountRoleArn: roleArn.optional(),
+              namespace: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'expected a Kubernetes namespace').optional(),
               createdAt: iso.optional(),
               tags: tags.optional(),
+              updateFailure: z.strictObject({ errorCode: z.string().min(1), errorMessage: z.string() }).optional(),
               podIdentityAssociations: z.array(association).optional(),
             }),
           )
@@ -121,6 +123,8 @@ const stateSchema = z.strictObject({
               status: z.enum(['InProgress', 'Successful', 'Failed', 'Cancelled']),
               params: z.array(z.strictObject({ type: z.string(), value: z.string() })),
               createdAt: iso.optional(),
+              addonName: z.string().optional(),
+              errors: z.array(z.strictObject({ errorCode: z.string(), errorMessage: z.string(), resourceIds: z.array(z.string()) })).optional(),
             }),
           )
           .optional(),

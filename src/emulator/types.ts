@@ -88,8 +88,12 @@ export interface AddonState {
   version?: string;
   status?: string;
   serviceAccountRoleArn?: string;
+  /** Namespace the add-on runs in (its associations go there); default: the add-on's usual one (kube-system, amazon-cloudwatch …). */
+  namespace?: string;
   createdAt?: string;
   tags?: Record<string, string>;
+  /** Fault injection: UpdateAddon is accepted, then its update ends Failed with this error (DescribeUpdate). */
+  updateFailure?: { errorCode: string; errorMessage: string };
   /** Associations this add-on owns (ownerArn = the add-on's ARN); the association APIs refuse to change them. */
   podIdentityAssociations?: AssociationState[];
 }
@@ -140,6 +144,9 @@ export interface UpdateState {
   status: 'InProgress' | 'Successful' | 'Failed' | 'Cancelled';
   params: Array<{ type: string; value: string }>;
   createdAt?: string;
+  /** Add-on updates (UpdateAddon) name their add-on. */
+  addonName?: string;
+  errors?: Array<{ errorCode: string; errorMessage: string; resourceIds: string[] }>;
 }
 
 export interface FaultOptions {

@@ -2,6 +2,8 @@
 import { partitionOfRegion } from '../model/partition.js';
 import type { IdFactory } from './random.js';
 import type { AccessEntryState, AssociationState, ClusterState, EmulatorState, RoleState } from './types.js';
+import { defaultAddonNamespace } from '../model/addon.js';
+import { defaultAddonVersion } from './addon-catalog.js';
 import {
   accessEntryArn,
   addonArn,
@@ -120,11 +122,14 @@ function buildCluster(s: ClusterState, world: World, defaultAccount: string, ids
     c.addons.push({
       name: a.name,
       arn: addonArn(c, a.name, addonCreated),
-      version: a.version ?? 'v1.0.0-eksbuild.1',
+      version: a.version ?? defaultAddonVersion(a.name),
       status: a.status ?? 'ACTIVE',
       ...(a.serviceAccountRoleArn !== undefined ? { serviceAccountRoleArn: a.serviceAccountRoleArn } : {}),
+      namespace: a.namespace ?? defaultAddonNamespace(a.name),
       createdAtMs: addonCreated,
+      modifiedAtMs: addonCreated,
       tags: { ...(a.tags ?? {}) },
+      ...(a.updateFailure !== undefined ? { updateFailure: { ...a.updateFailure } } : {}),
     });
     for (const p of a.podIdentityAssociations ?? []) c.associations.push(buildAssociation(c, p, ids, a.name));
   }

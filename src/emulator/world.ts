@@ -52,8 +52,13 @@ export interface Addon {
   version: string;
   status: string;
   serviceAccountRoleArn?: string;
+  /** The namespace the add-on runs in: its associations are created there. */
+  namespace: string;
   createdAtMs: number;
+  modifiedAtMs: number;
   tags: Record<string, string>;
+  /** Fault injection: the next add-on updates end Failed with this error instead of Successful. */
+  updateFailure?: { errorCode: string; errorMessage: string };
 }
 
 export interface Association {
@@ -101,6 +106,12 @@ export interface ClusterUpdate {
   status: 'InProgress' | 'Successful' | 'Failed' | 'Cancelled';
   params: Array<{ type: string; value: string }>;
   createdAtMs: number;
+  /** Set on add-on updates: DescribeUpdate finds them only with this addonName. */
+  addonName?: string;
+  errors?: Array<{ errorCode: string; errorMessage: string; resourceIds: string[] }>;
+  /** DescribeUpdate answers InProgress this many more times before `status` (an asynchronous update). */
+  pendingPolls?: number;
+  clientRequestToken?: string;
 }
 
 export interface Cluster {

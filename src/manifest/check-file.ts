@@ -3,8 +3,8 @@ import type { SourceLocation } from '../model/source.js';
 import { closestMatch, type ManifestDiagnostic } from './diagnostics.js';
 import type { Located } from './model.js';
 import type { PruneMode } from '../model/ownership.js';
-import { accessEntrySchema, clusterSchema, manifestSchema, ownerSchema, podIdentityAssociationSchema, pruneSchema } from './schema.js';
-import type { AccessEntryV1, ClusterV1, PodIdentityAssociationV1 } from './schema.js';
+import { accessEntrySchema, addonSchema, clusterSchema, manifestSchema, ownerSchema, podIdentityAssociationSchema, pruneSchema } from './schema.js';
+import type { AccessEntryV1, AddonV1, ClusterV1, PodIdentityAssociationV1 } from './schema.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
 
 /** What one file contributes, before the files are merged. */
@@ -13,6 +13,7 @@ export interface FileManifest {
   clusters: Located<ClusterV1>[];
   podIdentityAssociations: Located<PodIdentityAssociationV1>[];
   accessEntries: Located<AccessEntryV1>[];
+  addons: Located<AddonV1>[];
   /** Names of clusters whose declaration has errors: selectors naming them are not "unknown". */
   rejectedClusterNames: string[];
   defaultTags?: { value: Record<string, string>; source: SourceLocation; keyAt: (key: string) => SourceLocation };
@@ -30,6 +31,7 @@ const topLevelSchema = z
     defaults: manifestSchema.shape.defaults,
     podIdentityAssociations: z.array(z.unknown()).optional(),
     accessEntries: z.array(z.unknown()).optional(),
+    addons: z.array(z.unknown()).optional(),
     owner: ownerSchema.optional(),
     prune: pruneSchema.optional(),
   })
@@ -37,7 +39,7 @@ const topLevelSchema = z
 
 /** Validates the shape of one parsed file against manifest v1 and locates every problem. */
 export function checkFile(source: YamlSource): FileManifest {
-  const result: FileManifest = { file: source.file, clusters: [], podIdentityAssociations: [], accessEntries: [], rejectedClusterNames: [], diagnostics: [...source.diagnostics] };
+  const result: FileManifest = { file: source.file, clusters: [], podIdentityAssociations: [], accessEntries: [], addons: [], rejectedClusterNames: [], diagnostics: [...source.diagnostics] };
   if (source.diagnostics.some((d) => d.severity === 'error')) return result;
   const report = (d: Omit<ManifestDiagnostic, 'severity'>) => result.diagnostics.push({ severity: 'error', ...d });
 
@@ -73,6 +75,7 @@ export function checkFile(source: YamlSource): FileManifest {
   result.rejectedClusterNames = rejectedNames(record.clusters, result.clusters);
   result.podIdentityAssociations = checkList(record.podIdentityAssociations, 'podIdentityAssociations', podIdentityAssociationSchema, source, result.diagnostics);
   result.accessEntries = checkList(record.accessEntries, 'accessEntries', accessEntrySchema, source, result.diagnostics);
+  result.addons = checkList(record.addons, 'addons', addonSchema, source, result.diagnostics);
   return result;
 }
 

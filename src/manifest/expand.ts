@@ -5,6 +5,7 @@ import { accessPolicyArnFor, partitionOfRegion, roleArnFor } from '../model/part
 import { canonicalJson } from '../aws/canonical-json.js';
 import type { LoadedManifest, ManifestAccessEntry, ManifestAssociation } from './model.js';
 import { expandVariables } from './variables.js';
+import { expandAddons } from './addons.js';
 
 export interface ExpandContext {
   /** Account of each cluster from its credentials (STS), by cluster name; the manifest's accountId wins. */
@@ -46,6 +47,7 @@ export function expandManifest(loaded: LoadedManifest, context: ExpandContext = 
         .filter(applies)
         .map((e) => toAccessEntry(e, expand, partition, tags))
         .sort((x, y) => compare(x.principalArn, y.principalArn)),
+      ...(manifest.addons?.length ? { addons: expandAddons(manifest.addons, c.value.name, expand, accountId ?? '${accountId}', partition) } : {}),
       source: c.source,
     };
   });

@@ -1,6 +1,6 @@
 import type { PruneMode } from '../model/ownership.js';
 import type { SourceLocation } from '../model/source.js';
-import type { AccessEntryV1, AccessPolicyV1, ClusterV1, PodIdentityAssociationV1 } from './schema.js';
+import type { AccessEntryV1, AccessPolicyV1, AddonV1, ClusterV1, PodIdentityAssociationV1 } from './schema.js';
 import type { ManifestDiagnostic } from './diagnostics.js';
 
 /** A validated manifest item with where it was declared; `at` locates its fields. */
@@ -17,6 +17,7 @@ export type ManifestCluster = Located<ClusterV1>;
 export type ManifestAssociation = Located<PodIdentityAssociationV1>;
 export type ManifestAccessEntry = Located<AccessEntryV1>;
 export type ManifestAccessPolicy = Located<AccessPolicyV1>;
+export type ManifestAddon = Located<AddonV1>;
 
 /** Every file merged: the valid items of all files. */
 export interface Manifest {
@@ -27,6 +28,8 @@ export interface Manifest {
   owner?: { value: string; source: SourceLocation };
   podIdentityAssociations: ManifestAssociation[];
   accessEntries: ManifestAccessEntry[];
+  /** `addons:` of every file (absent in manifests built by hand before add-ons existed). */
+  addons?: ManifestAddon[];
 }
 
 export interface LoadedManifest {

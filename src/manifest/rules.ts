@@ -1,6 +1,7 @@
 import { TAG_LIMITS } from '../model/api-limits.js';
 import type { SourceLocation } from '../model/source.js';
 import type { ManifestDiagnostic } from './diagnostics.js';
+import { checkAddons } from './addons.js';
 import type { FileManifest } from './check-file.js';
 import { checkAccessEntry, checkArn, checkAssociation, checkDefaultTags, expandFor, type Report } from './check-items.js';
 import type { Located, Manifest, ManifestCluster } from './model.js';
@@ -26,6 +27,7 @@ export function mergeAndCheck(files: FileManifest[]): { manifest: Manifest; diag
     ...ownerSetting(files, report),
     podIdentityAssociations: files.flatMap((f) => f.podIdentityAssociations),
     accessEntries: files.flatMap((f) => f.accessEntries),
+    addons: files.flatMap((f) => f.addons),
   };
   const firstFile = files[0];
   if (manifest.clusters.length === 0 && firstFile && !diagnostics.some((d) => d.severity === 'error')) {
@@ -72,6 +74,7 @@ export function mergeAndCheck(files: FileManifest[]): { manifest: Manifest; diag
       else entryKeys.set(key, e.source);
     }
   }
+  checkAddons(manifest.addons ?? [], manifest.podIdentityAssociations, targetsOf, report);
   return { manifest, diagnostics };
 }
 

@@ -90,6 +90,24 @@ export const accessEntrySchema = z
   })
   .strict();
 
+export const addonAssociationSchema = z
+  .object({
+    serviceAccount: z.string().describe('A service account of the add-on, as DescribeAddonConfiguration lists it for the installed version (e.g. ebs-csi-controller-sa). The namespace is the add-on\'s.'),
+    roleName: z.string().optional().describe('IAM role name in the cluster\'s account; variables expand. Give roleName or roleArn.'),
+    roleArn: z.string().optional().describe('IAM role ARN; ${partition} ${accountId} ${region} ${cluster} expand. Give roleName or roleArn.'),
+  })
+  .strict();
+
+export const addonSchema = z
+  .object({
+    name: z.string().describe('Name of an installed EKS add-on (aws-ebs-csi-driver, vpc-cni, …). eks-identity does not install add-ons or choose their versions.'),
+    clusters: clusterSelector.optional(),
+    podIdentityAssociations: z
+      .array(addonAssociationSchema)
+      .describe('Every Pod Identity association the add-on should own, applied with UpdateAddon: the list replaces the add-on\'s associations (an empty list removes them).'),
+  })
+  .strict();
+
 export const manifestSchema = z
   .object({
     version: z.literal(1).describe('Manifest format version. Only 1 exists.'),
@@ -102,6 +120,7 @@ export const manifestSchema = z
       .describe('Defaults merged into every association and entry.'),
     podIdentityAssociations: z.array(podIdentityAssociationSchema).optional(),
     accessEntries: z.array(accessEntrySchema).optional(),
+    addons: z.array(addonSchema).optional().describe('EKS add-ons whose Pod Identity associations this manifest manages (through the add-on API).'),
     prune: pruneSchema.optional(),
   })
   .strict()
@@ -112,6 +131,8 @@ export type ClusterV1 = z.infer<typeof clusterSchema>;
 export type PodIdentityAssociationV1 = z.infer<typeof podIdentityAssociationSchema>;
 export type AccessEntryV1 = z.infer<typeof accessEntrySchema>;
 export type AccessPolicyV1 = z.infer<typeof accessPolicySchema>;
+export type AddonV1 = z.infer<typeof addonSchema>;
+export type AddonAssociationV1 = z.infer<typeof addonAssociationSchema>;
 
 /**
  * Where editors fetch the schema: the file on the major release tag, which the release workflow

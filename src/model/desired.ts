@@ -1,3 +1,4 @@
+import type { DesiredAddon } from './addon.js';
 import type { PruneMode } from './ownership.js';
 import type { Partition } from './partition.js';
 import type { SourceLocation } from './source.js';
@@ -67,6 +68,8 @@ export interface DesiredCluster {
   associations: DesiredAssociation[];
   /** Sorted by principalArn. */
   accessEntries: DesiredAccessEntry[];
+  /** Declared add-ons (`addons:`), sorted by name; absent or empty: none. */
+  addons?: DesiredAddon[];
   source?: SourceLocation;
 }
 
