@@ -101,3 +101,15 @@ export {
   type PolicyKind,
 } from './model/iam-limits.js';
 export { AWS_MANAGED_POLICIES, awsManagedPolicyArn, findAwsManagedPolicy, isAwsManagedPolicyArn, type AwsManagedPolicy } from './model/aws-managed-policies.js';
+
+// The well-known policy catalog that `role: { wellKnownPolicies }` draws from.
+export {
+  checkWellKnownParameters,
+  describeWellKnownPolicy,
+  expandWellKnownPolicy,
+  WELL_KNOWN_POLICY_NAMES,
+  type WellKnownContext,
+  type WellKnownParameter,
+  type WellKnownPolicyDescription,
+  type WellKnownPolicyExpansion,
+} from './model/well-known-policies/index.js';
