@@ -449,6 +449,33 @@ const cases: Case[] = [
     errors: [['ROLE_NAME_AND_ARN', 7, 14]],
   },
   {
+    name: 'a role block next to roleName, in a manifest without owner',
+    text: yaml`
+      version: 1
+      clusters: [{ name: prod, region: us-east-1 }]
+      podIdentityAssociations:
+        - namespace: app
+          serviceAccount: app
+          roleName: App
+          role:
+            name: app-\${clustr}
+    `,
+    errors: [['ROLE_BLOCK_AND_ROLE_NAME', 7, 5], ['ROLE_REQUIRES_OWNER', 7, 5], ['UNKNOWN_VARIABLE', 8, 13]],
+  },
+  {
+    name: 'an unknown key in a role block',
+    text: yaml`
+      version: 1
+      owner: team-a
+      clusters: [{ name: prod, region: us-east-1 }]
+      podIdentityAssociations:
+        - namespace: app
+          serviceAccount: app
+          role: { nmae: app }
+    `,
+    errors: [['UNKNOWN_KEY', 7, 13]],
+  },
+  {
     name: 'neither roleName nor roleArn',
     text: yaml`
       version: 1

@@ -4,6 +4,7 @@ import { OWNER_TAG } from '../../src/model/ownership.js';
 import type { ClusterPlan } from '../../src/model/plan.js';
 import { FINDINGS, type FindingCode } from '../../src/plan/index.js';
 import {
+  POD_TRUST,
   ADMIN,
   DEPLOYER,
   VIEW,
@@ -26,6 +27,10 @@ import {
   policyArn,
   roleArn,
 } from './fixtures.js';
+import { APP_ROLE, APP_ROLE_ARN, liveRoleDetail, manifestWith, planText } from './role-fixtures.js';
+
+/** The prod cluster's part of a plan of a manifest with `role:` blocks. */
+const prodOf = (...args: Parameters<typeof planText>) => planText(...args).clusters.find((c) => c.name === 'prod')!;
 
 const APP = roleArn('App');
 const OPS = roleArn('Ops');
@@ -39,6 +44,34 @@ function summaries(count: number, namespace = 'bulk'): LiveAssociationSummary[] 
 
 /** One scenario per finding code: the plan that must carry it, and the key it must name. */
 const SCENARIOS: Record<FindingCode, () => { plan: ClusterPlan; key: string | undefined }> = {
+  ROLE_NOT_OWNED: () => ({ plan: prodOf(manifestWith(APP_ROLE), { prod: { managedRoles: { [APP_ROLE_ARN]: liveRoleDetail('app-prod') } } }, { clusters: ['prod'] }), key: 'role/app-prod' }),
+  ROLE_OWNED_BY_ANOTHER_MANIFEST: () => ({
+    plan: prodOf(manifestWith(APP_ROLE), { prod: { managedRoles: { [APP_ROLE_ARN]: liveRoleDetail('app-prod', { tags: { [OWNER_TAG]: 'team-b' } }) } } }, { clusters: ['prod'] }),
+    key: 'role/app-prod',
+  }),
+  ROLE_DECLARATION_CONFLICT: () => ({
+    plan: prodOf(manifestWith(`${APP_ROLE}  - namespace: app\n    serviceAccount: worker\n    role: { name: 'app-\${cluster}' }\n`), {}, { clusters: ['prod'] }),
+    key: 'role/app-prod',
+  }),
+  ROLE_ACCOUNT_UNKNOWN: () => ({
+    plan: prodOf(manifestWith(APP_ROLE.replace('app-${cluster}', 'app-prod')), {}, { only: ['prod'], accountIds: { prod: '111122223333' } }),
+    key: 'role/app-prod',
+  }),
+  ROLE_TRUST_INCOMPLETE: () => ({
+    plan: prodOf(manifestWith(APP_ROLE), {}, { clusters: ['prod'], patch: (d) => ({ ...d, roles: d.roles!.map((r) => ({ ...r, trustPolicy: JSON.stringify(POD_TRUST).replace(',"sts:TagSession"', '') })) }) }),
+    key: 'role/app-prod',
+  }),
+  ROLE_PATH_DIFFERS: () => ({
+    plan: prodOf(manifestWith(APP_ROLE), { prod: { managedRoles: { [APP_ROLE_ARN]: liveRoleDetail('app-prod', { path: '/team/', tags: { [OWNER_TAG]: 'team-a' } }) } } }, { clusters: ['prod'] }),
+    key: 'role/app-prod',
+  }),
+  MANAGED_POLICY_NOT_FOUND: () => ({ plan: prodOf(manifestWith(APP_ROLE), { prod: { managedPolicies: { 'arn:aws:iam::aws:policy/ReadOnlyAccess': false } } }, { clusters: ['prod'] }), key: 'role/app-prod' }),
+  PERMISSIONS_BOUNDARY_NOT_FOUND: () => ({ plan: prodOf(manifestWith(APP_ROLE), { prod: { managedPolicies: { 'arn:aws:iam::111122223333:policy/boundary': false } } }, { clusters: ['prod'] }), key: 'role/app-prod' }),
+  ROLE_STILL_USED: () => {
+    const old = 'arn:aws:iam::111122223333:role/old';
+    const live = { prod: { associations: [liveAssociation('legacy', 'job', { roleArn: old })], managedRoles: { [old]: liveRoleDetail('old', { tags: { [OWNER_TAG]: 'team-a' } }) } } };
+    return { plan: prodOf(manifestWith(`${APP_ROLE}  - namespace: legacy\n    serviceAccount: job\n    roleArn: ${old}\n`, 'owner: team-a\nprune: owned\n'), live, { clusters: ['prod'] }), key: 'role/old' };
+  },
   CLUSTER_NOT_FOUND: () => ({ plan: planOne(desiredCluster({ source: SOURCE }), liveCluster({ exists: false })), key: undefined }),
   AUTH_MODE_CONFIG_MAP: () => ({ plan: planOne(desiredCluster({ accessEntries: [desiredEntry(APP)] }), liveCluster({ authenticationMode: 'CONFIG_MAP' })), key: undefined }),
   POD_IDENTITY_AGENT_MISSING: () => ({ plan: planOne(desiredCluster({ associations: [desiredAssociation('app', 'web')] }), liveCluster({ addons: [] })), key: undefined }),

@@ -3,6 +3,7 @@ import { EksIdentityError } from '../errors.js';
 import type { AccessPolicyValue, Change, Plan } from '../model/plan.js';
 import { applyAccessEntryChange, applyAccessPolicyChange } from './execute-access.js';
 import { applyAssociationChange } from './execute-association.js';
+import { applyRoleChange } from './execute-role.js';
 import { applyAuthenticationModeChange, applyTrustPolicyChange } from './execute-cluster.js';
 import { DeleteBudget, isClusterAdminPolicy } from './guards.js';
 import { refusePlanWithErrors } from './refusal.js';
@@ -126,6 +127,8 @@ function executeChange(ctx: StepContext): Promise<StepOutcome> {
       return applyTrustPolicyChange(ctx);
     case 'authenticationMode':
       return applyAuthenticationModeChange(ctx);
+    case 'iamRole':
+      return applyRoleChange(ctx);
   }
 }
 

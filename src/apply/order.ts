@@ -1,4 +1,5 @@
 import type { AccessPolicyValue, Change, Plan } from '../model/plan.js';
+import { linkRoleDependencies } from './order-roles.js';
 
 /** One change of one cluster, with its position in the plan (the report keeps plan order). */
 export interface Step {
@@ -42,6 +43,9 @@ export interface Unit {
  *  - Association creates, updates and deletes are independent of each other: no association can
  *    stand in for another (one per service account), and a replacement is one step (delete, then
  *    create) of its own.
+ *  - An IAM role eks-identity owns is created or updated (with its policies) before the
+ *    associations that will use it, and deleted after the associations that used it are deleted or
+ *    moved, whichever cluster they are on (order-roles.ts).
  */
 export interface ExecutionOrder {
   units: Unit[];
@@ -92,10 +96,11 @@ export function orderPlan(plan: Plan): ExecutionOrder {
     unit.lane = `${first.kind}:${first.action}`;
   }
   linkDependencies(units);
+  linkRoleDependencies(units);
   return { units, steps };
 }
 
-type Role = 'authMode' | 'trust' | 'associationWrite' | 'associationDelete' | 'accessWrite' | 'accessDelete';
+type Role = 'authMode' | 'trust' | 'associationWrite' | 'associationDelete' | 'accessWrite' | 'accessDelete' | 'iamRole';
 
 function roleOf(unit: Unit): Role {
   const change = unit.steps[0]!.change;
@@ -110,6 +115,8 @@ function roleOf(unit: Unit): Role {
     case 'accessEntry':
     case 'accessPolicy':
       return isDelete ? 'accessDelete' : 'accessWrite';
+    case 'iamRole':
+      return 'iamRole';
   }
 }
 
@@ -121,6 +128,7 @@ const PREREQUISITES: Record<Role, Role[]> = {
   associationDelete: [],
   accessWrite: ['authMode'],
   accessDelete: ['authMode', 'accessWrite'],
+  iamRole: [],
 };
 
 function linkDependencies(units: Unit[]): void {

@@ -26,6 +26,7 @@ import { callAws as call, callAwsOrAbsent as callOrAbsent } from './errors.js';
 import { toAssociationSummary, toLiveAccessEntry, toLiveAssociation } from './live-convert.js';
 import { callerIdentityOf } from './session.js';
 import { PacerRegistry, pacedClients } from './pacer.js';
+import { SdkIamRoleGateway, type IamRoleGateway } from './role-gateway.js';
 
 /** An access entry as the write calls return it (policies are not part of these answers). */
 export type AccessEntryRecord = Omit<LiveAccessEntry, 'accessPolicies'>;
@@ -79,6 +80,8 @@ export interface EksWriteGateway {
   updateAssumeRolePolicy(roleName: string, document: string): Promise<void>;
   /** The principal ARN an access entry for these credentials would name (role ARN for an assumed role). */
   callerPrincipalArn(): Promise<string>;
+  /** IAM writes of the roles eks-identity owns (`role:` blocks); absent: this gateway cannot write roles. */
+  readonly roles?: IamRoleGateway;
 }
 
 /** EksWriteGateway over the AWS SDK v3 clients of one cluster session. */
@@ -87,12 +90,15 @@ export class SdkEksWriteGateway implements EksWriteGateway {
 
   private readonly clients: AwsClients;
 
+  readonly roles: IamRoleGateway;
+
   /**
    * Writes are paced per operation (pacer.ts) unless `pacers: false`: a burst of creates then runs
    * at the rate EKS allows instead of into throttling and the SDK's backoff.
    */
   constructor(clients: AwsClients, options: { callerPrincipalArn?: string; pacers?: PacerRegistry | false } = {}) {
     this.clients = options.pacers === false ? clients : pacedClients(clients, options.pacers ?? new PacerRegistry());
+    this.roles = new SdkIamRoleGateway(this.clients.iam);
     if (options.callerPrincipalArn !== undefined) this.caller = Promise.resolve(options.callerPrincipalArn);
   }
 

@@ -32,6 +32,9 @@ import { pacedClients, PacerRegistry } from './pacer.js';
 import { findDeclaredAccessEntries, findDeclaredAssociations, type ListPages, type Page } from './targeted-read.js';
 import { createProgressGroup, silentProgress, type ProgressReporter } from './progress.js';
 import type { ClusterSession } from './session.js';
+import type { DesiredRole } from '../model/desired-role.js';
+import { readManagedRoles } from './role-read.js';
+import { SdkIamRoleGateway } from './role-gateway.js';
 
 export interface ReadOptions {
   /** Describe calls in flight per cluster (default 16). Pages of one list are always sequential. */
@@ -44,6 +47,8 @@ export interface ReadOptions {
   pacers?: PacerRegistry;
   /** IAM answers shared by the clusters of one read (IAM is global to an account); default: none shared. */
   iam?: IamLookups;
+  /** The roles `role:` blocks declare (DesiredState.roles): each cluster reads those it declares. */
+  roles?: readonly DesiredRole[];
 }
 
 /**
@@ -92,7 +97,7 @@ export async function readLiveState(sessions: readonly ClusterSession[], desired
             source: 'internal',
           });
         }
-        return readLiveCluster(session, cluster, { ...options, pacers, iam, progress: group.task() });
+        return readLiveCluster(session, cluster, { ...options, pacers, iam, progress: group.task(), ...(desired.roles ? { roles: desired.roles } : {}) });
       }),
     );
     return { clusters };
@@ -198,7 +203,11 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
   const known = new Set(declaredRoles);
   const moreRoles = rolesToRead(session, desired, accessEntries).filter((arn) => !known.has(arn));
   progress.start(`cluster ${desired.name}`, jobs.length + declaredRoles.length + userArns.length + moreRoles.length);
-  const roleList = [...declaredRoleList, ...(await readRoles(moreRoles))].sort((a, b) => compare(a[0], b[0]));
+  const [moreRoleList, owned] = await Promise.all([
+    readRoles(moreRoles),
+    readManagedRoles(session, new SdkIamRoleGateway(pacedClients({ iam: session.clients.iam }, options.pacers ?? new PacerRegistry()).iam), desired, options.roles ?? [], associations, (key, read) => iam.once(session, key, read), limit),
+  ]);
+  const roleList = [...declaredRoleList, ...moreRoleList].sort((a, b) => compare(a[0], b[0]));
   const deniedUsers = userList.filter(([, user]) => user === 'denied').map(([arn]) => arn);
   const policies = await catalog;
   progress.done();
@@ -219,6 +228,7 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
     ...(deniedUsers.length > 0 ? { unreadableUsers: deniedUsers } : {}),
     ...(uncounted.length > 0 ? { uncounted } : {}),
     ...(policies === 'denied' ? { accessPolicyCatalogDenied: true } : policies ? { accessPolicyCatalog: policies } : {}),
+    ...owned,
   };
 }
 
@@ -308,7 +318,8 @@ function byAssociation(a: LiveAssociationSummary, b: LiveAssociationSummary): nu
 export function rolesToRead(session: Pick<ClusterSession, 'accountId' | 'partition'>, desired: DesiredCluster, described: readonly LiveAccessEntry[]): string[] {
   const arns = new Set<string>();
   for (const a of desired.associations) {
-    arns.add(a.roleArn);
+    // A role of a `role:` block is read in full by readManagedRoles.
+    if (!a.managedRole) arns.add(a.roleArn);
     if (a.targetRoleArn) arns.add(a.targetRoleArn);
   }
   for (const e of desired.accessEntries) arns.add(e.principalArn);

@@ -17,6 +17,7 @@ import type { ManifestDiagnostic } from './diagnostics.js';
 import type { ManifestAccessEntry, ManifestAssociation, ManifestCluster } from './model.js';
 import * as names from './naming.js';
 import { expandVariables, unknownVariables } from './variables.js';
+import { checkRoleBlock } from './role-block.js';
 
 /** Tags every item gets besides its own: the defaults and the owner tag. */
 export interface Inherited {
@@ -64,9 +65,10 @@ export function checkAssociation(a: ManifestAssociation, clusters: ManifestClust
   serviceAccountProblems(v.serviceAccount).map(located(a.at('serviceAccount'))).forEach(report);
   if (v.roleName !== undefined && v.roleArn !== undefined) {
     report({ code: 'ROLE_NAME_AND_ARN', message: 'both `roleName` and `roleArn` are given', fix: 'keep one of them', location: a.at('roleArn') });
-  } else if (v.roleName === undefined && v.roleArn === undefined) {
-    report({ code: 'ROLE_NAME_OR_ARN_REQUIRED', message: 'the association names no IAM role', fix: 'add `roleName: NAME` (a role in the cluster\'s account) or `roleArn: ARN`', location: a.source });
+  } else if (v.roleName === undefined && v.roleArn === undefined && v.role === undefined) {
+    report({ code: 'ROLE_NAME_OR_ARN_REQUIRED', message: 'the association names no IAM role', fix: 'add `roleName: NAME` (a role in the cluster\'s account), `roleArn: ARN`, or a `role:` block for eks-identity to create', location: a.source });
   }
+  checkRoleBlock(a, clusters, inherited, report);
   const targets = targetsFor(clusters);
   if (v.roleName !== undefined && checkVariables(v.roleName, 'roleName', a.at('roleName'), report)) {
     for (const t of targets) {

@@ -6,6 +6,7 @@ import { canonicalJson } from '../aws/canonical-json.js';
 import type { LoadedManifest, ManifestAccessEntry, ManifestAssociation } from './model.js';
 import { expandVariables } from './variables.js';
 import { expandAddons } from './addons.js';
+import { desiredRoles, roleSpecFor } from './expand-roles.js';
 
 export interface ExpandContext {
   /** Account of each cluster from its credentials (STS), by cluster name; the manifest's accountId wins. */
@@ -41,7 +42,13 @@ export function expandManifest(loaded: LoadedManifest, context: ExpandContext = 
       ...(manifest.owner ? { owner: manifest.owner.value } : {}),
       associations: manifest.podIdentityAssociations
         .filter(applies)
-        .map((a) => toAssociation(a, expand, accountId ?? '${accountId}', partition, tags))
+        .map((a) => {
+          const association = toAssociation(a, expand, accountId ?? '${accountId}', partition, tags);
+          if (!a.value.role) return association;
+          // The role block's role: its ARN, and a flag that the plan creates and owns it.
+          const spec = roleSpecFor(a.value.role, a.value, c.value, accountId, { defaults: manifest.defaultTags, owner: manifest.owner?.value });
+          return { ...association, roleArn: spec.arn, managedRole: true };
+        })
         .sort((x, y) => compare(`${x.namespace}/${x.serviceAccount}`, `${y.namespace}/${y.serviceAccount}`)),
       accessEntries: manifest.accessEntries
         .filter(applies)
@@ -51,7 +58,8 @@ export function expandManifest(loaded: LoadedManifest, context: ExpandContext = 
       source: c.source,
     };
   });
-  return { files: loaded.files, clusters: clusters.sort((a, b) => compare(a.name, b.name)) };
+  const roles = desiredRoles(manifest, context.accountIds);
+  return { files: loaded.files, clusters: clusters.sort((a, b) => compare(a.name, b.name)), ...(roles.length > 0 ? { roles } : {}) };
 }
 
 type Expand = (text: string) => string;

@@ -22,6 +22,11 @@ export type ManifestAddon = Located<AddonV1>;
 /** Every file merged: the valid items of all files. */
 export interface Manifest {
   clusters: ManifestCluster[];
+  /**
+   * Every declared cluster, in manifest order, also those a `--cluster` filter left out: IAM roles
+   * are global to an account, so a role's trust is built from all of them. Absent: `clusters`.
+   */
+  allClusters?: ManifestCluster[];
   defaultTags: Record<string, string>;
   prune: PruneMode;
   /** `owner:` (one per manifest, in any one of its files) and where it was declared. */

@@ -41,6 +41,28 @@ export const clusterSchema = z
   })
   .strict();
 
+/** A role eks-identity creates and owns for the association (role-block.ts checks it). */
+export const roleBlockSchema = z
+  .object({
+    name: z.string().optional().describe('IAM role name (1–64 of letters, digits and + = , . @ _ -); variables expand. Default: CLUSTER-NAMESPACE-SERVICEACCOUNT, cut to 64 characters with a hash suffix. Associations that name the same role in one account share it: its trust covers all of them.'),
+    path: z.string().optional().describe('IAM path, `/` (default) or `/a/b/`; variables expand.'),
+    managedPolicies: z.array(z.string()).optional().describe('Managed policy ARNs to attach (AWS or customer managed); variables expand.'),
+    inlinePolicies: z
+      .record(z.string(), z.record(z.string(), z.unknown()))
+      .optional()
+      .describe('Inline policies, name → IAM policy document. ${partition} ${accountId} ${region} ${cluster} expand inside; IAM\'s own variables (${aws:username}…) are left as written.'),
+    permissionsBoundary: z.string().optional().describe('ARN of the managed policy that bounds the role; variables expand.'),
+    maxSessionDuration: z.number().int().optional().describe('Seconds, 3600–43200 (default 3600).'),
+    description: z.string().optional().describe('Role description (up to 1,000 characters); variables expand.'),
+    tags: tags.optional(),
+    adopt: z
+      .boolean()
+      .optional()
+      .describe('Take over an existing role of this name that has no eks-identity/owner tag: it is tagged with this manifest\'s owner and then managed in full (trust, policies, boundary, tags). Without it, naming an existing role it does not own is an error.'),
+  })
+  .strict()
+  .describe('Create and own the IAM role of this association (instead of roleName/roleArn). Needs `owner:` in the manifest.');
+
 export const podIdentityAssociationSchema = z
   .object({
     namespace: z.string().describe('Kubernetes namespace (RFC 1123 label).'),
@@ -48,11 +70,12 @@ export const podIdentityAssociationSchema = z
     roleName: z
       .string()
       .optional()
-      .describe('IAM role name (optionally with a path, e.g. team/app) in the cluster\'s account; ${cluster} and the other variables expand (KarpenterController-${cluster}). Give roleName or roleArn.'),
+      .describe('IAM role name (optionally with a path, e.g. team/app) in the cluster\'s account; ${cluster} and the other variables expand (KarpenterController-${cluster}). Give roleName, roleArn or role.'),
     roleArn: z
       .string()
       .optional()
-      .describe('IAM role ARN; ${partition} ${accountId} ${region} ${cluster} expand. Give roleName or roleArn.'),
+      .describe('IAM role ARN; ${partition} ${accountId} ${region} ${cluster} expand. Give roleName, roleArn or role.'),
+    role: roleBlockSchema.optional(),
     targetRoleArn: z.string().optional().describe('Role to chain into (cross-account access); variables expand.'),
     disableSessionTags: z.boolean().optional().describe('Turn off the session tags EKS adds. Required (true) with `policy`.'),
     policy: z
@@ -133,6 +156,7 @@ export type AccessEntryV1 = z.infer<typeof accessEntrySchema>;
 export type AccessPolicyV1 = z.infer<typeof accessPolicySchema>;
 export type AddonV1 = z.infer<typeof addonSchema>;
 export type AddonAssociationV1 = z.infer<typeof addonAssociationSchema>;
+export type RoleBlockV1 = z.infer<typeof roleBlockSchema>;
 
 /**
  * Where editors fetch the schema: the file on the major release tag, which the release workflow

@@ -2,6 +2,7 @@ import type { DesiredAddon } from './addon.js';
 import type { PruneMode } from './ownership.js';
 import type { Partition } from './partition.js';
 import type { SourceLocation } from './source.js';
+import type { DesiredRole } from './desired-role.js';
 
 export type AccessEntryType =
   | 'STANDARD'
@@ -37,6 +38,8 @@ export interface DesiredAssociation {
   policy?: string;
   /** Defaults merged with the association's own tags. */
   tags: Record<string, string>;
+  /** The role is declared with a `role:` block: eks-identity creates and owns it (DesiredState.roles). */
+  managedRole?: boolean;
   source?: SourceLocation;
 }
 
@@ -77,4 +80,9 @@ export interface DesiredState {
   /** Files the state was read from, in load order. */
   files: string[];
   clusters: DesiredCluster[];
+  /**
+   * IAM roles declared with `role:` blocks, one per (account, role name), built from every
+   * cluster of the manifest (not only the planned ones). Sorted by ARN. Absent: none.
+   */
+  roles?: DesiredRole[];
 }

@@ -1,5 +1,6 @@
 import type { AccessEntryType, AccessScope, AuthenticationMode } from './desired.js';
 import type { Partition } from './partition.js';
+import type { LiveRoleDetail } from './desired-role.js';
 
 export interface LiveAssociationSummary {
   associationId: string;
@@ -115,6 +116,14 @@ export interface LiveCluster {
   accessPolicyCatalog?: string[];
   /** eks:ListAccessPolicies was denied: declared policies could not be checked. */
   accessPolicyCatalogDenied?: boolean;
+  /**
+   * Roles of `role:` blocks declared on this cluster, and owned roles that live associations use
+   * (prune candidates), read in full: keyed by the ARN as declared (or as the association names
+   * it); null = not found. Absent: none read.
+   */
+  managedRoles?: Record<string, LiveRoleDetail | null>;
+  /** Managed policies and boundaries the `role:` blocks of this cluster name: ARN → exists (GetPolicy). */
+  managedPolicies?: Record<string, boolean>;
 }
 
 export interface LiveState {

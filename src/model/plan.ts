@@ -10,7 +10,8 @@ export type ResourceKind =
   | 'accessEntry'
   | 'accessPolicy'
   | 'trustPolicy'
-  | 'authenticationMode';
+  | 'authenticationMode'
+  | 'iamRole';
 
 /** The fields a change writes, per kind. Values are the desired (after) or live (before) object. */
 export interface AssociationValue extends Omit<DesiredAssociation, 'source'> {
@@ -37,12 +38,30 @@ export interface AuthenticationModeValue {
   authenticationMode: AuthenticationMode;
 }
 
+/** An IAM role eks-identity owns (`role:` blocks): everything its create, update or delete writes. */
+export interface IamRoleValue {
+  roleArn: string;
+  roleName: string;
+  path: string;
+  /** Canonical JSON text of the trust policy. */
+  trustPolicy: string;
+  /** Sorted. */
+  managedPolicyArns: string[];
+  /** Policy name → canonical JSON text. */
+  inlinePolicies: Record<string, string>;
+  permissionsBoundary?: string;
+  maxSessionDuration: number;
+  description?: string;
+  tags: Record<string, string>;
+}
+
 export type ChangeValue =
   | AssociationValue
   | AccessEntryValue
   | AccessPolicyValue
   | TrustPolicyValue
-  | AuthenticationModeValue;
+  | AuthenticationModeValue
+  | IamRoleValue;
 
 export interface FieldDiff {
   field: string;

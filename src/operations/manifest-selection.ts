@@ -32,5 +32,6 @@ export function selectClusters(loaded: LoadedManifest, wanted: readonly string[]
       fix: `use one of: ${declared.join(', ')}`,
     });
   }
-  return { ...loaded, manifest: { ...loaded.manifest, clusters: loaded.manifest.clusters.filter((c) => wanted.includes(c.value.name)) } };
+  const all = loaded.manifest.allClusters ?? loaded.manifest.clusters;
+  return { ...loaded, manifest: { ...loaded.manifest, allClusters: all, clusters: loaded.manifest.clusters.filter((c) => wanted.includes(c.value.name)) } };
 }

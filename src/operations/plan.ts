@@ -1,7 +1,8 @@
 /** plan: manifest → sessions → desired state → live state → plan, as one prepared plan. */
 import { completeListings, describeSkippedAccessEntries, readLiveState } from '../aws/reader.js';
 import { closeClusterSessions, openClusterSessions, type ClusterSession, type SessionOptions } from '../aws/session.js';
-import { expandManifest } from '../manifest/index.js';
+import { expandManifest, type LoadedManifest } from '../manifest/index.js';
+import { parseArn } from '../model/partition.js';
 import type { DesiredState } from '../model/desired.js';
 import type { LiveCluster, LiveState } from '../model/live.js';
 import type { PruneMode } from '../model/ownership.js';
@@ -17,7 +18,7 @@ export async function plan(request: PlanRequest): Promise<PreparedPlan> {
   // Regions, roles to assume and declared accounts are known before any AWS call.
   const sessions = await openSessions(expandManifest(loaded).clusters, request.aws);
   try {
-    const accountIds = Object.fromEntries(sessions.map((s) => [s.target.name, s.accountId]));
+    const accountIds = { ...accountsOfUnopened(loaded, sessions), ...Object.fromEntries(sessions.map((s) => [s.target.name, s.accountId])) };
     const desired = withPrune(expandManifest(loaded, { accountIds }), request.prune);
     const { live, plan: computed } = await planAgainstLive(sessions, desired, request);
     return new PreparedPlan(computed, sessions, guardsOf(request), loaded, desired, live);
@@ -54,6 +55,26 @@ export function guardsOf(request: Pick<PlanGuards, 'maxDeletes' | 'allowLockout'
     ...(request.maxDeletes !== undefined ? { maxDeletes: request.maxDeletes } : {}),
     ...(request.allowLockout !== undefined ? { allowLockout: request.allowLockout } : {}),
   };
+}
+
+/**
+ * Accounts of the clusters a `--cluster` filter left out, as far as the run can tell without
+ * opening them: a cluster that assumes a role is in that role's account; one that uses the default
+ * credentials, like an opened cluster that does too, is in that cluster's account. IAM roles are
+ * global to an account, and a shared role's trust is built from every cluster that declares it.
+ * A cluster whose account stays unknown makes its roles an error finding (ROLE_ACCOUNT_UNKNOWN).
+ */
+function accountsOfUnopened(loaded: LoadedManifest, sessions: readonly ClusterSession[]): Record<string, string> {
+  const opened = new Set(sessions.map((s) => s.target.name));
+  const defaultAccount = sessions.find((s) => s.target.assumeRoleArn === undefined)?.accountId;
+  const out: Record<string, string> = {};
+  for (const c of loaded.manifest.allClusters ?? []) {
+    if (opened.has(c.value.name) || c.value.accountId !== undefined) continue;
+    const assumed = c.value.assumeRoleArn === undefined ? undefined : parseArn(c.value.assumeRoleArn)?.accountId;
+    const account = c.value.assumeRoleArn === undefined ? defaultAccount : assumed && /^\d{12}$/.test(assumed) ? assumed : undefined;
+    if (account !== undefined) out[c.value.name] = account;
+  }
+  return out;
 }
 
 function withPrune(desired: DesiredState, prune: PruneMode | undefined): DesiredState {

@@ -35,7 +35,8 @@ export function checkDeclared(desired: DesiredCluster, live: LiveCluster): Findi
     const key = associationId(a.namespace, a.serviceAccount);
     checkPartition(a.roleArn, 'role', key, a.source);
     if (a.targetRoleArn) checkPartition(a.targetRoleArn, 'target role', key, a.source);
-    const role = live.roles[a.roleArn];
+    // A role of a `role:` block is planned as an iamRole change (roles.ts), its trust built to fit.
+    const role = a.managedRole ? undefined : live.roles[a.roleArn];
     if (role === null) {
       findings.push(finding('ROLE_NOT_FOUND', `IAM role ${a.roleArn} does not exist`, { key, fix: 'create the role (with a trust policy for pods.eks.amazonaws.com), or fix roleName/roleArn', source: a.source }));
     } else if (role) {

@@ -40,6 +40,15 @@ export const FINDINGS = {
   UNMANAGED_NOT_SHOWN: { severity: 'info', doc: 'Live objects the manifest does not declare (prune is off): left alone and not read. The finding names them (namespace/service account, principal ARN) and `summary.unmanaged` counts them.' },
   OWNED_BY_ANOTHER_MANIFEST: { severity: 'error', doc: 'A declared object carries the eks-identity/owner tag of another manifest (or this manifest has no owner): two manifests must not manage one object.' },
   NOT_OWNED_LEFT_ALONE: { severity: 'info', doc: 'With prune: owned, undeclared objects without this manifest\'s owner tag are left alone (made by other tools or manifests).' },
+  ROLE_NOT_OWNED: { severity: 'error', doc: 'A `role:` block names an existing IAM role without the eks-identity/owner tag: eks-identity never changes a role it did not create. Reference it with roleName/roleArn, or take it over with `adopt: true`.' },
+  ROLE_OWNED_BY_ANOTHER_MANIFEST: { severity: 'error', doc: 'A `role:` block names an IAM role whose eks-identity/owner tag names another manifest.' },
+  ROLE_DECLARATION_CONFLICT: { severity: 'error', doc: 'Two `role:` blocks name one IAM role (same account and name) with different policies, boundary, path, duration, description, tags or adopt.' },
+  ROLE_ACCOUNT_UNKNOWN: { severity: 'error', doc: 'A cluster that declares a `role:` block was not opened in this run and declares no accountId, so the role\'s trust cannot be built for it.' },
+  ROLE_TRUST_INCOMPLETE: { severity: 'error', doc: 'The trust policy built for a role does not admit one of its associations (eks-identity checks every trust it writes with its own trust check).' },
+  ROLE_PATH_DIFFERS: { severity: 'error', doc: 'The IAM role exists with another path than its `role:` block says; IAM cannot change a role\'s path.' },
+  MANAGED_POLICY_NOT_FOUND: { severity: 'error', doc: 'A managed policy a `role:` block attaches does not exist (GetPolicy answered not found).' },
+  PERMISSIONS_BOUNDARY_NOT_FOUND: { severity: 'error', doc: 'The permissions boundary of a `role:` block does not exist (GetPolicy answered not found).' },
+  ROLE_STILL_USED: { severity: 'info', doc: 'An undeclared role this manifest owns is still used by an association that stays, so prune keeps it.' },
   UNDECLARED_NOT_COUNTED: { severity: 'info', doc: 'Prune is off and the declared objects were read one by one: undeclared objects were not listed, so they were not counted.' },
 } as const satisfies Record<string, { severity: Severity; doc: string }>;
 

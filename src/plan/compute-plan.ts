@@ -7,6 +7,7 @@ import { authModeFinding, checkChanges, checkDeclared } from './checks.js';
 import { compare, finding } from './finding.js';
 import { fingerprintPlan, withClusterFingerprints } from './fingerprint.js';
 import { podCredentialFindings } from './pod-credentials.js';
+import { planRoles } from './roles.js';
 import { checkPrincipals } from './principals.js';
 import { summarize } from './summary.js';
 
@@ -19,7 +20,7 @@ export interface PlanOptions {
   clusters?: readonly string[];
 }
 
-const KIND_ORDER: Record<Change['kind'], number> = { authenticationMode: 0, trustPolicy: 1, accessEntry: 2, accessPolicy: 3, podIdentityAssociation: 4 };
+const KIND_ORDER: Record<Change['kind'], number> = { authenticationMode: 0, iamRole: 1, trustPolicy: 2, accessEntry: 3, accessPolicy: 4, podIdentityAssociation: 5 };
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
 
 /**
@@ -29,13 +30,24 @@ const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning:
 export function computePlan(desired: DesiredState, live: LiveState, options: PlanOptions = {}): Plan {
   const liveByName = new Map(live.clusters.map((c) => [`${c.name}\u0000${c.region}`, c]));
   const wanted = options.clusters && options.clusters.length > 0 ? new Set(options.clusters) : undefined;
+  const planned = desired.clusters.filter((d) => !wanted || wanted.has(d.name));
+  const plans = planned.map((d) => planCluster(d, liveByName.get(`${d.name}\u0000${d.region}`), options));
+  // IAM roles are global to an account: planned across clusters, each under one of them.
+  const roles = planRoles(desired, planned, live, new Map(plans.map((p) => [p.name, p.changes])));
   const clusters = withClusterFingerprints(
-    desired.clusters
-      .filter((d) => !wanted || wanted.has(d.name))
-      .map((d) => planCluster(d, liveByName.get(`${d.name}\u0000${d.region}`), options))
-      .sort((a, b) => compare(a.name, b.name) || compare(a.region, b.region)),
+    plans.map((p) => withRoles(p, roles.changes.get(p.name), roles.findings.get(p.name))).sort((a, b) => compare(a.name, b.name) || compare(a.region, b.region)),
   );
   return { version: PLAN_VERSION, fingerprint: fingerprintPlan(clusters), summary: summarize(clusters), clusters };
+}
+
+/** A cluster's plan with the role changes and findings planned under it, in plan order. */
+function withRoles(plan: Omit<ClusterPlan, 'fingerprint'>, changes: Change[] = [], findings: Finding[] = []): Omit<ClusterPlan, 'fingerprint'> {
+  if (changes.length === 0 && findings.length === 0) return plan;
+  return {
+    ...plan,
+    changes: [...plan.changes, ...changes].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compare(a.id, b.id)),
+    findings: [...plan.findings, ...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compare(a.code, b.code) || compare(a.key ?? '', b.key ?? '')),
+  };
 }
 
 function planCluster(desired: DesiredCluster, live: LiveCluster | undefined, options: PlanOptions): Omit<ClusterPlan, 'fingerprint'> {
@@ -78,7 +90,7 @@ function planCluster(desired: DesiredCluster, live: LiveCluster | undefined, opt
 function createDatesOf(live: LiveCluster, changes: readonly Change[]): Record<string, string> {
   const dates: Array<[string, string]> = [];
   for (const arn of new Set(changes.filter((c) => c.action !== 'delete' && c.action !== 'unmanaged').flatMap(principalsOfChange))) {
-    const created = live.roles[arn]?.createDate ?? live.users?.[arn]?.createDate;
+    const created = live.roles[arn]?.createDate ?? live.users?.[arn]?.createDate ?? live.managedRoles?.[arn]?.createDate;
     if (created !== undefined) dates.push([arn, created]);
   }
   return Object.fromEntries(dates.sort(([a], [b]) => compare(a, b)));

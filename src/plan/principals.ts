@@ -33,7 +33,7 @@ export function checkPrincipals(desired: DesiredCluster, live: LiveCluster): Fin
       if (real && real !== arn) findings.push(pathFinding(arn, real, field, key, a.source));
     };
     for (const p of associationRoleProblems(a.roleArn, live.accountId)) findings.push(finding(p.code, p.message, { key, fix: p.fix, source: a.source }));
-    pathProblem(a.roleArn, 'roleArn');
+    if (!a.managedRole) pathProblem(a.roleArn, 'roleArn');
     if (!a.targetRoleArn) continue;
     if (otherAccount(a.targetRoleArn, live)) findings.push(notChecked(a.targetRoleArn, 'target role', key, a.source));
     pathProblem(a.targetRoleArn, 'targetRoleArn');

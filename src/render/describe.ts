@@ -8,6 +8,7 @@ export const KIND_LABEL: Record<ResourceKind, string> = {
   accessPolicy: 'access policy',
   trustPolicy: 'trust policy',
   authenticationMode: 'authentication mode',
+  iamRole: 'IAM role',
 };
 
 export const ACTION_ORDER: ChangeAction[] = ['create', 'update', 'replace', 'delete'];
@@ -42,6 +43,7 @@ export function objectName(change: Change): string {
     case 'accessPolicy':
       return `${value?.principalArn} → ${accessPolicyName(value?.policyArn ?? '')}`;
     case 'trustPolicy':
+    case 'iamRole':
       return value?.roleArn ?? change.id;
     default:
       return change.id;
