@@ -70,14 +70,14 @@ describe('GIVEN every well-known policy in every partition', () => {
 });
 
 describe('GIVEN IAM policy variables in parameters', () => {
-  it('WHEN external-secrets is scoped by the Pod Identity namespace tag THEN ${aws:PrincipalTag/...} reaches the document untouched and valid', () => {
-    const pattern = 'arn:aws:secretsmanager:*:111122223333:secret:${aws:PrincipalTag/kubernetes-namespace}/*';
-    const params = { secretArns: [pattern], parameterArns: ['arn:aws:ssm:*:111122223333:parameter/${aws:PrincipalTag/eks-cluster-name}/*'] };
+  it('WHEN external-secrets is scoped by the Pod Identity session tags THEN ${aws:PrincipalTag/...} reaches the document untouched and valid', () => {
+    const pattern = 'arn:aws:secretsmanager:*:111122223333:secret:${aws:PrincipalTag/eks-cluster-name}/*';
+    const params = { secretArns: [pattern], parameterArns: ['arn:aws:ssm:*:111122223333:parameter/${aws:PrincipalTag/kubernetes-namespace}/*'] };
     expect(checkWellKnownParameters('externalSecrets', params)).toEqual([]);
     const doc = expandWellKnownPolicy('externalSecrets', params, contextFor('aws')).inlinePolicies['eks-identity-externalSecrets']!;
     const text = JSON.stringify(doc);
     expect(text).toContain(pattern);
-    expect(text).toContain('parameter/${aws:PrincipalTag/eks-cluster-name}/*');
+    expect(text).toContain('parameter/${aws:PrincipalTag/kubernetes-namespace}/*');
     expect(checkPolicyDocument(doc, 'inline')).toEqual([]);
   });
 });

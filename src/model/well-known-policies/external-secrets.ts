@@ -12,7 +12,7 @@ export const EXTERNAL_SECRETS: WellKnownPolicyDefinition = {
       name: 'secretArns',
       required: false,
       list: true,
-      description: 'Secrets it may read, as ARNs or ARN patterns; default: every secret of the account (any region). IAM variables such as ${aws:PrincipalTag/kubernetes-namespace} scope by the Pod Identity session tags.',
+      description: 'Secrets it may read, as ARNs or ARN patterns; default: every secret of the account (any region). IAM variables such as ${aws:PrincipalTag/eks-cluster-name} scope a shared role by the Pod Identity session tags.',
       pattern: /^arn:[a-z-]+:secretsmanager:[^:]*:[^:]*:secret:\S+$/,
       expected: 'a Secrets Manager secret ARN or pattern such as arn:aws:secretsmanager:*:111122223333:secret:prod/*',
     },

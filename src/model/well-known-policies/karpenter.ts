@@ -86,7 +86,7 @@ export const KARPENTER_CONTROLLER: WellKnownPolicyDefinition = {
   name: 'karpenterController',
   summary: 'Karpenter controller (v1) for the cluster: launch, tag and terminate its nodes, manage their instance profiles, pass the node role, read the interruption queue, and use the KMS keys of the nodes\' volumes.',
   source: 'https://github.com/aws/karpenter-provider-aws/blob/1d927085dd81a9df9301e613f371dac5b4d16bfe/website/content/en/v1.14/getting-started/getting-started-with-karpenter/cloudformation.yaml',
-  sourceVersion: 'Karpenter v1.14 (karpenter-provider-aws commit 1d92708), getting-started cloudformation.yaml (the five controller policies); KMS actions from the v1.14 troubleshooting page, "Node terminates before ready on failed encrypted EBS volume"',
+  sourceVersion: 'Karpenter v1.14 (karpenter-provider-aws commit 1d92708), getting-started cloudformation.yaml (its six controller policies); KMS actions from the v1.14 troubleshooting page, "Node terminates before ready on failed encrypted EBS volume"',
   parameters: [
     {
       name: 'nodeRoleName',

@@ -29,7 +29,7 @@ export function listOf(values: ParameterValues, name: string): string[] | undefi
 }
 
 // Value shapes. `${...}` is allowed inside ARNs so IAM's own policy variables
-// (e.g. ${aws:PrincipalTag/kubernetes-namespace}) can scope a resource per workload.
+// (e.g. ${aws:PrincipalTag/eks-cluster-name}) can scope a resource per session.
 
 /** A KMS key ARN (`key/<id>`; an alias ARN does not authorize use of the key). */
 export function kmsKeyArnsParameter(description: string): ParameterSpec {
