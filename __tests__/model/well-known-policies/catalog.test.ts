@@ -7,6 +7,7 @@ import {
   WELL_KNOWN_POLICY_NAMES,
   type WellKnownContext,
 } from '../../../src/model/well-known-policies/index.js';
+import { requiredParams } from './samples.js';
 
 const REGION_OF: Record<Partition, string> = { aws: 'eu-west-1', 'aws-cn': 'cn-northwest-1', 'aws-us-gov': 'us-gov-west-1' };
 const contextFor = (partition: Partition): WellKnownContext => ({ partition, accountId: '111122223333', region: REGION_OF[partition], cluster: 'prod' });
@@ -38,8 +39,8 @@ describe('GIVEN the catalog', () => {
 describe('GIVEN every entry in every partition', () => {
   const cases = WELL_KNOWN_POLICY_NAMES.flatMap((name) => PARTITIONS.map((partition) => [name, partition] as const));
 
-  it.each(cases)('WHEN %s is expanded in %s with no parameters THEN every ARN is in that partition and the inline policy is named after it', (name, partition) => {
-    const expansion = expandWellKnownPolicy(name, {}, contextFor(partition));
+  it.each(cases)('WHEN %s is expanded in %s with only its required parameters THEN every ARN is in that partition and the inline policy is named after it', (name, partition) => {
+    const expansion = expandWellKnownPolicy(name, requiredParams(name), contextFor(partition));
     expect(expansion.managedPolicyArns.length + Object.keys(expansion.inlinePolicies).length).toBeGreaterThan(0);
     for (const arn of allArns(expansion)) expect(arn.startsWith(`arn:${partition}:`)).toBe(true);
     expect(Object.keys(expansion.inlinePolicies).every((k) => k === `eks-identity-${name}`)).toBe(true);
@@ -55,7 +56,10 @@ describe('GIVEN parameters', () => {
   });
 
   it('WHEN a parameter is unknown THEN the problem names it and the closest known one, or says the entry takes none', () => {
-    expect(checkWellKnownParameters('karpenterController', { nodeRole: 'KarpenterNode' })).toEqual(["karpenterController has no parameter 'nodeRole'; did you mean 'nodeRoleName'?"]);
+    expect(checkWellKnownParameters('karpenterController', { nodeRole: 'KarpenterNode' })).toEqual([
+      "karpenterController has no parameter 'nodeRole'; did you mean 'nodeRoleName'?",
+      expect.stringMatching(/^karpenterController needs parameter 'nodeRoleName'/),
+    ]);
     expect(checkWellKnownParameters('efsCsiController', { fileSystemId: 'fs-1' })).toEqual(["efsCsiController has no parameter 'fileSystemId'; it takes no parameters."]);
   });
 

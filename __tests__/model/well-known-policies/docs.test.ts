@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { policyLength } from '../../../src/model/iam-limits.js';
+import { requiredParams } from './samples.js';
 import { checkWellKnownParameters, describeWellKnownPolicy, expandWellKnownPolicy, WELL_KNOWN_POLICY_NAMES } from '../../../src/model/well-known-policies/index.js';
 
 const DOC = readFileSync(join(process.cwd(), 'docs', 'well-known-policies.md'), 'utf8');
@@ -62,18 +63,18 @@ describe('GIVEN docs/well-known-policies.md', () => {
     expect([...names].sort()).toEqual([...WELL_KNOWN_POLICY_NAMES].sort());
   });
 
-  it('WHEN the size table is read THEN each row gives the measured inline length and managed count (aws-us-gov, cluster prod)', () => {
+  it('WHEN the size table is read THEN each row gives the measured inline length and managed count (aws-us-gov, cluster prod, required parameters only)', () => {
     for (const name of WELL_KNOWN_POLICY_NAMES) {
       const row = DOC.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
       expect([name, row !== undefined]).toEqual([name, true]);
       const ctx = { partition: 'aws-us-gov', accountId: '111122223333', region: 'us-gov-west-1', cluster: 'prod' };
-      const { inlinePolicies, managedPolicyArns } = expandWellKnownPolicy(name, {}, ctx);
+      const { inlinePolicies, managedPolicyArns } = expandWellKnownPolicy(name, requiredParams(name), ctx);
       const length = Object.values(inlinePolicies).reduce((sum, doc) => sum + policyLength(doc), 0);
       const cells = row!.split('|').map((c) => c.trim());
       expect([name, cells[2]!.startsWith(length.toLocaleString('en-US'))]).toEqual([name, true]);
       expect([name, cells[3]]).toEqual([name, String(managedPolicyArns.length)]);
     }
-    const longest = expandWellKnownPolicy('karpenterController', {}, { partition: 'aws-us-gov', accountId: '111122223333', region: 'us-gov-west-1', cluster: 'k'.repeat(100) });
+    const longest = expandWellKnownPolicy('karpenterController', requiredParams('karpenterController'), { partition: 'aws-us-gov', accountId: '111122223333', region: 'us-gov-west-1', cluster: 'k'.repeat(100) });
     expect(DOC).toContain(`${policyLength(longest.inlinePolicies['eks-identity-karpenterController']).toLocaleString('en-US')} for a 100-character one`);
   });
 

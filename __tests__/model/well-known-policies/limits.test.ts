@@ -7,38 +7,17 @@ import { findAwsManagedPolicy } from '../../../src/model/aws-managed-policies.js
 import { checkPolicyDocument, checkRolePolicySizes, IAM_LIMITS, policyLength } from '../../../src/model/iam-limits.js';
 import { PARTITIONS, type Partition } from '../../../src/model/partition.js';
 import { checkWellKnownParameters, describeWellKnownPolicy, expandWellKnownPolicy, WELL_KNOWN_POLICY_NAMES, type WellKnownContext } from '../../../src/model/well-known-policies/index.js';
+import { allParams, REGION_OF, requiredParams, sampleValues } from './samples.js';
 
-const REGION_OF: Record<Partition, string> = { aws: 'ap-southeast-2', 'aws-cn': 'cn-north-1', 'aws-us-gov': 'us-gov-east-1' };
 /** EKS allows cluster names of up to 100 characters; Karpenter's conditions repeat the name, so test the longest. */
 const LONGEST_CLUSTER = `prod-${'x'.repeat(95)}`;
-
-/** A valid value for every parameter the catalog has, several items for lists: the largest realistic expansion. */
-function sampleValues(partition: Partition): Record<string, string | string[]> {
-  const account = '111122223333';
-  const region = REGION_OF[partition];
-  return {
-    hostedZoneIds: ['Z0123456789ABCDEFGHIJ', 'Z1D633PJN98FT9', 'Z3AADJGX6KTTL2'],
-    recordNames: ['*.apps.example.com', 'api.example.com'],
-    kmsKeyArns: ['1234abcd-12ab-34cd-56ef-1234567890ab', 'mrk-1234abcd12ab34cd56ef1234567890ab'].map((id) => `arn:${partition}:kms:${region}:${account}:key/${id}`),
-    autoScalingGroupNames: ['eks-general-*', 'eks-gpu-*'],
-    nodeRoleName: `KarpenterNodeRole-${'n'.repeat(46)}`,
-    interruptionQueue: 'q'.repeat(80),
-    secretArns: [`arn:${partition}:secretsmanager:${region}:${account}:secret:prod/*`, `arn:${partition}:secretsmanager:*:${account}:secret:shared/*`],
-    parameterArns: [`arn:${partition}:ssm:${region}:${account}:parameter/prod/*`],
-  };
-}
-
-function paramsFor(name: string, partition: Partition): Record<string, unknown> {
-  const samples = sampleValues(partition);
-  return Object.fromEntries(describeWellKnownPolicy(name)!.parameters.map((p) => [p.name, samples[p.name]]));
-}
 
 const contextFor = (partition: Partition): WellKnownContext => ({ partition, accountId: '111122223333', region: REGION_OF[partition], cluster: LONGEST_CLUSTER });
 
 const cases = WELL_KNOWN_POLICY_NAMES.flatMap((name) =>
   PARTITIONS.flatMap((partition) => [
-    [name, partition, 'no parameters', {}] as const,
-    [name, partition, 'every parameter', paramsFor(name, partition)] as const,
+    [name, partition, 'only required parameters', requiredParams(name)] as const,
+    [name, partition, 'every parameter', allParams(name, partition)] as const,
   ]),
 );
 
@@ -47,7 +26,8 @@ describe('GIVEN every well-known policy in every partition', () => {
     const samples = sampleValues('aws');
     for (const name of WELL_KNOWN_POLICY_NAMES) {
       for (const p of describeWellKnownPolicy(name)!.parameters) expect([name, p.name, samples[p.name] !== undefined]).toEqual([name, p.name, true]);
-      expect(checkWellKnownParameters(name, paramsFor(name, 'aws'))).toEqual([]);
+      expect(checkWellKnownParameters(name, allParams(name, 'aws'))).toEqual([]);
+      expect(checkWellKnownParameters(name, requiredParams(name))).toEqual([]);
     }
   });
 
@@ -87,11 +67,17 @@ describe('GIVEN the Karpenter controller', () => {
   const statements = (params: Record<string, unknown>) => expandWellKnownPolicy('karpenterController', params, ctx).inlinePolicies['eks-identity-karpenterController']!.Statement as Array<{ Action: string | string[]; Resource: string | string[]; Condition?: Record<string, Record<string, unknown>> }>;
   const withAction = (params: Record<string, unknown>, action: string) => statements(params).find((s) => ([] as string[]).concat(s.Action).includes(action));
 
-  it('WHEN no parameters are given THEN it passes the getting-started node role and reads the queue named after the cluster', () => {
-    expect(withAction({}, 'iam:PassRole')!.Resource).toBe('arn:aws-cn:iam::111122223333:role/KarpenterNodeRole-prod');
-    expect(withAction({}, 'sqs:ReceiveMessage')!.Resource).toBe('arn:aws-cn:sqs:cn-northwest-1:111122223333:prod');
-    expect(withAction({}, 'kms:CreateGrant')).toBeUndefined();
-    expect(withAction({}, 'eks:DescribeCluster')!.Resource).toBe('arn:aws-cn:eks:cn-northwest-1:111122223333:cluster/prod');
+  it('WHEN the node role is left out THEN that is a problem, since no default names every setup\'s node role', () => {
+    expect(checkWellKnownParameters('karpenterController', {})).toEqual([expect.stringMatching(/^karpenterController needs parameter 'nodeRoleName': an IAM role name/)]);
+    expect(() => expandWellKnownPolicy('karpenterController', {}, ctx)).toThrow(/nodeRoleName/);
+  });
+
+  it('WHEN only the node role is given THEN it passes that role, reads the queue named after the cluster, and grants no KMS key', () => {
+    const params = { nodeRoleName: 'KarpenterNodeRole-prod' };
+    expect(withAction(params, 'iam:PassRole')!.Resource).toBe('arn:aws-cn:iam::111122223333:role/KarpenterNodeRole-prod');
+    expect(withAction(params, 'sqs:ReceiveMessage')!.Resource).toBe('arn:aws-cn:sqs:cn-northwest-1:111122223333:prod');
+    expect(withAction(params, 'kms:CreateGrant')).toBeUndefined();
+    expect(withAction(params, 'eks:DescribeCluster')!.Resource).toBe('arn:aws-cn:eks:cn-northwest-1:111122223333:cluster/prod');
   });
 
   it('WHEN the node role, queue and volume keys are given THEN PassRole, the queue and the KMS grant use them, KMS only through EC2 in the region', () => {
@@ -106,7 +92,7 @@ describe('GIVEN the Karpenter controller', () => {
   });
 
   it('WHEN nodes are launched and terminated THEN the conditions name this cluster, so another cluster\'s nodes are out of reach', () => {
-    const terminate = withAction({}, 'ec2:TerminateInstances')!;
+    const terminate = withAction({ nodeRoleName: 'Nodes' }, 'ec2:TerminateInstances')!;
     expect(terminate.Condition!.StringEquals).toEqual({ 'aws:ResourceTag/kubernetes.io/cluster/prod': 'owned' });
   });
 });

@@ -36,7 +36,7 @@ function nodeLifecycle(ctx: WellKnownContext): Statement[] {
 
 function iamIntegration(values: ParameterValues, ctx: WellKnownContext): Statement[] {
   const c = ctx.cluster;
-  const nodeRole = valueOf(values, 'nodeRoleName', `KarpenterNodeRole-${c}`);
+  const nodeRole = valueOf(values, 'nodeRoleName', ''); // required: checked before expansion
   const profiles = arnIn(ctx, 'iam', '', ctx.accountId, 'instance-profile/*');
   const ownedProfile = { [`aws:ResourceTag/kubernetes.io/cluster/${c}`]: 'owned', 'aws:ResourceTag/topology.kubernetes.io/region': ctx.region };
   const newProfile = { [`aws:RequestTag/kubernetes.io/cluster/${c}`]: 'owned', 'aws:RequestTag/eks:eks-cluster-name': c, 'aws:RequestTag/topology.kubernetes.io/region': ctx.region };
@@ -90,9 +90,11 @@ export const KARPENTER_CONTROLLER: WellKnownPolicyDefinition = {
   parameters: [
     {
       name: 'nodeRoleName',
-      required: false,
+      // No default: guides and modules name the node role differently, and a PassRole for the
+      // wrong role only shows when Karpenter fails to launch a node.
+      required: true,
       list: false,
-      description: 'The IAM role of the nodes, which Karpenter passes to EC2; default: KarpenterNodeRole-<cluster>, as in the getting-started guide.',
+      description: 'The IAM role of the nodes (the EC2NodeClass role), the only role Karpenter may pass to EC2.',
       // IAM API Reference, Role.RoleName: 1-64 characters of [\w+=,.@-].
       pattern: /^[\w+=,.@-]{1,64}$/,
       expected: 'an IAM role name (1-64 characters of letters, digits and +=,.@_-), without a path',

@@ -25,38 +25,33 @@ export const EBS_CSI_CONTROLLER: WellKnownPolicyDefinition = {
   },
 };
 
-export const EFS_CSI_CONTROLLER: WellKnownPolicyDefinition = {
-  name: 'efsCsiController',
-  summary: 'Amazon EFS CSI driver controller: create and delete EFS access points for dynamic provisioning (AWS managed AmazonEFSCSIDriverPolicy).',
-  source: `${MANAGED_POLICY_REFERENCE}/AmazonEFSCSIDriverPolicy.html`,
-  sourceVersion: 'AmazonEFSCSIDriverPolicy (AWS managed, current default version)',
-  parameters: [],
-  managedPolicies: ['AmazonEFSCSIDriverPolicy'],
-};
+/** An entry that is AWS managed policies only, at their current default versions. */
+function managedOnly(name: string, summary: string, policies: readonly string[], source = `${MANAGED_POLICY_REFERENCE}/${policies[0]}.html`): WellKnownPolicyDefinition {
+  return { name, summary, source, sourceVersion: `${policies.join(' and ')} (AWS managed, current default version)`, parameters: [], managedPolicies: policies };
+}
 
-export const IMAGE_BUILDER: WellKnownPolicyDefinition = {
-  name: 'imageBuilder',
-  summary: 'Image builds in the cluster: pull and push images in Amazon ECR (AWS managed AmazonEC2ContainerRegistryPowerUser, as eksctl attaches for imageBuilder).',
-  source: `${MANAGED_POLICY_REFERENCE}/AmazonEC2ContainerRegistryPowerUser.html`,
-  sourceVersion: 'AmazonEC2ContainerRegistryPowerUser (AWS managed, current default version)',
-  parameters: [],
-  managedPolicies: ['AmazonEC2ContainerRegistryPowerUser'],
-};
+export const EFS_CSI_CONTROLLER = managedOnly(
+  'efsCsiController',
+  'Amazon EFS CSI driver controller: create and delete EFS access points for dynamic provisioning (AWS managed AmazonEFSCSIDriverPolicy).',
+  ['AmazonEFSCSIDriverPolicy'],
+);
 
-export const CLOUDWATCH_OBSERVABILITY: WellKnownPolicyDefinition = {
-  name: 'cloudWatchObservability',
-  summary: 'Amazon CloudWatch Observability agent (amazon-cloudwatch-observability add-on): send metrics and logs (CloudWatchAgentServerPolicy) and Application Signals traces (AWSXrayWriteOnlyAccess).',
-  source: 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/install-CloudWatch-Observability-EKS-addon.html',
-  sourceVersion: 'CloudWatchAgentServerPolicy and AWSXrayWriteOnlyAccess (AWS managed, current default versions), as the add-on documentation attaches them',
-  parameters: [],
-  managedPolicies: ['CloudWatchAgentServerPolicy', 'AWSXrayWriteOnlyAccess'],
-};
+export const IMAGE_BUILDER = managedOnly(
+  'imageBuilder',
+  'Image builds in the cluster: pull and push images in Amazon ECR (AWS managed AmazonEC2ContainerRegistryPowerUser, as eksctl attaches for imageBuilder).',
+  ['AmazonEC2ContainerRegistryPowerUser'],
+);
 
-export const VPC_CNI: WellKnownPolicyDefinition = {
-  name: 'vpcCni',
-  summary: 'Amazon VPC CNI plugin (aws-node) on IPv4 clusters: assign and release ENIs and IP addresses (AWS managed AmazonEKS_CNI_Policy).',
-  source: `${MANAGED_POLICY_REFERENCE}/AmazonEKS_CNI_Policy.html`,
-  sourceVersion: 'AmazonEKS_CNI_Policy (AWS managed, current default version)',
-  parameters: [],
-  managedPolicies: ['AmazonEKS_CNI_Policy'],
-};
+/** The add-on documentation attaches both: metrics and logs, and Application Signals traces. */
+export const CLOUDWATCH_OBSERVABILITY = managedOnly(
+  'cloudWatchObservability',
+  'Amazon CloudWatch Observability agent (amazon-cloudwatch-observability add-on): send metrics and logs (CloudWatchAgentServerPolicy) and Application Signals traces (AWSXrayWriteOnlyAccess).',
+  ['CloudWatchAgentServerPolicy', 'AWSXrayWriteOnlyAccess'],
+  'https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/install-CloudWatch-Observability-EKS-addon.html',
+);
+
+export const VPC_CNI = managedOnly(
+  'vpcCni',
+  'Amazon VPC CNI plugin (aws-node) on IPv4 clusters: assign and release ENIs and IP addresses (AWS managed AmazonEKS_CNI_Policy).',
+  ['AmazonEKS_CNI_Policy'],
+);
