@@ -100,7 +100,7 @@ export {
   type PolicyDocument,
   type PolicyKind,
 } from './model/iam-limits.js';
-export { AWS_MANAGED_POLICIES, awsManagedPolicyArn, findAwsManagedPolicy, isAwsManagedPolicyArn, type AwsManagedPolicy } from './model/aws-managed-policies.js';
+export { AWS_MANAGED_POLICIES, awsManagedPolicyArn, findAwsManagedPolicy, isAwsManagedPolicyArn, suggestAwsManagedPolicy, type AwsManagedPolicy } from './model/aws-managed-policies.js';
 
 // The well-known policy catalog that `role: { wellKnownPolicies }` draws from.
 export {

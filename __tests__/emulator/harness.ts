@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { CliIo } from '../../src/cli/io.js';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
-import { startEmulator, type EmulatorHandle, type EmulatorOptions, type EmulatorState } from '../../src/emulator/index.js';
+import { EksIdentityError } from '../../src/errors.js';
+import { loadEmulatorState, startEmulator, type EmulatorHandle, type EmulatorOptions, type EmulatorState } from '../../src/emulator/index.js';
 
 export const ACCOUNT = '111122223333';
 export const ADMIN_KEY = 'AKIAADMIN';
@@ -78,6 +79,19 @@ export async function failure(promise: Promise<unknown>): Promise<{ name: string
     return { name: e.name, status: e.$metadata?.httpStatusCode, message: e.message };
   }
   throw new Error('expected the call to fail');
+}
+
+/** Writes a state file and returns the located error loading it gives (failing when it loads). */
+export async function loadStateError(name: string, text: string): Promise<{ file: string; error: EksIdentityError }> {
+  const file = await writeTemp(name, text);
+  const error = await loadEmulatorState(file).then(
+    () => {
+      throw new Error('expected the state to be refused');
+    },
+    (e: unknown) => e,
+  );
+  if (!EksIdentityError.is(error)) throw error;
+  return { file, error };
 }
 
 /** Writes a file in a fresh temporary directory and returns its path. */

@@ -1,25 +1,14 @@
 /** Emulator start-up errors are as good as manifest errors: located, one line each, with the fix. */
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
-import { EksIdentityError } from '../../src/errors.js';
-import { loadEmulatorState, startEmulator } from '../../src/emulator/index.js';
+import { startEmulator } from '../../src/emulator/index.js';
 import { findJsonSyntaxError } from '../../src/emulator/json-syntax.js';
-import { captureIo, writeTemp } from './harness.js';
+import { captureIo, loadStateError, writeTemp } from './harness.js';
 
 const examples = fileURLToPath(new URL('../../examples/emulator/', import.meta.url));
 
 
-async function loadError(name: string, text: string): Promise<{ file: string; error: EksIdentityError }> {
-  const file = await writeTemp(name, text);
-  const error = await loadEmulatorState(file).then(
-    () => {
-      throw new Error('expected the state to be refused');
-    },
-    (e: unknown) => e,
-  );
-  expect(EksIdentityError.is(error)).toBe(true);
-  return { file, error: error as EksIdentityError };
-}
+const loadError = loadStateError;
 
 describe('GIVEN a state file with JSON syntax errors', () => {
   test.each([

@@ -13,7 +13,7 @@ import {
   IAM_LIMITS,
   policyLength,
 } from '../../src/model/iam-limits.js';
-import { AWS_MANAGED_POLICIES, awsManagedPolicyArn, findAwsManagedPolicy, isAwsManagedPolicyArn } from '../../src/model/aws-managed-policies.js';
+import { AWS_MANAGED_POLICIES, awsManagedPolicyArn, findAwsManagedPolicy, isAwsManagedPolicyArn, suggestAwsManagedPolicy } from '../../src/model/aws-managed-policies.js';
 
 const codes = (problems: Array<{ code: string }>) => problems.map((p) => p.code);
 const TRUST = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] }] };
@@ -232,5 +232,17 @@ describe('GIVEN the AWS managed policy catalog', () => {
     expect(findAwsManagedPolicy('arn:aws:iam::111122223333:policy/AmazonS3ReadOnlyAccess')).toBeUndefined();
     expect(isAwsManagedPolicyArn('arn:aws:iam::aws:policy/NotInTheCatalog')).toBe(true);
     expect(isAwsManagedPolicyArn('arn:aws:iam::111122223333:policy/x')).toBe(false);
+  });
+});
+
+describe('GIVEN an AWS managed policy ARN the catalog does not hold', () => {
+  it.each([
+    ['arn:aws:iam::aws:policy/AmazonEBSCSIDriverPolicy', 'arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy'],
+    ['arn:aws-cn:iam::aws:policy/AmazonS3ReadOnlyAcess', 'arn:aws-cn:iam::aws:policy/AmazonS3ReadOnlyAccess'],
+    ['arn:aws:iam::aws:policy/service-role/ReadOnlyAccess', 'arn:aws:iam::aws:policy/ReadOnlyAccess'],
+    ['arn:aws:iam::aws:policy/SomethingElseEntirely', undefined],
+    ['arn:aws:iam::111122223333:policy/AmazonS3ReadOnlyAccess', undefined],
+  ])('WHEN %s is suggested for THEN the answer is %s', (arn, expected) => {
+    expect(suggestAwsManagedPolicy(arn)).toBe(expected);
   });
 });

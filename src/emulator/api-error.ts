@@ -32,6 +32,7 @@ export const eksErrors = {
 export const queryErrors = {
   noSuchEntity: (message: string) => new ApiError('NoSuchEntity', 404, message),
   alreadyExists: (message: string) => new ApiError('EntityAlreadyExists', 409, message),
+  deleteConflict: (message: string) => new ApiError('DeleteConflict', 409, message),
   validation: (message: string) => new ApiError('ValidationError', 400, message),
   malformedPolicy: (message: string) => new ApiError('MalformedPolicyDocument', 400, message),
   invalidInput: (message: string) => new ApiError('InvalidInput', 400, message),

@@ -9,6 +9,7 @@ export type {
   FaultOptions,
   ClusterState,
   RoleState,
+  PolicyState,
   UserState,
   AddonState,
   AssociationState,

@@ -1,6 +1,9 @@
 /** awsQuery dispatch: IAM and STS share `POST /`; the Action (or the signing service) tells them apart. */
 import type { QueryHandler } from './context.js';
 import * as iam from './iam-handlers.js';
+import * as managed from './iam-managed-policies.js';
+import * as inline from './iam-role-policies.js';
+import * as tags from './iam-role-tags.js';
 import * as sts from './sts-handlers.js';
 
 export const IAM_NAMESPACE = 'https://iam.amazonaws.com/doc/2010-05-08/';
@@ -12,8 +15,21 @@ const IAM: Record<string, QueryHandler> = {
   ListRoles: iam.listRoles,
   CreateRole: iam.createRole,
   DeleteRole: iam.deleteRole,
+  UpdateRole: iam.updateRole,
   UpdateAssumeRolePolicy: iam.updateAssumeRolePolicy,
-  ListRoleTags: iam.listRoleTags,
+  TagRole: tags.tagRole,
+  UntagRole: tags.untagRole,
+  ListRoleTags: tags.listRoleTags,
+  PutRolePolicy: inline.putRolePolicy,
+  GetRolePolicy: inline.getRolePolicy,
+  DeleteRolePolicy: inline.deleteRolePolicy,
+  ListRolePolicies: inline.listRolePolicies,
+  GetPolicy: managed.getPolicy,
+  AttachRolePolicy: managed.attachRolePolicy,
+  DetachRolePolicy: managed.detachRolePolicy,
+  ListAttachedRolePolicies: managed.listAttachedRolePolicies,
+  PutRolePermissionsBoundary: managed.putRolePermissionsBoundary,
+  DeleteRolePermissionsBoundary: managed.deleteRolePermissionsBoundary,
 };
 
 const STS: Record<string, QueryHandler> = {

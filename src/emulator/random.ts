@@ -26,8 +26,8 @@ function pick(random: Random, alphabet: string, length: number): string {
 /** Ids shaped like the ones AWS hands out, drawn from one seeded stream. */
 export function createIdFactory(random: Random) {
   return {
-    /** IAM unique ids: AROA… for roles, AIDA… for users (21 characters). */
-    iamId: (prefix: 'AROA' | 'AIDA') => prefix + pick(random, UPPER, 17),
+    /** IAM unique ids: AROA… for roles, AIDA… for users, ANPA… for managed policies (21 characters). */
+    iamId: (prefix: 'AROA' | 'AIDA' | 'ANPA') => prefix + pick(random, UPPER, 17),
     /** Temporary access key ids (ASIA…). */
     accessKeyId: () => 'ASIA' + pick(random, UPPER, 16),
     secret: () => pick(random, LOWER + UPPER, 40),

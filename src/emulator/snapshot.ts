@@ -45,8 +45,23 @@ export function snapshotWorld(world: World): EmulatorState {
         ...(r.description !== undefined ? { description: r.description } : {}),
         maxSessionDuration: r.maxSessionDuration,
         tags: { ...r.tags },
+        ...(r.attachedPolicies.length > 0 ? { attachedPolicies: [...r.attachedPolicies] } : {}),
+        ...(r.inlinePolicies.size > 0 ? { inlinePolicies: Object.fromEntries(r.inlinePolicies) as Record<string, Record<string, unknown>> } : {}),
+        ...(r.permissionsBoundary !== undefined ? { permissionsBoundary: r.permissionsBoundary } : {}),
       })),
       users: world.users.map((u) => ({ arn: u.arn, userId: u.userId, createDate: iso(u.createDateMs), tags: { ...u.tags } })),
+      ...(world.policies.length > 0
+        ? {
+            policies: world.policies.map((p) => ({
+              arn: p.arn,
+              policyId: p.policyId,
+              ...(p.description !== undefined ? { description: p.description } : {}),
+              document: p.document as Record<string, unknown>,
+              createDate: iso(p.createDateMs),
+              tags: { ...p.tags },
+            })),
+          }
+        : {}),
     },
     clusters: world.clusters.map((c) => ({
       name: c.name,
@@ -120,6 +135,13 @@ export function inspectWorld(world: World): EmulatorInspection {
         ...(a.addonName !== undefined ? { ownerArn: c.addons.find((x) => x.name === a.addonName)?.arn ?? '' } : {}),
       })),
     })),
-    roles: world.roles.map((r) => ({ arn: r.arn, roleId: r.roleId, createDate: iso(r.createDateMs) })),
+    roles: world.roles.map((r) => ({
+      arn: r.arn,
+      roleId: r.roleId,
+      createDate: iso(r.createDateMs),
+      attachedPolicies: [...r.attachedPolicies],
+      inlinePolicies: [...r.inlinePolicies.keys()],
+      ...(r.permissionsBoundary !== undefined ? { permissionsBoundary: r.permissionsBoundary } : {}),
+    })),
   };
 }

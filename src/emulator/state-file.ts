@@ -12,6 +12,9 @@ const tags = z.record(z.string(), z.string());
 const iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO-8601 date');
 const roleArn = z.string().regex(/^arn:[a-z-]+:iam::\d{12}:role\/(?:[^/]+\/)*[\w+=,.@-]{1,64}$/, 'expected arn:PARTITION:iam::ACCOUNT:role/[PATH/]NAME');
 const userArn = z.string().regex(/^arn:[a-z-]+:iam::\d{12}:user\/(?:[^/]+\/)*[\w+=,.@-]{1,64}$/, 'expected arn:PARTITION:iam::ACCOUNT:user/[PATH/]NAME');
+const policyArn = z.string().regex(/^arn:[a-z-]+:iam::(?:aws|\d{12}):policy\/(?:[^/]+\/)*[\w+=,.@-]{1,128}$/, 'expected arn:PARTITION:iam::aws:policy/[PATH/]NAME or arn:PARTITION:iam::ACCOUNT:policy/[PATH/]NAME');
+const customerPolicyArn = z.string().regex(/^arn:[a-z-]+:iam::\d{12}:policy\/(?:[^/]+\/)*[\w+=,.@-]{1,128}$/, 'expected arn:PARTITION:iam::ACCOUNT:policy/[PATH/]NAME (AWS managed policies are built in)');
+const document = z.record(z.string(), z.unknown());
 const principal = z.string().regex(/^arn:[a-z-]+:(?:iam|sts)::\d{12}:(?:root|user\/.+|role\/.+|assumed-role\/[^/]+\/.+)$/, 'expected an IAM user, role, root or assumed-role ARN');
 const authMode = z.enum(['CONFIG_MAP', 'API_AND_CONFIG_MAP', 'API']);
 
@@ -55,10 +58,25 @@ const stateSchema = z.strictObject({
             description: z.string().optional(),
             maxSessionDuration: z.number().int().min(3600).max(43200).optional(),
             tags: tags.optional(),
+            attachedPolicies: z.array(policyArn).optional(),
+            inlinePolicies: z.record(z.string(), document).optional(),
+            permissionsBoundary: policyArn.optional(),
           }),
         )
         .optional(),
       users: z.array(z.strictObject({ arn: userArn, userId: z.string().optional(), createDate: iso.optional(), tags: tags.optional() })).optional(),
+      policies: z
+        .array(
+          z.strictObject({
+            arn: customerPolicyArn,
+            policyId: z.string().min(1).optional(),
+            description: z.string().max(1000).optional(),
+            document: document.optional(),
+            createDate: iso.optional(),
+            tags: tags.optional(),
+          }),
+        )
+        .optional(),
     })
     .optional(),
   clusters: z

@@ -10,6 +10,7 @@ import { namespaceProblems, serviceAccountProblems } from '../model/api-limits.j
 import { bundledAccessPolicyNames, isBundledAccessPolicy, suggestAccessPolicy } from '../model/access-policies.js';
 import { closestMatch } from '../model/closest-match.js';
 import { partitionOfRegion } from '../model/partition.js';
+import { findIamStateProblems } from './state-iam-problems.js';
 import type { EmulatorState } from './types.js';
 
 export interface StateProblem {
@@ -85,7 +86,7 @@ function describe(value: unknown): string {
 
 /** What the schema cannot see: unique keys, and the rules EKS keeps for live objects. */
 export function findStateProblems(state: EmulatorState): StateProblem[] {
-  const problems: StateProblem[] = [];
+  const problems: StateProblem[] = findIamStateProblems(state);
   const clusterKeys = new Set<string>();
   (state.clusters ?? []).forEach((c, i) => {
     const region = c.region ?? state.region ?? 'us-east-1';

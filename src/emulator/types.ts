@@ -34,6 +34,20 @@ export interface IdentityState {
 export interface IamState {
   roles?: RoleState[];
   users?: UserState[];
+  /** Customer managed policies (AWS managed ones are built in: src/model/aws-managed-policies.ts). */
+  policies?: PolicyState[];
+}
+
+export interface PolicyState {
+  /** `arn:PARTITION:iam::ACCOUNT:policy/[PATH/]NAME`. */
+  arn: string;
+  /** Unique id (`ANPA…`); generated from the seed when absent. */
+  policyId?: string;
+  description?: string;
+  /** The default version's document as a JSON object; defaults to one allowing nothing (a Deny of `*`). */
+  document?: Record<string, unknown>;
+  createDate?: string;
+  tags?: Record<string, string>;
 }
 
 export interface RoleState {
@@ -48,6 +62,12 @@ export interface RoleState {
   description?: string;
   maxSessionDuration?: number;
   tags?: Record<string, string>;
+  /** Managed policy ARNs attached: AWS managed ones of the built-in catalog, or `iam.policies` of the role's account. */
+  attachedPolicies?: string[];
+  /** Inline policy name → document (a JSON object). */
+  inlinePolicies?: Record<string, Record<string, unknown>>;
+  /** Managed policy ARN set as the permissions boundary (same rule as `attachedPolicies`). */
+  permissionsBoundary?: string;
 }
 
 export interface UserState {
@@ -218,5 +238,6 @@ export interface EmulatorInspection {
     accessEntries: Array<{ principalArn: string; boundRoleId: string | undefined; currentRoleId: string | undefined; stale: boolean }>;
     podIdentityAssociations: Array<{ associationId: string; namespace: string; serviceAccount: string; roleArn: string; ownerArn?: string }>;
   }>;
-  roles: Array<{ arn: string; roleId: string; createDate: string }>;
+  /** Each role with the names of what is attached to it (GetRolePolicy and GetPolicy give the documents). */
+  roles: Array<{ arn: string; roleId: string; createDate: string; attachedPolicies: string[]; inlinePolicies: string[]; permissionsBoundary?: string }>;
 }

@@ -1,7 +1,7 @@
 /** Builds the in-memory world from a validated state file, filling every default. */
 import { partitionOfRegion } from '../model/partition.js';
 import type { IdFactory } from './random.js';
-import type { AccessEntryState, AssociationState, ClusterState, EmulatorState, RoleState } from './types.js';
+import type { AccessEntryState, AssociationState, ClusterState, EmulatorState, PolicyState, RoleState } from './types.js';
 import { defaultAddonNamespace } from '../model/addon.js';
 import { defaultAddonVersion } from './addon-catalog.js';
 import {
@@ -23,6 +23,7 @@ import {
   type AccessEntry,
   type Association,
   type Cluster,
+  type ManagedPolicy,
   type Role,
   type World,
 } from './world.js';
@@ -42,8 +43,29 @@ export function buildRole(state: RoleState, ids: IdFactory): Role {
     maxSessionDuration: state.maxSessionDuration ?? 3600,
     tags: { ...(state.tags ?? {}) },
     visibleToEksAtMs: 0,
+    attachedPolicies: [...(state.attachedPolicies ?? [])],
+    inlinePolicies: new Map(Object.entries(state.inlinePolicies ?? {})),
+    ...(state.permissionsBoundary !== undefined ? { permissionsBoundary: state.permissionsBoundary } : {}),
   };
 }
+
+export function buildPolicy(state: PolicyState, ids: IdFactory): ManagedPolicy {
+  const m = /^arn:[a-z-]+:iam::(\d{12}):policy(\/(?:[^/]+\/)*)([^/]+)$/.exec(state.arn)!;
+  return {
+    arn: state.arn,
+    accountId: m[1]!,
+    path: m[2]!,
+    name: m[3]!,
+    policyId: state.policyId ?? ids.iamId('ANPA'),
+    ...(state.description !== undefined ? { description: state.description } : {}),
+    document: state.document ?? DENY_ALL,
+    createDateMs: parseTime(state.createDate, DEFAULT_CREATE_DATE),
+    tags: { ...(state.tags ?? {}) },
+  };
+}
+
+/** A policy the state gives without a document grants nothing. */
+const DENY_ALL = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] };
 
 function buildAssociation(c: Cluster, s: AssociationState, ids: IdFactory, addonName?: string): Association {
   const id = s.associationId ?? ids.associationId();
@@ -146,6 +168,7 @@ export function buildWorld(state: EmulatorState, ids: IdFactory): World {
     identities: new Map(),
     roles: [],
     users: [],
+    policies: [],
     clusters: [],
   };
   for (const [key, value] of Object.entries(state.identities ?? {})) {
@@ -159,6 +182,7 @@ export function buildWorld(state: EmulatorState, ids: IdFactory): World {
     });
   }
   for (const r of state.iam?.roles ?? []) world.roles.push(buildRole(r, ids));
+  for (const p of state.iam?.policies ?? []) world.policies.push(buildPolicy(p, ids));
   for (const u of state.iam?.users ?? []) {
     const split = splitIamArn(u.arn)!;
     world.users.push({

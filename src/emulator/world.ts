@@ -25,6 +25,24 @@ export interface Role {
   tags: Record<string, string>;
   /** EKS sees the role only from this instant (IAM propagation delay). */
   visibleToEksAtMs: number;
+  /** Managed policy ARNs attached, in attachment order. */
+  attachedPolicies: string[];
+  /** Inline policy name → document (parsed JSON), in the order they were put. */
+  inlinePolicies: Map<string, unknown>;
+  permissionsBoundary?: string;
+}
+
+/** A customer managed policy (AWS managed ones come from src/model/aws-managed-policies.ts). */
+export interface ManagedPolicy {
+  arn: string;
+  accountId: string;
+  name: string;
+  path: string;
+  policyId: string;
+  description?: string;
+  document: unknown;
+  createDateMs: number;
+  tags: Record<string, string>;
 }
 
 export interface User {
@@ -139,6 +157,7 @@ export interface World {
   identities: Map<string, Identity>;
   roles: Role[];
   users: User[];
+  policies: ManagedPolicy[];
   clusters: Cluster[];
 }
 

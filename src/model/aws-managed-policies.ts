@@ -8,6 +8,8 @@
  * not the whole of AWS's list, so an ARN missing from it is a warning, never an error.
  */
 
+import { closestMatch } from './closest-match.js';
+
 export interface AwsManagedPolicy {
   name: string;
   /** `/` or `/service-role/`, `/job-function/`… as in the policy's ARN. */
@@ -135,4 +137,18 @@ export function findAwsManagedPolicy(arn: string): AwsManagedPolicy | undefined 
 /** True for an ARN in the `aws` account's policy namespace (whether or not the catalog knows it). */
 export function isAwsManagedPolicyArn(arn: string): boolean {
   return /^arn:[a-z-]+:iam::aws:policy\//.test(arn);
+}
+
+/**
+ * The catalog ARN an unknown AWS managed policy ARN probably meant: the same name under its real
+ * path (the usual mistake), else the closest name. Undefined when nothing is close.
+ */
+export function suggestAwsManagedPolicy(arn: string): string | undefined {
+  const m = /^arn:([a-z-]+):iam::aws:policy\/(?:[^/]+\/)*([^/]+)$/.exec(arn);
+  if (!m) return undefined;
+  const [, partition, name] = m as unknown as [string, string, string];
+  const exact = BY_NAME.get(name);
+  if (exact) return awsManagedPolicyArn(partition, exact.name);
+  const close = closestMatch(name, AWS_MANAGED_POLICIES.map((p) => p.name));
+  return close === undefined ? undefined : awsManagedPolicyArn(partition, close);
 }

@@ -145,7 +145,11 @@ export function policyDocumentProblems(doc: unknown, kind: PolicyKind): IamProbl
     out.push(malformed('Version', 'POLICY_INVALID_VERSION', `must be "2012-10-17" (or the older "2008-10-17"), not ${JSON.stringify(parsed.Version)}`, 'use "2012-10-17"'));
   }
   const statements = Array.isArray(parsed.Statement) ? parsed.Statement : parsed.Statement === undefined ? [] : [parsed.Statement];
-  if (statements.length === 0) out.push(malformed('Statement', 'POLICY_MISSING_STATEMENT', 'a policy needs at least one statement', 'add a Statement list'));
+  // A permissions policy without statements is refused; a trust policy without any (a role no one
+  // can assume yet) is kept as IAM stores it.
+  if (parsed.Statement === undefined || (statements.length === 0 && kind !== 'trust')) {
+    out.push(malformed('Statement', 'POLICY_MISSING_STATEMENT', 'a policy needs at least one statement', 'add a Statement list'));
+  }
   statements.forEach((s, i) => checkStatement(s, Array.isArray(parsed.Statement) ? `Statement[${i}]` : 'Statement', kind, out));
   const sids = statements.flatMap((s) => (isObject(s) && typeof s.Sid === 'string' && s.Sid !== '' ? [s.Sid] : []));
   const dup = sids.find((sid, i) => sids.indexOf(sid) !== i);
