@@ -220,9 +220,21 @@ export class FakeEks implements EksWriteGateway {
 
   updateStatuses: UpdateStatus[] = ['InProgress', 'Successful'];
 
-  async describeUpdate(cluster: string, updateId: string): Promise<{ status: UpdateStatus; errors: string[] }> {
-    await this.enter('DescribeUpdate', updateId);
-    return { status: this.updateStatuses.shift() ?? 'Successful', errors: [] };
+  async describeUpdate(cluster: string, updateId: string, addonName?: string): Promise<{ status: UpdateStatus; errors: string[] }> {
+    await this.enter('DescribeUpdate', addonName === undefined ? updateId : `${addonName} ${updateId}`);
+    const status = this.updateStatuses.shift() ?? 'Successful';
+    return { status, errors: status === 'Failed' ? this.updateErrors : [] };
+  }
+
+  /** Errors a Failed update reports. */
+  updateErrors: string[] = [];
+  /** Add-on name → the association list its last UpdateAddon carried. */
+  readonly addonLists = new Map<string, Array<{ serviceAccount: string; roleArn: string }>>();
+
+  async updateAddonAssociations(cluster: string, addonName: string, associations: ReadonlyArray<{ serviceAccount: string; roleArn: string }>, token: string): Promise<{ updateId: string }> {
+    await this.enter('UpdateAddon', addonName, token);
+    this.addonLists.set(addonName, associations.map((a) => ({ ...a })));
+    return { updateId: `u-${addonName}` };
   }
 
   async updateAssumeRolePolicy(roleName: string, document: string): Promise<void> {

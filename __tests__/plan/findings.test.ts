@@ -31,6 +31,7 @@ import { APP_ROLE, APP_ROLE_ARN, liveRoleDetail, manifestWith, planText } from '
 
 /** The prod cluster's part of a plan of a manifest with `role:` blocks. */
 const prodOf = (...args: Parameters<typeof planText>) => planText(...args).clusters.find((c) => c.name === 'prod')!;
+import { addonDetail, clusterWithAddon, desiredAddon, EBS, EBS_SA } from './addon-fixtures.js';
 
 const APP = roleArn('App');
 const OPS = roleArn('Ops');
@@ -81,6 +82,31 @@ const SCENARIOS: Record<FindingCode, () => { plan: ClusterPlan; key: string | un
       liveCluster({ associations: [liveAssociation('kube-system', 'ebs-csi', { ownerArn: ADDON_ARN })] }),
     ),
     key: 'association/kube-system/ebs-csi',
+  }),
+  ADDON_NOT_INSTALLED: () => ({ plan: planOne(desiredCluster({ addons: [desiredAddon(EBS, [[EBS_SA, 'Ebs']])] }), liveCluster()), key: `addon/${EBS}` }),
+  ADDON_VERSION_NO_POD_IDENTITY: () => ({
+    plan: planOne(desiredCluster({ addons: [desiredAddon(EBS, [[EBS_SA, 'Ebs']])] }), clusterWithAddon(EBS, addonDetail({ version: 'v1.25.0-eksbuild.1', podIdentityConfiguration: [] }))),
+    key: `addon/${EBS}`,
+  }),
+  ADDON_UNKNOWN_SERVICE_ACCOUNT: () => ({
+    plan: planOne(desiredCluster({ addons: [desiredAddon(EBS, [['ebs-csi-controler-sa', 'Ebs']])] }), clusterWithAddon(EBS, addonDetail())),
+    key: `addon/${EBS}/ebs-csi-controler-sa`,
+  }),
+  ADDON_DUPLICATE_SERVICE_ACCOUNT: () => ({
+    plan: planOne(desiredCluster({ addons: [desiredAddon(EBS, [[EBS_SA, 'Ebs'], [EBS_SA, 'Other']])] }), clusterWithAddon(EBS, addonDetail())),
+    key: `addon/${EBS}/${EBS_SA}`,
+  }),
+  ADDON_ASSOCIATION_CONFLICT: () => ({
+    plan: planOne(desiredCluster({ addons: [desiredAddon(EBS, [[EBS_SA, 'Ebs']])] }), clusterWithAddon(EBS, addonDetail({ foreign: [{ associationId: 'a-1', namespace: 'kube-system', serviceAccount: EBS_SA, roleArn: '' }] }))),
+    key: `addon/${EBS}/${EBS_SA}`,
+  }),
+  ADDON_USES_IRSA: () => ({
+    plan: planOne(desiredCluster({ addons: [desiredAddon(EBS, [[EBS_SA, 'Ebs']])] }), clusterWithAddon(EBS, addonDetail({ serviceAccountRoleArn: roleArn('EbsIrsa') }))),
+    key: `addon/${EBS}`,
+  }),
+  ASSOCIATION_OWNED_BY_ADDON: () => ({
+    plan: planOne(desiredCluster({ associations: [desiredAssociation('kube-system', EBS_SA)], addons: [desiredAddon(EBS, [[EBS_SA, 'Ebs']])] }), clusterWithAddon(EBS, addonDetail())),
+    key: `association/kube-system/${EBS_SA}`,
   }),
   ROLE_NOT_FOUND: () => ({
     plan: planOne(desiredCluster({ associations: [desiredAssociation('app', 'web', { source: SOURCE })] }), liveCluster({ roles: { [roleArn('app-web')]: null } })),

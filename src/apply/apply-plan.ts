@@ -4,6 +4,7 @@ import type { AccessPolicyValue, Change, Plan } from '../model/plan.js';
 import { applyAccessEntryChange, applyAccessPolicyChange } from './execute-access.js';
 import { applyAssociationChange } from './execute-association.js';
 import { applyRoleChange } from './execute-role.js';
+import { applyAddonAssociationChange } from './execute-addon.js';
 import { applyAuthenticationModeChange, applyTrustPolicyChange } from './execute-cluster.js';
 import { DeleteBudget, isClusterAdminPolicy } from './guards.js';
 import { refusePlanWithErrors } from './refusal.js';
@@ -50,6 +51,7 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps, options: ApplyOptio
     clock: { sleep: deps.sleep, now: deps.now, random },
     policy: { ...DEFAULT_RETRY_POLICY, propagationWindowMs: options.propagationWindowMs ?? DEFAULT_PROPAGATION_WINDOW_MS },
     createDates: Object.fromEntries(plan.clusters.map((c) => [c.name, c.iamCreateDates ?? {}])),
+    ...(options.deadline ? { deadline: options.deadline } : {}),
   };
   const emit = deps.onProgress ?? (() => undefined);
   emit({ type: 'start', total: order.steps.length });
@@ -129,6 +131,8 @@ function executeChange(ctx: StepContext): Promise<StepOutcome> {
       return applyAuthenticationModeChange(ctx);
     case 'iamRole':
       return applyRoleChange(ctx);
+    case 'addonAssociation':
+      return applyAddonAssociationChange(ctx);
   }
 }
 

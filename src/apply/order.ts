@@ -40,6 +40,8 @@ export interface Unit {
  *  - Access removals of a cluster wait for all access grants of that cluster, so nobody loses
  *    access before the access that replaces it exists, and the lockout guard knows whether a new
  *    cluster-admin grant went through.
+ *  - An add-on's association changes are one unit (one UpdateAddon with the add-on's whole list),
+ *    after the cluster's trust-policy changes.
  *  - Association creates, updates and deletes are independent of each other: no association can
  *    stand in for another (one per service account), and a replacement is one step (delete, then
  *    create) of its own.
@@ -67,6 +69,7 @@ export function orderPlan(plan: Plan): ExecutionOrder {
     return unit;
   };
   const principals = new Map<string, Unit>();
+  const addons = new Map<string, Unit>();
   const unitOfPrincipal = (clusterName: string, principalArn: string, isDelete: boolean): Unit => {
     const key = `${clusterName}\u0000${principalArn}\u0000${isDelete ? 'out' : 'in'}`;
     let unit = principals.get(key);
@@ -81,6 +84,15 @@ export function orderPlan(plan: Plan): ExecutionOrder {
     const { change, clusterName } = step;
     if (change.kind === 'accessEntry' || change.kind === 'accessPolicy') {
       unitOfPrincipal(clusterName, principalOf(change), change.action === 'delete').steps.push(step);
+    } else if (change.kind === 'addonAssociation') {
+      // One UpdateAddon carries all of an add-on's changes: they form one unit.
+      const key = `${clusterName}\u0000addon\u0000${change.addon?.name ?? change.id}`;
+      let unit = addons.get(key);
+      if (!unit) {
+        unit = newUnit(clusterName, false);
+        addons.set(key, unit);
+      }
+      unit.steps.push(step);
     } else {
       newUnit(clusterName, false).steps.push(step);
     }
@@ -100,7 +112,7 @@ export function orderPlan(plan: Plan): ExecutionOrder {
   return { units, steps };
 }
 
-type Role = 'authMode' | 'trust' | 'associationWrite' | 'associationDelete' | 'accessWrite' | 'accessDelete' | 'iamRole';
+type Role = 'authMode' | 'trust' | 'associationWrite' | 'associationDelete' | 'accessWrite' | 'accessDelete' | 'iamRole' | 'addonWrite';
 
 function roleOf(unit: Unit): Role {
   const change = unit.steps[0]!.change;
@@ -117,6 +129,8 @@ function roleOf(unit: Unit): Role {
       return isDelete ? 'accessDelete' : 'accessWrite';
     case 'iamRole':
       return 'iamRole';
+    case 'addonAssociation':
+      return 'addonWrite';
   }
 }
 
@@ -129,6 +143,8 @@ const PREREQUISITES: Record<Role, Role[]> = {
   accessWrite: ['authMode'],
   accessDelete: ['authMode', 'accessWrite'],
   iamRole: [],
+  // The roles the add-on's associations name must trust Pod Identity before EKS takes them.
+  addonWrite: ['trust'],
 };
 
 function linkDependencies(units: Unit[]): void {

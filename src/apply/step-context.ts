@@ -1,3 +1,4 @@
+import type { Deadline } from '../aws/deadline.js';
 import type { EksWriteGateway } from '../aws/gateway.js';
 import { principalsOfChange, type Change } from '../model/plan.js';
 import type { DeleteBudget } from './guards.js';
@@ -34,6 +35,8 @@ export interface RunSettings {
   policy: RetryPolicy;
   /** Per cluster: CreateDate of the IAM principals the plan read (ClusterPlan.iamCreateDates). */
   createDates: Record<string, Record<string, string>>;
+  /** The run's time limit: waits on asynchronous updates stop polling when it passes. */
+  deadline?: Deadline;
 }
 
 /** What one step may use: its cluster's gateway, the change, and a retried call that counts attempts. */

@@ -12,6 +12,7 @@ import {
   TagResourceCommand,
   UntagResourceCommand,
   UpdateAccessEntryCommand,
+  UpdateAddonCommand,
   UpdateClusterConfigCommand,
   UpdatePodIdentityAssociationCommand,
   paginateListAssociatedAccessPolicies,
@@ -75,7 +76,10 @@ export interface EksWriteGateway {
   disassociateAccessPolicy(cluster: string, principalArn: string, policyArn: string): Promise<DeleteOutcome>;
   /** Starts an asynchronous cluster update (one step on CONFIG_MAP → API_AND_CONFIG_MAP → API). */
   updateAuthenticationMode(cluster: string, mode: AuthenticationMode, clientRequestToken: string): Promise<{ updateId: string }>;
-  describeUpdate(cluster: string, updateId: string): Promise<{ status: UpdateStatus; errors: string[] }>;
+  /** An add-on update is found only with its add-on's name (DescribeUpdate `addonName`). */
+  describeUpdate(cluster: string, updateId: string, addonName?: string): Promise<{ status: UpdateStatus; errors: string[] }>;
+  /** UpdateAddon with the add-on's complete list of Pod Identity associations: the list replaces the add-on's (an empty list removes them). */
+  updateAddonAssociations(cluster: string, addonName: string, associations: ReadonlyArray<{ serviceAccount: string; roleArn: string }>, clientRequestToken: string): Promise<{ updateId: string }>;
   /** IAM UpdateAssumeRolePolicy: `document` is the JSON text of the trust policy. */
   updateAssumeRolePolicy(roleName: string, document: string): Promise<void>;
   /** The principal ARN an access entry for these credentials would name (role ARN for an assumed role). */
@@ -232,12 +236,19 @@ export class SdkEksWriteGateway implements EksWriteGateway {
     return { updateId: answer.update?.id ?? '' };
   }
 
-  async describeUpdate(cluster: string, updateId: string): Promise<{ status: UpdateStatus; errors: string[] }> {
-    const answer = await call('DescribeUpdate', `update ${updateId} of cluster ${cluster}`, () =>
-      this.clients.eks.send(new DescribeUpdateCommand({ name: cluster, updateId })),
+  async describeUpdate(cluster: string, updateId: string, addonName?: string): Promise<{ status: UpdateStatus; errors: string[] }> {
+    const answer = await call('DescribeUpdate', `update ${updateId} of ${addonName !== undefined ? `add-on ${addonName} on ` : ''}cluster ${cluster}`, () =>
+      this.clients.eks.send(new DescribeUpdateCommand({ name: cluster, updateId, ...(addonName !== undefined ? { addonName } : {}) })),
     );
     const errors = (answer.update?.errors ?? []).map((e) => [e.errorCode, e.errorMessage].filter(Boolean).join(': '));
     return { status: (answer.update?.status ?? 'InProgress') as UpdateStatus, errors };
+  }
+
+  async updateAddonAssociations(cluster: string, addonName: string, associations: ReadonlyArray<{ serviceAccount: string; roleArn: string }>, clientRequestToken: string): Promise<{ updateId: string }> {
+    const answer = await call('UpdateAddon', `add-on ${addonName} of cluster ${cluster}`, () =>
+      this.clients.eks.send(new UpdateAddonCommand({ clusterName: cluster, addonName, podIdentityAssociations: associations.map((a) => ({ serviceAccount: a.serviceAccount, roleArn: a.roleArn })), clientRequestToken })),
+    );
+    return { updateId: answer.update?.id ?? '' };
   }
 
   async updateAssumeRolePolicy(roleName: string, document: string): Promise<void> {

@@ -24,6 +24,7 @@ import { EksIdentityError } from '../errors.js';
 import type { DesiredCluster, DesiredState } from '../model/desired.js';
 import type { LiveAccessEntry, LiveAssociation, LiveAssociationSummary, LiveCluster, LiveRole, LiveState, LiveUser } from '../model/live.js';
 import { parseArn, roleNameOfArn } from '../model/partition.js';
+import { readAddonDetails } from './addon-read.js';
 import { mapWithConcurrency } from './concurrency.js';
 import { callAws, callAwsOrAbsent, isAccessDenied } from './errors.js';
 import { compare, toAssociationSummary, toAuthenticationMode, toLiveAccessEntry, toLiveAssociation, toLiveRole, toLiveUser } from './live-convert.js';
@@ -60,6 +61,11 @@ export class IamLookups {
 
   once<T>(session: Pick<ClusterSession, 'accountId' | 'partition'>, arn: string, read: () => Promise<T>): Promise<T> {
     return this.remember(`${session.partition}\u0000${session.accountId}\u0000${arn}`, read);
+  }
+
+  /** An add-on version's configuration is the same for every cluster of a region: DescribeAddonConfiguration once per version per run. */
+  addonConfiguration<T>(region: string, addonName: string, version: string, read: () => Promise<T>): Promise<T> {
+    return this.remember(`${region}\u0000addon\u0000${addonName}\u0000${version}`, read);
   }
 
   /** The access-policy catalog is one per partition: ListAccessPolicies is called once per partition per run. */
@@ -115,7 +121,8 @@ export async function readLiveState(sessions: readonly ClusterSession[], desired
 export async function readLiveCluster(session: ClusterSession, desired: DesiredCluster, options: ReadOptions = {}): Promise<LiveCluster> {
   const progress = options.progress ?? silentProgress;
   const limit = options.concurrency ?? DEFAULT_READ_CONCURRENCY;
-  const reader = new ClusterReader(session, desired.name, options.pacers ?? new PacerRegistry());
+  const pacers = options.pacers ?? new PacerRegistry();
+  const reader = new ClusterReader(session, desired.name, pacers);
   const iam = options.iam ?? new IamLookups();
   const base = {
     name: desired.name,
@@ -134,8 +141,12 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
   const entriesAvailable = authenticationMode !== 'CONFIG_MAP';
   // Prune off: find the declared objects, listing only when that is the cheaper way (targeted-read.ts).
   const targeted = !desired.prune;
-  const [addons, foundAssociations, foundEntries] = await Promise.all([
-    reader.listAddons(),
+  const declaredAddons = desired.addons ?? [];
+  const [{ addons, addonDetails }, foundAssociations, foundEntries] = await Promise.all([
+    reader.listAddons().then(async (names) => ({
+      addons: names,
+      addonDetails: declaredAddons.length > 0 ? await readAddonDetails({ session, pacers, clusterName: desired.name, memo: iam, concurrency: limit }, declaredAddons, names) : undefined,
+    })),
     targeted ? findDeclaredAssociations(reader, desired.associations, limit) : reader.listAssociations().then((summaries) => ({ summaries, complete: true })),
     !entriesAvailable
       ? Promise.resolve({ listed: [], complete: true, toDescribe: [] })
@@ -219,6 +230,7 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
     autoMode: cluster.computeConfig?.enabled === true,
     ...(cluster.identity?.oidc?.issuer ? { oidcIssuer: cluster.identity.oidc.issuer } : {}),
     addons: addons.map((name) => ({ name })),
+    ...(addonDetails ? { addonDetails } : {}),
     associationSummaries: summaries,
     associations: associations.sort(byAssociation),
     accessEntryPrincipals: principals,
@@ -323,6 +335,7 @@ export function rolesToRead(session: Pick<ClusterSession, 'accountId' | 'partiti
     if (a.targetRoleArn) arns.add(a.targetRoleArn);
   }
   for (const e of desired.accessEntries) arns.add(e.principalArn);
+  for (const addon of desired.addons ?? []) for (const a of addon.associations) arns.add(a.roleArn);
   for (const e of described) if (e.type === 'STANDARD') arns.add(e.principalArn);
   return [...arns].filter((arn) => inAccount(session, arn, 'role/')).sort(compare);
 }

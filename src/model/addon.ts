@@ -74,6 +74,13 @@ export interface LiveAddonDetail {
   podIdentityConfiguration: AddonPodIdentityConfig[];
   /** The associations the add-on owns (DescribeAddon's ARNs, each described). */
   associations: LiveAddonAssociation[];
+  /** True when DescribeAddonConfiguration did not know the version (then `podIdentityConfiguration` is empty). */
+  configurationUnknown?: boolean;
+  /**
+   * Associations the add-on does not own that hold a service account it would gain, in its
+   * namespace (listed for those service accounts only): EKS keeps one association per service account.
+   */
+  foreign?: LiveAddonAssociation[];
 }
 
 /**
@@ -150,4 +157,9 @@ export function addonAssociationProblems(addonName: string, version: string, con
 export function associationIdOfArn(arn: string): string | undefined {
   const id = arn.split('/').pop();
   return id && /^a-[a-z0-9]+$/.test(id) ? id : undefined;
+}
+
+/** The add-on name in an add-on ARN (…:addon/CLUSTER/NAME/UUID), as an association's ownerArn carries it. */
+export function addonNameOfArn(arn: string): string | undefined {
+  return /:addon\/[^/]+\/([^/]+)\//.exec(arn)?.[1];
 }

@@ -1,4 +1,5 @@
 import type { AccessEntryType, AccessScope, AuthenticationMode } from './desired.js';
+import type { LiveAddonDetail } from './addon.js';
 import type { Partition } from './partition.js';
 import type { LiveRoleDetail } from './desired-role.js';
 
@@ -75,6 +76,8 @@ export interface LiveAddon {
   serviceAccountRoleArn?: string;
 }
 
+export type { LiveAddonDetail };
+
 export interface LiveCluster {
   name: string;
   region: string;
@@ -87,6 +90,8 @@ export interface LiveCluster {
   autoMode: boolean;
   oidcIssuer?: string;
   addons: LiveAddon[];
+  /** Declared add-ons that are installed, read in detail (DescribeAddon, its configuration and owned associations), by name. */
+  addonDetails?: Record<string, LiveAddonDetail>;
   /** Every association the cluster has (from the list calls). */
   associationSummaries: LiveAssociationSummary[];
   /** Described associations: the declared ones, or all when prune is on. Keyed by associationId. */

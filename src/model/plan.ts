@@ -1,5 +1,8 @@
 import type { AccessScope, AuthenticationMode, DesiredAccessEntry, DesiredAssociation } from './desired.js';
+import type { AddonAssociationValue } from './addon.js';
 import type { SourceLocation } from './source.js';
+
+export type { AddonAssociationValue };
 
 export const PLAN_VERSION = 1;
 
@@ -11,7 +14,8 @@ export type ResourceKind =
   | 'accessPolicy'
   | 'trustPolicy'
   | 'authenticationMode'
-  | 'iamRole';
+  | 'iamRole'
+  | 'addonAssociation';
 
 /** The fields a change writes, per kind. Values are the desired (after) or live (before) object. */
 export interface AssociationValue extends Omit<DesiredAssociation, 'source'> {
@@ -57,6 +61,7 @@ export interface IamRoleValue {
 
 export type ChangeValue =
   | AssociationValue
+  | AddonAssociationValue
   | AccessEntryValue
   | AccessPolicyValue
   | TrustPolicyValue
@@ -84,6 +89,11 @@ export interface Change {
   reason?: string;
   /** Where the desired object was declared. */
   source?: SourceLocation;
+  /**
+   * addonAssociation only: the add-on and its complete desired list, which apply sends as one
+   * UpdateAddon (the list replaces the add-on's associations; see model/addon.ts).
+   */
+  addon?: { name: string; associations: Array<{ serviceAccount: string; roleArn: string }> };
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -156,6 +166,6 @@ export interface Plan {
 export function principalsOfChange(change: Change): string[] {
   const value = (change.after ?? change.before) as { roleArn?: string; targetRoleArn?: string; principalArn?: string } | undefined;
   if (!value) return [];
-  if (change.kind === 'podIdentityAssociation') return [value.roleArn, value.targetRoleArn].filter((arn): arn is string => typeof arn === 'string' && arn !== '');
+  if (change.kind === 'podIdentityAssociation' || change.kind === 'addonAssociation') return [value.roleArn, value.targetRoleArn].filter((arn): arn is string => typeof arn === 'string' && arn !== '');
   return typeof value.principalArn === 'string' ? [value.principalArn] : [];
 }

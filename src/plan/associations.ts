@@ -4,6 +4,7 @@ import type { AssociationValue, Change, FieldDiff, Finding } from '../model/plan
 import { sortedRecord } from '../model/order.js';
 import { isPrunable, type PruneMode } from '../model/ownership.js';
 import { finding, listSome } from './finding.js';
+import { addonNameOfArn } from '../model/addon.js';
 import { associationId } from './ids.js';
 import { foreignOwnerFinding, notCountedFinding, notOwnedFinding, tagsDiff } from './ownership.js';
 
@@ -19,6 +20,8 @@ export function diffAssociations(desired: DesiredCluster, live: LiveCluster): { 
   const summaries = new Map(live.associationSummaries.map((s) => [`${s.namespace}/${s.serviceAccount}`, s]));
   const described = new Map(live.associations.map((a) => [`${a.namespace}/${a.serviceAccount}`, a]));
   const declared = new Set<string>();
+  // The associations of add-ons declared under `addons:` are planned there (addon-associations.ts).
+  for (const addon of desired.addons ?? []) for (const a of live.addonDetails?.[addon.name]?.associations ?? []) declared.add(`${a.namespace}/${a.serviceAccount}`);
 
   for (const d of desired.associations) {
     const key = `${d.namespace}/${d.serviceAccount}`;
@@ -29,7 +32,7 @@ export function diffAssociations(desired: DesiredCluster, live: LiveCluster): { 
       findings.push(
         finding('ADDON_OWNED_ASSOCIATION', `${key} is owned by the add-on ${owner}; eks-identity leaves it alone`, {
           key: id,
-          fix: 'remove it from the manifest and configure it through the add-on (aws eks update-addon --pod-identity-associations)',
+          fix: `declare it under addons: (name: ${addonNameOfArn(owner) ?? 'the add-on'}) instead of podIdentityAssociations; eks-identity then sets it through the add-on`,
           source: d.source,
         }),
       );

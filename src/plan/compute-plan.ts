@@ -3,6 +3,7 @@ import type { LiveCluster, LiveState } from '../model/live.js';
 import { PLAN_VERSION, principalsOfChange, type Change, type ClusterPlan, type Finding, type Plan } from '../model/plan.js';
 import { diffAccessEntries } from './access-entries.js';
 import { diffAssociations } from './associations.js';
+import { diffAddonAssociations } from './addon-associations.js';
 import { authModeFinding, checkChanges, checkDeclared } from './checks.js';
 import { compare, finding } from './finding.js';
 import { fingerprintPlan, withClusterFingerprints } from './fingerprint.js';
@@ -20,7 +21,7 @@ export interface PlanOptions {
   clusters?: readonly string[];
 }
 
-const KIND_ORDER: Record<Change['kind'], number> = { authenticationMode: 0, iamRole: 1, trustPolicy: 2, accessEntry: 3, accessPolicy: 4, podIdentityAssociation: 5 };
+const KIND_ORDER: Record<Change['kind'], number> = { authenticationMode: 0, iamRole: 1, trustPolicy: 2, accessEntry: 3, accessPolicy: 4, podIdentityAssociation: 5, addonAssociation: 6 };
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
 
 /**
@@ -67,6 +68,9 @@ function planCluster(desired: DesiredCluster, live: LiveCluster | undefined, opt
   const associations = diffAssociations(desired, live);
   changes.push(...associations.changes);
   findings.push(...associations.findings);
+  const addons = diffAddonAssociations(desired, live);
+  changes.push(...addons.changes);
+  findings.push(...addons.findings);
   let undeclaredEntries: string[] = [];
   const authMode = authModeFinding(desired, live);
   if (authMode) {

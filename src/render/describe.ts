@@ -1,5 +1,5 @@
 import { accessPolicyName } from '../model/partition.js';
-import type { AccessEntryValue, AccessPolicyValue, AssociationValue, Change, ChangeAction, PlanSummary, ResourceKind, TrustPolicyValue } from '../model/plan.js';
+import type { AddonAssociationValue, AccessEntryValue, AccessPolicyValue, AssociationValue, Change, ChangeAction, PlanSummary, ResourceKind, TrustPolicyValue } from '../model/plan.js';
 
 /** Words shared by the renderers, so text and Markdown say the same thing. */
 export const KIND_LABEL: Record<ResourceKind, string> = {
@@ -9,6 +9,7 @@ export const KIND_LABEL: Record<ResourceKind, string> = {
   trustPolicy: 'trust policy',
   authenticationMode: 'authentication mode',
   iamRole: 'IAM role',
+  addonAssociation: 'add-on association',
 };
 
 export const ACTION_ORDER: ChangeAction[] = ['create', 'update', 'replace', 'delete'];
@@ -45,6 +46,10 @@ export function objectName(change: Change): string {
     case 'trustPolicy':
     case 'iamRole':
       return value?.roleArn ?? change.id;
+    case 'addonAssociation': {
+      const a = (change.after ?? change.before) as Partial<AddonAssociationValue> | undefined;
+      return `${a?.addonName}: ${a?.namespace ? `${a.namespace}/` : ''}${a?.serviceAccount}`;
+    }
     default:
       return change.id;
   }
@@ -69,7 +74,7 @@ export function changeDetails(change: Change): Detail[] {
   if (change.action === 'create' || change.action === 'delete' || change.action === 'unmanaged') {
     const value = (change.after ?? change.before) as Record<string, unknown> | undefined;
     for (const [key, v] of Object.entries(value ?? {})) {
-      if (['namespace', 'serviceAccount', 'principalArn', 'associationId', 'ownerArn'].includes(key)) continue;
+      if (['namespace', 'serviceAccount', 'principalArn', 'associationId', 'ownerArn', 'addonName'].includes(key)) continue;
       if (v === undefined || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v && !Array.isArray(v) && Object.keys(v).length === 0)) continue;
       details.push({ label: key, value: show(v) });
     }

@@ -1,0 +1,117 @@
+/**
+ * Add-on associations end to end: `eks-identity plan` and `apply` in-process against the emulator,
+ * reached through the SDK's AWS_ENDPOINT_URL_* variables, as users reach AWS.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CliIo } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+import type { AddonState, EmulatorState } from '../../src/emulator/index.js';
+import type { Plan } from '../../src/model/plan.js';
+import { DEPLOY_KEY, isolateAwsEnvironment, roleArn, startApplyWorld, stateWith, writeCount, type World } from '../apply/emulator-world.js';
+
+isolateAwsEnvironment();
+
+const AGENT: AddonState = { name: 'eks-pod-identity-agent' };
+const manifest = (addonsYaml: string) => `version: 1
+clusters: [{ name: prod, region: us-east-1 }]
+addons:
+${addonsYaml}`;
+const ebs = (role: string) => manifest(`  - name: aws-ebs-csi-driver
+    podIdentityAssociations:
+      - serviceAccount: ebs-csi-controller-sa
+        roleName: ${role}
+`);
+
+function state(addons: AddonState[]): EmulatorState {
+  return stateWith(['EbsCsi', 'EbsCsiV2', 'Cni'], [{ name: 'prod', addons: [AGENT, ...addons] }]);
+}
+
+let world: World | undefined;
+let dir: string;
+async function start(addons: AddonState[], text: string): Promise<World> {
+  dir = await mkdtemp(join(tmpdir(), 'eks-identity-addons-'));
+  await writeFile(join(dir, 'eks-identity.yaml'), text);
+  world = await startApplyWorld(state(addons));
+  const e = world.emulator.endpoint;
+  Object.assign(process.env, { AWS_ENDPOINT_URL_EKS: e, AWS_ENDPOINT_URL_IAM: e, AWS_ENDPOINT_URL_STS: e, AWS_ACCESS_KEY_ID: DEPLOY_KEY, AWS_SECRET_ACCESS_KEY: 'secret' });
+  return world;
+}
+afterEach(async () => {
+  await world?.close();
+  world = undefined;
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = { out: '', err: '', env: process.env, cwd: dir, isTTY: false, stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
+  const code = await main(argv, io as CliIo);
+  return { code, out: io.out, err: io.err };
+}
+
+const ownedBy = (w: World, addon: string) => {
+  const cluster = w.emulator.inspect().clusters[0]!;
+  return cluster.podIdentityAssociations.filter((a) => a.ownerArn?.includes(`:addon/prod/${addon}/`)).map((a) => `${a.namespace}/${a.serviceAccount} ${a.roleArn}`);
+};
+
+describe('GIVEN an installed add-on without associations', () => {
+  it('WHEN applied THEN the add-on owns an association with the declared role, made by UpdateAddon, and the re-plan is empty', async () => {
+    const w = await start([{ name: 'aws-ebs-csi-driver' }], ebs('EbsCsi'));
+    const planned = await cli('plan', '--format', 'json', '--detailed-exitcode');
+    expect(planned.code).toBe(2);
+    const plan = JSON.parse(planned.out) as Plan;
+    expect(plan.clusters[0]!.changes).toEqual([
+      expect.objectContaining({ kind: 'addonAssociation', action: 'create', id: 'addon/aws-ebs-csi-driver/ebs-csi-controller-sa', after: expect.objectContaining({ namespace: 'kube-system', roleArn: roleArn('EbsCsi') }) }),
+    ]);
+
+    const applied = await cli('apply');
+    expect(applied.code).toBe(0);
+    expect(ownedBy(w, 'aws-ebs-csi-driver')).toEqual([`kube-system/ebs-csi-controller-sa ${roleArn('EbsCsi')}`]);
+    const calls = w.emulator.calls();
+    expect(calls.UpdateAddon).toBe(1);
+    expect(calls.DescribeUpdate).toBeGreaterThanOrEqual(2);
+    expect(calls.CreatePodIdentityAssociation ?? 0).toBe(0);
+
+    const again = await cli('plan', '--detailed-exitcode');
+    expect(again.code).toBe(0);
+  });
+
+  it('WHEN the role changes THEN the change goes through the add-on (UpdateAddon), never the association API', async () => {
+    const w = await start([{ name: 'aws-ebs-csi-driver', podIdentityAssociations: [{ namespace: 'kube-system', serviceAccount: 'ebs-csi-controller-sa', roleArn: roleArn('EbsCsi') }] }], ebs('EbsCsiV2'));
+    const planned = await cli('plan', '--format', 'text');
+    expect(planned.out).toContain('add-on association');
+    expect(planned.out).toContain(`${roleArn('EbsCsi')} → ${roleArn('EbsCsiV2')}`);
+    const applied = await cli('apply');
+    expect(applied.code).toBe(0);
+    expect(ownedBy(w, 'aws-ebs-csi-driver')).toEqual([`kube-system/ebs-csi-controller-sa ${roleArn('EbsCsiV2')}`]);
+    expect(w.emulator.calls().UpdatePodIdentityAssociation ?? 0).toBe(0);
+    expect((await cli('plan', '--detailed-exitcode')).code).toBe(0);
+  });
+});
+
+describe('GIVEN an add-on version without Pod Identity', () => {
+  it('WHEN planned THEN an error names the version; apply refuses and writes nothing', async () => {
+    const w = await start([{ name: 'vpc-cni', version: 'v1.15.1-eksbuild.1' }], manifest(`  - name: vpc-cni
+    podIdentityAssociations: [{ serviceAccount: aws-node, roleName: Cni }]
+`));
+    const planned = await cli('plan');
+    expect(planned.code).toBe(1);
+    expect(planned.out + planned.err).toContain('ADDON_VERSION_NO_POD_IDENTITY');
+    expect(planned.out + planned.err).toContain('v1.15.1-eksbuild.1');
+    const applied = await cli('apply');
+    expect(applied.code).not.toBe(0);
+    expect(writeCount(w.emulator.calls())).toBe(0);
+    expect(ownedBy(w, 'vpc-cni')).toEqual([]);
+  });
+});
+
+describe('GIVEN a declared add-on that is not installed', () => {
+  it('WHEN planned THEN ADDON_NOT_INSTALLED with the fix, and no call writes', async () => {
+    const w = await start([], ebs('EbsCsi'));
+    const planned = await cli('plan');
+    expect(planned.code).toBe(1);
+    expect(planned.out + planned.err).toContain('aws eks create-addon --cluster-name prod --addon-name aws-ebs-csi-driver');
+    expect(writeCount(w.emulator.calls())).toBe(0);
+  });
+});
