@@ -62,3 +62,18 @@ describe('GIVEN two changes of one add-on', () => {
     expect(clock.sleeps).toEqual([1000, 2000, 4000, 8000]);
   });
 });
+
+describe('GIVEN an add-on change and the role changes it depends on', () => {
+  it('WHEN ordered THEN the add-on update waits for the roles of its list, and a role it stops naming is deleted after it', async () => {
+    const { orderPlan } = await import('../../src/apply/order.js');
+    const role = (name: string, action: Change['action']): Change => {
+      const value = { roleArn: roleArn(name), roleName: name, path: '/', trustPolicy: '{}', managedPolicyArns: [], inlinePolicies: {}, maxSessionDuration: 3600, tags: {} };
+      return { id: `role/${name}`, kind: 'iamRole', action, ...(action === 'delete' ? { before: value } : { after: value }) } as Change;
+    };
+    const update: Change = { ...change('efs-csi-node-sa', 'update'), before: { addonName: LIST.name, serviceAccount: 'efs-csi-node-sa', roleArn: roleArn('Retired') } };
+    const order = orderPlan(planOf({ prod: [role('EfsNode', 'create'), role('Retired', 'delete'), update] }));
+    const unitOf = (id: string) => order.units.find((u) => u.steps.some((s) => s.change.id === id))!;
+    expect(unitOf(update.id).after).toContain(unitOf('role/EfsNode').id);
+    expect(unitOf('role/Retired').after).toContain(unitOf(update.id).id);
+  });
+});
