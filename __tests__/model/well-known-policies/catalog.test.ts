@@ -87,6 +87,13 @@ describe('GIVEN parameters', () => {
     expect(checkWellKnownParameters('externalDns', { hostedZoneIds: ['/hostedzone/Z123'] })).toEqual([expect.stringContaining('without the /hostedzone/ prefix')]);
   });
 
+  it('WHEN values hold the manifest variables unexpanded (as validate sees them) THEN their shape is checked with the variables standing in', () => {
+    const asWritten = { nodeRoleName: 'KarpenterNodeRole-${cluster}', interruptionQueue: 'Karpenter-${cluster}', kmsKeyArns: ['arn:${partition}:kms:${region}:${accountId}:key/1234abcd'] };
+    expect(checkWellKnownParameters('karpenterController', asWritten)).toEqual([]);
+    expect(checkWellKnownParameters('karpenterController', { nodeRoleName: 'Nodes/${cluster}' })).toEqual([expect.stringContaining("'nodeRoleName' is 'Nodes/${cluster}'")]);
+    expect(checkWellKnownParameters('karpenterController', { nodeRoleName: 'Nodes-${nope}' })).toEqual([expect.stringContaining("'nodeRoleName' is 'Nodes-${nope}'")]);
+  });
+
   it('WHEN expanding with parameters that have problems THEN it refuses instead of writing a partial policy', () => {
     expect(() => expandWellKnownPolicy('externalDns', { hostedZoneIds: 'Z1' }, contextFor('aws'))).toThrow(/hostedZoneIds/);
     expect(() => expandWellKnownPolicy('nope', {}, contextFor('aws'))).toThrow(/not a well-known policy/);

@@ -63,6 +63,7 @@ export function describeWellKnownPolicy(name: string): WellKnownPolicyDescriptio
  * Problems with a well-known policy name and its parameters, each a sentence naming the parameter
  * and what is expected: an unknown name (with the closest known one), unknown, missing or
  * wrong-typed parameters, malformed values. A `name` key (the manifest's object form) is ignored.
+ * Values may hold the manifest's variables (`${cluster}`…) unexpanded, as at `validate`, or expanded.
  */
 export function checkWellKnownParameters(name: string, params: Readonly<Record<string, unknown>>): string[] {
   const d = findDefinition(name);

@@ -8,6 +8,17 @@ import type { ParameterSpec, ParameterValues, WellKnownPolicyDefinition } from '
  */
 const NAME_KEY = 'name';
 
+/**
+ * A valid stand-in for each of the manifest's variables, so a value can be checked before it is
+ * expanded for a cluster (`validate` works offline, on the text as written): the shape is checked
+ * now, and again on the expanded value when the role is built for each cluster.
+ */
+const VARIABLE_STAND_INS: Readonly<Record<string, string>> = { partition: 'aws', accountId: '111122223333', region: 'us-east-1', cluster: 'cluster' };
+
+function withStandIns(value: string): string {
+  return value.replace(/\$\{(\w+)\}/g, (all, name: string) => VARIABLE_STAND_INS[name] ?? all);
+}
+
 /** Problems with `params` for `definition`, each a sentence naming the parameter and what is expected. */
 export function checkParameters(definition: WellKnownPolicyDefinition, params: Readonly<Record<string, unknown>>): string[] {
   const problems: string[] = [];
@@ -41,14 +52,14 @@ function checkValue(policy: string, spec: ParameterSpec, value: unknown): string
   const where = `${policy} parameter '${spec.name}'`;
   if (!spec.list) {
     if (typeof value !== 'string') return [`${where} must be a string, not ${typeName(value)}: expected ${spec.expected}.`];
-    return value.length === 0 || !spec.pattern.test(value) ? [`${where} is '${value}': expected ${spec.expected}.`] : [];
+    return value.length === 0 || !spec.pattern.test(withStandIns(value)) ? [`${where} is '${value}': expected ${spec.expected}.`] : [];
   }
   if (!Array.isArray(value)) return [`${where} must be a list of strings, not ${typeName(value)}: expected each to be ${spec.expected}.`];
   if (value.length === 0) return [`${where} is an empty list: give at least one value, or leave the parameter out for its default.`];
   const problems: string[] = [];
   value.forEach((item: unknown, i) => {
     if (typeof item !== 'string') problems.push(`${where}[${i}] must be a string, not ${typeName(item)}: expected ${spec.expected}.`);
-    else if (!spec.pattern.test(item)) problems.push(`${where}[${i}] is '${item}': expected ${spec.expected}.`);
+    else if (!spec.pattern.test(withStandIns(item))) problems.push(`${where}[${i}] is '${item}': expected ${spec.expected}.`);
     else if (value.indexOf(item) !== i) problems.push(`${where}[${i}] repeats '${item}': list each value once.`);
   });
   return problems;
