@@ -190,6 +190,15 @@ describe('GIVEN a role', () => {
     expect(await failure(h.iam.send(new GetRoleCommand({ RoleName: 'orders-api' })))).toMatchObject({ name: 'NoSuchEntityException' });
   });
 
+  test('WHEN a role-policy operation is denied by a fault THEN AccessDenied 403, and the other operations still answer', async () => {
+    h.emulator.setFaults({ denyOperations: ['PutRolePolicy', 'AttachRolePolicy'] });
+    expect(await failure(h.iam.send(new PutRolePolicyCommand({ RoleName: 'orders-api', PolicyName: 'read', PolicyDocument: JSON.stringify(READ) })))).toMatchObject({ name: 'AccessDenied', status: 403 });
+    expect(await failure(h.iam.send(new AttachRolePolicyCommand({ RoleName: 'orders-api', PolicyArn: S3_READ })))).toMatchObject({ name: 'AccessDenied', status: 403 });
+    await h.iam.send(new TagRoleCommand({ RoleName: 'orders-api', Tags: [{ Key: 'team', Value: 'orders' }] }));
+    expect(h.emulator.successfulCalls()).toMatchObject({ TagRole: 1 });
+    expect(h.emulator.successfulCalls().PutRolePolicy).toBeUndefined();
+  });
+
   test('WHEN the world is snapshotted THEN a new emulator from it answers the same policies, boundary and customer policies', async () => {
     await h.iam.send(new AttachRolePolicyCommand({ RoleName: 'orders-api', PolicyArn: EBS }));
     await h.iam.send(new PutRolePolicyCommand({ RoleName: 'orders-api', PolicyName: 'read', PolicyDocument: JSON.stringify(READ) }));

@@ -94,5 +94,6 @@ describe('GIVEN the emulator command', () => {
   test('WHEN --hang or --deny names an operation the emulator does not answer THEN a usage error with the closest name, not a fault that is silently off', async () => {
     await expect(runEmulatorCommand(['--state', 'basic.json', '--hang', 'DescribeClustr'], captureIo(examples), async () => {})).rejects.toMatchObject({ code: 'CLI_USAGE', message: expect.stringContaining('did you mean DescribeCluster?') });
     await expect(runEmulatorCommand(['--state', 'basic.json', '--deny', 'GetUser,Nonsense'], captureIo(examples), async () => {})).rejects.toMatchObject({ code: 'CLI_USAGE', message: expect.stringContaining('--deny Nonsense') });
+    await expect(runEmulatorCommand(['--state', 'basic.json', '--deny', 'AttachRolePolicys'], captureIo(examples), async () => {})).rejects.toMatchObject({ code: 'CLI_USAGE', message: expect.stringContaining('did you mean AttachRolePolicy?') });
   });
 });
