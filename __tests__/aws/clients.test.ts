@@ -22,6 +22,8 @@ describe('createAwsClients', () => {
       expect(await clients.sts.config.region()).toBe('cn-north-1');
       expect((await clients.eks.config.retryStrategy()).constructor.name).toBe('PacedRetryStrategy');
       expect(await clients.eks.config.maxAttempts()).toBe(3);
+      // Each command class resolves its middleware once per client (the guard, log and throttle marks are added before any send).
+      expect([clients.eks, clients.iam, clients.sts].map((c) => c.config.cacheMiddleware)).toEqual([true, true, true]);
       const eksEndpoint = await clients.eks.config.endpoint?.();
       expect(eksEndpoint?.hostname).toBe('127.0.0.1');
     } finally {

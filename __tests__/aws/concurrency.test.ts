@@ -1,4 +1,4 @@
-import { mapWithConcurrency } from '../../src/aws/concurrency.js';
+import { mapWithConcurrency, startWorkPool } from '../../src/aws/concurrency.js';
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -35,5 +35,54 @@ describe('mapWithConcurrency', () => {
     });
     await expect(run).rejects.toThrow('boom');
     expect(started).toEqual([0, 1, 2]);
+  });
+});
+
+describe('startWorkPool', () => {
+  it('GIVEN items added while others run WHEN closed THEN each started at once within the bound and results keep the order added', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const started: number[] = [];
+    const pool = startWorkPool(2, async (n: number) => {
+      started.push(n);
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      for (let i = 0; i <= n % 3; i++) await tick();
+      inFlight--;
+      return n * 10;
+    });
+    pool.add(0);
+    pool.add(1);
+    pool.add(2);
+    await tick();
+    // The first two run; the third waits for a free slot.
+    expect(started).toEqual([0, 1]);
+    for (let i = 0; i < 5; i++) await tick();
+    pool.add(3);
+    pool.add(4);
+    expect(await pool.close()).toEqual([0, 10, 20, 30, 40]);
+    expect(started).toEqual([0, 1, 2, 3, 4]);
+    expect(peak).toBe(2);
+  });
+
+  it('GIVEN nothing added THEN close resolves with no results', async () => {
+    expect(await startWorkPool(4, async () => 1).close()).toEqual([]);
+  });
+
+  it('GIVEN a failing item THEN close rejects with it once the calls in flight have settled, and queued items never start', async () => {
+    const settled: number[] = [];
+    const started: number[] = [];
+    const pool = startWorkPool(2, async (n: number) => {
+      started.push(n);
+      for (let i = 0; i < (n === 0 ? 1 : 4); i++) await tick();
+      settled.push(n);
+      if (n === 0) throw new Error('boom');
+      return n;
+    });
+    [0, 1, 2, 3].forEach((n) => pool.add(n));
+    await expect(pool.close()).rejects.toThrow('boom');
+    expect(started).toEqual([0, 1]);
+    expect(settled).toEqual([0, 1]);
+    expect(() => pool.add(5)).toThrow('add after close');
   });
 });

@@ -1,5 +1,6 @@
 import { closeClusterSessions } from '../../src/aws/session.js';
 import { readLiveCluster } from '../../src/aws/reader.js';
+import { CallWatch } from '../../src/aws/call-watch.js';
 import type { EmulatorState } from '../../src/emulator/index.js';
 import { ACCOUNT, BASE_KEY, bulkAssociations, desiredAssociation, desiredCluster, desiredEntry, openSessions, roleArn, startWorld } from './emulator-fixture.js';
 
@@ -65,6 +66,39 @@ describe('targeted reads with prune off', () => {
     expect(calls.ListPodIdentityAssociations).toBe(2 + 10);
     expect(calls.DescribePodIdentityAssociation).toBe(10);
     expect(live.associations.map((a) => `${a.namespace}/${a.serviceAccount}`)).toEqual(keys.map((k) => `${k.namespace}/${k.serviceAccount}`));
+  });
+
+  it('GIVEN keys in 10 namespaces searched 2 at a time WHEN read THEN the first describes start before the last namespace has answered', async () => {
+    /** The order in which attempts began and ended, as the clients' call middleware reports them. */
+    class OrderWatch extends CallWatch {
+      readonly events: string[] = [];
+      private readonly names = new Map<number, string>();
+      override begin(operation: string, endpoint: string): number {
+        const id = super.begin(operation, endpoint);
+        this.names.set(id, operation);
+        this.events.push(`begin ${operation}`);
+        return id;
+      }
+      override end(id: number, error?: unknown): void {
+        super.end(id, error);
+        this.events.push(`end ${this.names.get(id) ?? '?'}`);
+      }
+    }
+    const watch = new OrderWatch();
+    const { emulator, sessionOptions } = await startWorld(state());
+    const sessions = await openSessions([{ name: 'big', region: 'eu-west-1' }], { ...sessionOptions, watch });
+    try {
+      const keys = Array.from({ length: 10 }, (_, i) => desiredAssociation(`solo-${i}`, `sa-${i}`, roleArn('Bulk')));
+      const live = await readLiveCluster(sessions[0]!, desiredCluster({ name: 'big', region: 'eu-west-1', associations: keys }), { concurrency: 2 });
+      expect(live.associations).toHaveLength(10);
+      const firstDescribe = watch.events.indexOf('begin DescribePodIdentityAssociation');
+      const lastListEnd = watch.events.lastIndexOf('end ListPodIdentityAssociations');
+      expect(firstDescribe).toBeGreaterThan(-1);
+      expect(firstDescribe).toBeLessThan(lastListEnd);
+    } finally {
+      closeClusterSessions(sessions);
+      await emulator.close();
+    }
   });
 
   it('GIVEN two unfound keys in a namespace of 300 WHEN read THEN it pages the namespace twice, then asks for the two (at most twice the better strategy)', async () => {

@@ -25,12 +25,12 @@ import type { DesiredCluster, DesiredState } from '../model/desired.js';
 import type { LiveAccessEntry, LiveAssociation, LiveAssociationSummary, LiveCluster, LiveRole, LiveState, LiveUser } from '../model/live.js';
 import { parseArn, roleNameOfArn } from '../model/partition.js';
 import { readAddonDetails } from './addon-read.js';
-import { mapWithConcurrency } from './concurrency.js';
+import { mapWithConcurrency, startWorkPool } from './concurrency.js';
 import { callAws, callAwsOrAbsent, isAccessDenied } from './errors.js';
 import { compare, toAssociationSummary, toAuthenticationMode, toLiveAccessEntry, toLiveAssociation, toLiveRole, toLiveUser } from './live-convert.js';
 import { isPrunable } from '../model/ownership.js';
 import { pacedClients, PacerRegistry } from './pacer.js';
-import { findDeclaredAccessEntries, findDeclaredAssociations, type ListPages, type Page } from './targeted-read.js';
+import { findDeclaredAccessEntries, findDeclaredAssociations, type FoundAccessEntries, type FoundAssociations, type ListPages, type Page } from './targeted-read.js';
 import { createProgressGroup, silentProgress, type ProgressReporter } from './progress.js';
 import type { ClusterSession } from './session.js';
 import type { DesiredRole } from '../model/desired-role.js';
@@ -139,41 +139,23 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
   const authenticationMode = toAuthenticationMode(cluster.accessConfig?.authenticationMode);
   // Access entries do not exist in ConfigMap-only mode (the list call would be refused).
   const entriesAvailable = authenticationMode !== 'CONFIG_MAP';
-  // Prune off: find the declared objects, listing only when that is the cheaper way (targeted-read.ts).
-  const targeted = !desired.prune;
-  const declaredAddons = desired.addons ?? [];
-  const [{ addons, addonDetails }, foundAssociations, foundEntries] = await Promise.all([
-    reader.listAddons().then(async (names) => ({
-      addons: names,
-      addonDetails: declaredAddons.length > 0 ? await readAddonDetails({ session, pacers, clusterName: desired.name, memo: iam, concurrency: limit }, declaredAddons, names) : undefined,
-    })),
-    targeted ? findDeclaredAssociations(reader, desired.associations, limit) : reader.listAssociations().then((summaries) => ({ summaries, complete: true })),
-    !entriesAvailable
-      ? Promise.resolve({ listed: [], complete: true, toDescribe: [] })
-      : targeted
-        ? findDeclaredAccessEntries(reader, desired.accessEntries.map((e) => e.principalArn))
-        : reader.listAccessEntries().then((listed) => ({ listed, complete: true, toDescribe: listed })),
-  ]);
-  const summaries = foundAssociations.summaries;
   const declaredAssociations = new Set(desired.associations.map((a) => associationKey(a.namespace, a.serviceAccount)));
-  const toDescribe = desired.prune ? summaries : summaries.filter((s) => declaredAssociations.has(associationKey(s.namespace, s.serviceAccount)));
-  const entriesToDescribe = foundEntries.toDescribe;
   // With prune: owned, an undeclared entry's policies matter only when it is ours (it may be deleted).
   const declaredPrincipals = new Set(desired.accessEntries.map((e) => e.principalArn));
   const policiesWanted = (entry: { principalArn: string; tags: Record<string, string> }) =>
     desired.prune !== 'owned' || declaredPrincipals.has(entry.principalArn) || isPrunable(desired.prune, desired.owner, entry.tags);
+  const label = `cluster ${desired.name}`;
+  let total = 0;
+  const moreWork = (units: number) => {
+    total += units;
+    progress.start(label, total);
+  };
 
-  // Both kinds share one bound: the limit is per cluster, not per kind. They are interleaved so
-  // that each operation (throttled on its own) is busy for the whole read, not one after the other.
-  type Job = { kind: 'association'; summary: LiveAssociationSummary } | { kind: 'entry'; principalArn: string };
-  const jobs: Job[] = interleave(
-    toDescribe.map((summary): Job => ({ kind: 'association', summary })),
-    entriesToDescribe.map((principalArn): Job => ({ kind: 'entry', principalArn })),
-  );
-  // Roles the desired state names, and the users of declared entries that exist, are known now:
-  // read them alongside the describes (a re-created user makes its entry stale).
+  // Roles the desired state names, and the users of declared entries, are known now: read them
+  // alongside the lists and describes (a re-created user makes its entry stale).
   const declaredRoles = rolesToRead(session, desired, []);
   const userArns = usersToRead(session, desired);
+  moreWork(declaredRoles.length + userArns.length);
   const readUser = (arn: string) =>
     // A denied GetUser only skips the checks of that user (a finding says so): the permission is
     // newer than the rest of the plan policy.
@@ -183,19 +165,28 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
   const catalog = wantsCatalog
     ? iam.catalog(session.partition, () => reader.listAccessPolicies().catch((err: unknown) => (isAccessDenied(err) ? ('denied' as const) : Promise.reject(err))))
     : Promise.resolve(undefined);
-  progress.start(`cluster ${desired.name}`, jobs.length + declaredRoles.length + userArns.length);
+  // Awaited at the end; until then a failure must not count as unhandled.
+  catalog.catch(() => undefined);
   const readRoles = (arns: readonly string[]) =>
     mapWithConcurrency(arns, limit, async (arn) => {
       const role = await iam.once(session, arn, () => reader.getRole(arn));
       progress.tick();
       return [arn, role] as const;
     });
-  const [described, declaredRoleList, userList] = await Promise.all([
-    mapWithConcurrency(jobs, limit, async (job) => {
-      const result = job.kind === 'association' ? await reader.describeAssociation(job.summary) : await reader.describeAccessEntry(job.principalArn, policiesWanted);
-      progress.tick();
-      return result;
-    }),
+  const describe = async (job: DescribeJob) => {
+    const result = job.kind === 'association' ? await reader.describeAssociation(job.summary) : await reader.describeAccessEntry(job.principalArn, policiesWanted);
+    progress.tick();
+    return result;
+  };
+  const objects: ObjectReads = { reader, limit, entriesAvailable, moreWork, describe };
+  const declaredAddons = desired.addons ?? [];
+  const [{ addons, addonDetails }, read, declaredRoleList, userList] = await Promise.all([
+    reader.listAddons().then(async (names) => ({
+      addons: names,
+      addonDetails: declaredAddons.length > 0 ? await readAddonDetails({ session, pacers, clusterName: desired.name, memo: iam, concurrency: limit }, declaredAddons, names) : undefined,
+    })),
+    // Prune off: find the declared objects, listing only when that is the cheaper way (targeted-read.ts).
+    desired.prune ? readEveryObject(objects) : readDeclaredObjects(objects, desired, declaredAssociations),
     readRoles(declaredRoles),
     mapWithConcurrency(userArns, limit, async (arn) => {
       const user = await readUser(arn);
@@ -203,6 +194,8 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
       return [arn, user] as const;
     }),
   ]);
+  const { foundAssociations, foundEntries, described } = read;
+  const summaries = foundAssociations.summaries;
   const associations = described.filter((d): d is LiveAssociation => d !== undefined && 'associationId' in d);
   const describedEntries = described.filter((d): d is LiveAccessEntry => d !== undefined && 'accessPolicies' in d);
   // Entries read without their policies (not ours under prune: owned) stay out: the plan only sees what it may act on.
@@ -213,7 +206,7 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
   // Then the roles of live entries the manifest does not declare (read with prune on).
   const known = new Set(declaredRoles);
   const moreRoles = rolesToRead(session, desired, accessEntries).filter((arn) => !known.has(arn));
-  progress.start(`cluster ${desired.name}`, jobs.length + declaredRoles.length + userArns.length + moreRoles.length);
+  moreWork(moreRoles.length);
   const [moreRoleList, owned] = await Promise.all([
     readRoles(moreRoles),
     readManagedRoles(session, new SdkIamRoleGateway(pacedClients({ iam: session.clients.iam }, options.pacers ?? new PacerRegistry()).iam), desired, options.roles ?? [], associations, (key, read) => iam.once(session, key, read), limit),
@@ -242,6 +235,85 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
     ...(policies === 'denied' ? { accessPolicyCatalogDenied: true } : policies ? { accessPolicyCatalog: policies } : {}),
     ...owned,
   };
+}
+
+type DescribeJob = { kind: 'association'; summary: LiveAssociationSummary } | { kind: 'entry'; principalArn: string };
+
+/** What readEveryObject and readDeclaredObjects need from readLiveCluster. */
+interface ObjectReads {
+  reader: ClusterReader;
+  limit: number;
+  /** False in ConfigMap-only mode, where the access entry calls are refused. */
+  entriesAvailable: boolean;
+  /** Raises the progress total by this many units of work. */
+  moreWork(units: number): void;
+  describe(job: DescribeJob): Promise<LiveAssociation | LiveAccessEntry | undefined>;
+}
+
+interface ObjectsRead {
+  foundAssociations: FoundAssociations;
+  foundEntries: FoundAccessEntries;
+  described: Array<LiveAssociation | LiveAccessEntry | undefined>;
+}
+
+/**
+ * Prune on: both lists in full, then every object described. The two kinds share one bound (the
+ * limit is per cluster, not per kind) and are interleaved, so that each operation (throttled on
+ * its own) is busy for the whole read, not one after the other.
+ */
+async function readEveryObject({ reader, limit, entriesAvailable, moreWork, describe }: ObjectReads): Promise<ObjectsRead> {
+  const [summaries, listed] = await Promise.all([reader.listAssociations(), entriesAvailable ? reader.listAccessEntries() : Promise.resolve([])]);
+  const jobs = interleave(
+    summaries.map((summary): DescribeJob => ({ kind: 'association', summary })),
+    listed.map((principalArn): DescribeJob => ({ kind: 'entry', principalArn })),
+  );
+  moreWork(jobs.length);
+  return {
+    foundAssociations: { summaries, complete: true },
+    foundEntries: { listed, complete: true, toDescribe: listed },
+    described: await mapWithConcurrency(jobs, limit, describe),
+  };
+}
+
+/**
+ * Prune off: the declared objects only (targeted-read.ts). Each is described as soon as it is
+ * found: an entry once the first page of the entry list is read, an association as the page that
+ * holds it arrives, so the describes start while the namespaces are still being searched. Each
+ * kind has its own bound here; in one shared queue the entries, all known early, would hold every
+ * slot while they wait for their operation's rate, and the associations would queue behind them.
+ */
+async function readDeclaredObjects({ reader, limit, entriesAvailable, moreWork, describe }: ObjectReads, desired: DesiredCluster, declaredAssociations: ReadonlySet<string>): Promise<ObjectsRead> {
+  const pool = startWorkPool(limit, describe);
+  const scheduled = new Set<string>();
+  const onPage = (items: readonly LiveAssociationSummary[]) => {
+    const fresh = items.filter((s) => declaredAssociations.has(associationKey(s.namespace, s.serviceAccount)) && !scheduled.has(s.associationId));
+    for (const summary of fresh) {
+      scheduled.add(summary.associationId);
+      pool.add({ kind: 'association', summary });
+    }
+    if (fresh.length > 0) moreWork(fresh.length);
+  };
+  const associations = (async () => {
+    let found: FoundAssociations;
+    try {
+      found = await findDeclaredAssociations(reader, desired.associations, limit, onPage);
+    } catch (err) {
+      // Let the describes already started settle: no work is left running unobserved.
+      await pool.close().catch(() => undefined);
+      throw err;
+    }
+    return { found, described: await pool.close() };
+  })();
+  const entries = (async () => {
+    const found: FoundAccessEntries = entriesAvailable
+      ? await findDeclaredAccessEntries(reader, desired.accessEntries.map((e) => e.principalArn))
+      : { listed: [], complete: true, toDescribe: [] };
+    moreWork(found.toDescribe.length);
+    const jobs = found.toDescribe.map((principalArn): DescribeJob => ({ kind: 'entry', principalArn }));
+    return { found, described: await mapWithConcurrency(jobs, limit, describe) };
+  })();
+  const [a, e] = await Promise.all([associations, entries]);
+  return { foundAssociations: a.found, foundEntries: e.found, described: [...a.described, ...e.described] };
 }
 
 /**

@@ -61,9 +61,24 @@ export interface FoundAccessEntries {
   toDescribe: string[];
 }
 
-/** Finds the declared associations (see above). `declared`: keys as namespace and service account. */
-export async function findDeclaredAssociations(pages: ListPages, declared: ReadonlyArray<{ namespace: string; serviceAccount: string }>, limit: number): Promise<FoundAssociations> {
+/**
+ * Finds the declared associations (see above). `declared`: keys as namespace and service account.
+ * `onPage` sees each page's associations as it arrives, so their describes need not wait for the
+ * slowest namespace (the same association may come twice: on a page of the whole list and of its namespace).
+ */
+export async function findDeclaredAssociations(
+  pages: ListPages,
+  declared: ReadonlyArray<{ namespace: string; serviceAccount: string }>,
+  limit: number,
+  onPage: (items: readonly LiveAssociationSummary[]) => void = () => undefined,
+): Promise<FoundAssociations> {
   const seen = new Map<string, LiveAssociationSummary>();
+  const paged = async (filter: { namespace?: string; serviceAccount?: string }, nextToken?: string) => {
+    const page = await pages.associations(filter, nextToken);
+    onPage(page.items);
+    return page;
+  };
+  const reporting: ListPages = { associations: paged, accessEntries: (nextToken) => pages.accessEntries(nextToken) };
   const unfoundByNamespace = () => {
     const found = new Set([...seen.values()].map(keyOf));
     const unfound = new Map<string, string[]>();
@@ -72,12 +87,12 @@ export async function findDeclaredAssociations(pages: ListPages, declared: Reado
   };
   let page: Page<LiveAssociationSummary> | undefined;
   for (let read = 0; read < SEQUENTIAL_PAGES && (read === 0 || (page?.nextToken !== undefined && read < unfoundByNamespace().size)); read++) {
-    page = await pages.associations({}, page?.nextToken);
+    page = await paged({}, page?.nextToken);
     for (const s of page.items) seen.set(s.associationId, s);
   }
   if (page?.nextToken === undefined) return { summaries: sortSummaries(seen), complete: true };
   const unfound = unfoundByNamespace();
-  const perNamespace = await mapWithConcurrency([...unfound], limit, ([namespace, accounts]) => findInNamespace(pages, namespace, accounts, limit));
+  const perNamespace = await mapWithConcurrency([...unfound], limit, ([namespace, accounts]) => findInNamespace(reporting, namespace, accounts, limit));
   for (const s of perNamespace.flat()) seen.set(s.associationId, s);
   return { summaries: sortSummaries(seen), complete: false };
 }
