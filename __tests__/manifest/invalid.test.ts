@@ -463,6 +463,31 @@ const cases: Case[] = [
     errors: [['ROLE_BLOCK_AND_ROLE_NAME', 7, 5], ['ROLE_REQUIRES_OWNER', 7, 5], ['UNKNOWN_VARIABLE', 8, 13]],
   },
   {
+    name: 'a role block IAM would refuse',
+    text: yaml`
+      version: 1
+      owner: team-a
+      clusters: [{ name: prod, region: us-east-1 }]
+      podIdentityAssociations:
+        - namespace: app
+          serviceAccount: app
+          role:
+            path: workloads
+            maxSessionDuration: 60
+            managedPolicies: ['arn:aws:iam::aws:policy/NoSuchPolicyAnywhere', 'not-an-arn']
+            wellKnownPolicies: [ebsCsiControler, { name: karpenterController }]
+            inlinePolicies:
+              bad: { Version: "2012-10-17", Statement: [{ Effect: Maybe, Action: "s3:*", Resource: "*" }] }
+    `,
+    errors: [
+      ['INVALID_ROLE_PATH', 8, 13],
+      ['INVALID_MAX_SESSION_DURATION', 9, 27],
+      ['INVALID_POLICY_ARN', 10, 73],
+      ['INVALID_WELL_KNOWN_POLICY', 11, 27],
+      ['POLICY_INVALID_EFFECT', 13, 14],
+    ],
+  },
+  {
     name: 'an unknown key in a role block',
     text: yaml`
       version: 1

@@ -62,6 +62,11 @@ const SCENARIOS: Record<FindingCode, () => { plan: ClusterPlan; key: string | un
     plan: prodOf(manifestWith(APP_ROLE), {}, { clusters: ['prod'], patch: (d) => ({ ...d, roles: d.roles!.map((r) => ({ ...r, trustPolicy: JSON.stringify(POD_TRUST).replace(',"sts:TagSession"', '') })) }) }),
     key: 'role/app-prod',
   }),
+  ROLE_POLICY_INVALID: () => {
+    // One role shared by 20 namespaces: a statement each, beyond the trust policy's 2,048 characters.
+    const body = Array.from({ length: 20 }, (_, i) => `  - namespace: team-${i}\n    serviceAccount: app\n    role: { name: shared }\n`).join('');
+    return { plan: prodOf(manifestWith(`podIdentityAssociations:\n${body}`), {}, { clusters: ['prod'] }), key: 'role/shared' };
+  },
   ROLE_PATH_DIFFERS: () => ({
     plan: prodOf(manifestWith(APP_ROLE), { prod: { managedRoles: { [APP_ROLE_ARN]: liveRoleDetail('app-prod', { path: '/team/', tags: { [OWNER_TAG]: 'team-a' } }) } } }, { clusters: ['prod'] }),
     key: 'role/app-prod',

@@ -5,6 +5,7 @@ import type { AssociationValue, IamRoleValue } from '../../src/model/plan.js';
 import { podIdentityTrustProblem } from '../../src/plan/trust.js';
 import { buildPodIdentityTrust } from '../../src/plan/trust-policy-build.js';
 import { orderPlan } from '../../src/apply/order.js';
+import { parseManifestText } from '../../src/manifest/index.js';
 import { ACCOUNT, liveAssociation } from './fixtures.js';
 import { desiredOf, liveRoleDetail, manifestWith, planText } from './role-fixtures.js';
 
@@ -156,5 +157,22 @@ describe('planning roles of role: blocks', () => {
     const kept = planText(manifestWith(ORDERS + `  - namespace: legacy\n    serviceAccount: worker\n    roleArn: ${arn}\n`, 'owner: team-a\nprune: owned\n'), live, { clusters: ['prod'] }).clusters[0]!;
     expect(kept.changes.filter((c) => c.kind === 'iamRole').map((c) => c.action)).toEqual(['create']);
     expect(kept.findings.map((f) => f.code)).toContain('ROLE_STILL_USED');
+  });
+});
+
+describe('well-known policies and IAM checks of role blocks', () => {
+  it('GIVEN a role with a well-known policy WHEN planning THEN its managed policy is attached; an unknown AWS managed policy is a warning at validate', () => {
+    const text = manifestWith(`podIdentityAssociations:
+  - namespace: kube-system
+    serviceAccount: ebs-csi-controller-sa
+    role:
+      wellKnownPolicies: [ebsCsiController]
+      managedPolicies: ['arn:aws:iam::aws:policy/NoSuchPolicyAnywhere']
+`);
+    const loaded = parseManifestText(text, 'm.yaml');
+    expect(loaded.diagnostics.map((d) => [d.severity, d.code, d.location.line])).toEqual([['warning', 'UNKNOWN_AWS_MANAGED_POLICY', 11]]);
+    const role = planText(text, {}, { clusters: ['prod'] }).clusters[0]!.changes.find((c) => c.kind === 'iamRole')!.after as IamRoleValue;
+    expect(role.roleName).toBe('prod-kube-system-ebs-csi-controller-sa');
+    expect(role.managedPolicyArns).toEqual(['arn:aws:iam::aws:policy/NoSuchPolicyAnywhere', 'arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy']);
   });
 });

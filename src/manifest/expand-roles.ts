@@ -7,6 +7,7 @@ import { buildPodIdentityTrust } from '../plan/trust-policy-build.js';
 import type { Manifest, ManifestAssociation, ManifestCluster } from './model.js';
 import type { RoleBlockV1 } from './schema.js';
 import { expandVariables } from './variables.js';
+import { checkWellKnownParameters, expandWellKnownPolicy, type WellKnownContext, type WellKnownPolicyExpansion } from '../model/well-known-policies/index.js';
 
 /*
  * `role:` blocks → the desired IAM roles. Pure. A role is one per (account, name): every cluster
@@ -48,17 +49,18 @@ export function roleSpecFor(
   const path = expand(block.path ?? '/');
   const owner: Record<string, string> = inherited.owner !== undefined ? { [OWNER_TAG]: inherited.owner } : {};
   const tags = Object.fromEntries(Object.entries({ ...inherited.defaults, ...block.tags }).map(([k, v]) => [k, expand(v)]));
+  const wellKnown = expandWellKnown(block.wellKnownPolicies ?? [], expand, { partition, accountId: account, region: cluster.region, cluster: cluster.name });
   return {
     accountId: account,
     partition,
     roleName,
     path,
     arn: roleArnWithPath(partition, account, path, roleName),
-    managedPolicyArns: [...new Set((block.managedPolicies ?? []).map(expand))].sort(compare),
+    managedPolicyArns: [...new Set([...(block.managedPolicies ?? []).map(expand), ...wellKnown.managedPolicyArns])].sort(compare),
     inlinePolicies: Object.fromEntries(
-      Object.entries(block.inlinePolicies ?? {})
+      [...Object.entries(block.inlinePolicies ?? {}).map(([name, doc]) => [name, expandInDocument(doc, expand)] as const), ...Object.entries(wellKnown.inlinePolicies)]
         .sort(([a], [b]) => compare(a, b))
-        .map(([name, doc]) => [name, canonicalJson(expandInDocument(doc, expand))]),
+        .map(([name, doc]) => [name, canonicalJson(doc)]),
     ),
     ...(block.permissionsBoundary !== undefined ? { permissionsBoundary: expand(block.permissionsBoundary) } : {}),
     maxSessionDuration: block.maxSessionDuration ?? DEFAULT_MAX_SESSION_DURATION,
@@ -66,6 +68,30 @@ export function roleSpecFor(
     tags: sortedRecord({ ...tags, ...owner }),
     adopt: block.adopt ?? false,
   };
+}
+
+/** A `wellKnownPolicies` item as written: a name, or a name with its parameters. */
+export function wellKnownItem(item: string | { name: string; [key: string]: unknown }): { name: string; params: Record<string, unknown> } {
+  if (typeof item === 'string') return { name: item, params: {} };
+  const { name, ...params } = item;
+  return { name, params };
+}
+
+/**
+ * The managed policies and inline documents of the well-known policies, parameters expanded. An
+ * item whose name or parameters have problems adds nothing: validate reports it (role-block.ts).
+ */
+function expandWellKnown(items: NonNullable<RoleBlockV1['wellKnownPolicies']>, expand: (text: string) => string, ctx: WellKnownContext): WellKnownPolicyExpansion {
+  const out: WellKnownPolicyExpansion = { managedPolicyArns: [], inlinePolicies: {} };
+  for (const item of items) {
+    const { name, params } = wellKnownItem(item);
+    const expanded = expandInDocument(params, expand) as Record<string, unknown>;
+    if (checkWellKnownParameters(name, expanded).length > 0) continue;
+    const policy = expandWellKnownPolicy(name, expanded, ctx);
+    out.managedPolicyArns.push(...policy.managedPolicyArns);
+    Object.assign(out.inlinePolicies, policy.inlinePolicies);
+  }
+  return out;
 }
 
 /**

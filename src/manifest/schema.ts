@@ -51,6 +51,10 @@ export const roleBlockSchema = z
       .record(z.string(), z.record(z.string(), z.unknown()))
       .optional()
       .describe('Inline policies, name → IAM policy document. ${partition} ${accountId} ${region} ${cluster} expand inside; IAM\'s own variables (${aws:username}…) are left as written.'),
+    wellKnownPolicies: z
+      .array(z.union([z.string(), z.object({ name: z.string() }).catchall(z.unknown())]))
+      .optional()
+      .describe('Named permission sets from the well-known catalog (docs/well-known-policies.md): a name (ebsCsiController), or `{ name: karpenterController, PARAMETER: value, … }`; parameter values expand variables.'),
     permissionsBoundary: z.string().optional().describe('ARN of the managed policy that bounds the role; variables expand.'),
     maxSessionDuration: z.number().int().optional().describe('Seconds, 3600–43200 (default 3600).'),
     description: z.string().optional().describe('Role description (up to 1,000 characters); variables expand.'),

@@ -53,6 +53,7 @@ export const FINDINGS = {
   ROLE_ACCOUNT_UNKNOWN: { severity: 'error', doc: 'A cluster that declares a `role:` block was not opened in this run and declares no accountId, so the role\'s trust cannot be built for it.' },
   ROLE_TRUST_INCOMPLETE: { severity: 'error', doc: 'The trust policy built for a role does not admit one of its associations (eks-identity checks every trust it writes with its own trust check).' },
   ROLE_PATH_DIFFERS: { severity: 'error', doc: 'The IAM role exists with another path than its `role:` block says; IAM cannot change a role\'s path.' },
+  ROLE_POLICY_INVALID: { severity: 'error', doc: 'The trust policy built for a role breaks IAM\'s grammar or its length quota (2,048 characters by default; it grows with every association that shares the role).' },
   MANAGED_POLICY_NOT_FOUND: { severity: 'error', doc: 'A managed policy a `role:` block attaches does not exist (GetPolicy answered not found).' },
   PERMISSIONS_BOUNDARY_NOT_FOUND: { severity: 'error', doc: 'The permissions boundary of a `role:` block does not exist (GetPolicy answered not found).' },
   ROLE_STILL_USED: { severity: 'info', doc: 'An undeclared role this manifest owns is still used by an association that stays, so prune keeps it.' },

@@ -3,6 +3,7 @@ import type { LiveCluster } from '../model/live.js';
 import type { Finding } from '../model/plan.js';
 import { formatLocation } from '../model/source.js';
 import { finding } from './finding.js';
+import { checkPolicyDocument, checkRolePolicySizes } from '../model/iam-limits.js';
 import { podIdentityTrustProblem } from './trust.js';
 import { clusterArn } from './trust-policy-build.js';
 
@@ -26,8 +27,12 @@ export function roleFindings(role: DesiredRole, live: LiveCluster): Finding[] {
     }));
     return findings;
   }
-  // Every trust eks-identity writes must pass its own check, for every association it serves.
+  // Every trust eks-identity writes must pass its own check, for every association it serves,
+  // and IAM's grammar and length quota (it grows with the associations that share the role).
   const trust: unknown = JSON.parse(role.trustPolicy);
+  for (const p of [...checkPolicyDocument(trust, 'trust'), ...checkRolePolicySizes({ trust })]) {
+    findings.push(finding('ROLE_POLICY_INVALID', `the trust policy of IAM role ${role.roleName}: ${p.message}`, { key, fix: p.fix, ...(role.source ? { source: role.source } : {}) }));
+  }
   for (const d of role.declaredBy) {
     const problem = podIdentityTrustProblem(trust, {
       accountId: d.accountId,
