@@ -484,6 +484,7 @@ const cases: Case[] = [
       ['INVALID_MAX_SESSION_DURATION', 9, 27],
       ['INVALID_POLICY_ARN', 10, 73],
       ['INVALID_WELL_KNOWN_POLICY', 11, 27],
+      ['INVALID_WELL_KNOWN_POLICY', 11, 44],
       ['POLICY_INVALID_EFFECT', 13, 14],
     ],
   },
