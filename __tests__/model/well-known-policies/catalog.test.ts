@@ -52,7 +52,10 @@ describe('GIVEN parameters', () => {
   it('WHEN the name is misspelled or shortened THEN the problem suggests the catalog name', () => {
     expect(checkWellKnownParameters('karpenter', {})).toEqual([expect.stringContaining("did you mean 'karpenterController'?")]);
     expect(checkWellKnownParameters('externalDNS', {})).toEqual([expect.stringContaining("did you mean 'externalDns'?")]);
+    expect(checkWellKnownParameters('karpenterz', {})).toEqual([expect.stringContaining("did you mean 'karpenterController'?")]);
     expect(checkWellKnownParameters('zzz', {})[0]).toContain('the catalog has autoScaler');
+    // `external` begins two entries: no guess.
+    expect(checkWellKnownParameters('externa', {})[0]).toContain('the catalog has');
   });
 
   it('WHEN a parameter is unknown THEN the problem names it and the closest known one, or says the entry takes none', () => {
