@@ -82,6 +82,7 @@ export { accessEntryProblems, ACCESS_ENTRY_TYPES, NODE_IDENTITIES, type AccessEn
 export { groupProblems, sessionPolicyProblems, tagProblems, usernameProblems, SESSION_POLICY_MAX, TAG_LIMITS, type LimitProblem } from './model/api-limits.js';
 // IAM's limits on the roles and policies eks-identity writes, and the AWS managed policies it knows.
 export {
+  checkIamRole,
   checkIamTags,
   checkManagedPolicySize,
   checkMaxSessionDuration,
@@ -96,6 +97,8 @@ export {
   IAM_LIMITS,
   type IamErrorCode,
   type IamProblem,
+  type IamRoleDefinition,
+  type IamRoleField,
   type IamQuotas,
   type PolicyDocument,
   type PolicyKind,

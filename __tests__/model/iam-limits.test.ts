@@ -1,5 +1,6 @@
 /** IAM's limits as pure checks: data in, problems out. */
 import {
+  checkIamRole,
   checkIamTags,
   checkManagedPolicySize,
   checkMaxSessionDuration,
@@ -244,5 +245,35 @@ describe('GIVEN an AWS managed policy ARN the catalog does not hold', () => {
     ['arn:aws:iam::111122223333:policy/AmazonS3ReadOnlyAccess', undefined],
   ])('WHEN %s is suggested for THEN the answer is %s', (arn, expected) => {
     expect(suggestAwsManagedPolicy(arn)).toBe(expected);
+  });
+});
+
+describe('GIVEN a whole role definition', () => {
+  it('WHEN it is valid THEN checkIamRole finds nothing', () => {
+    expect(checkIamRole({ name: 'orders-api', path: '/workloads/', description: 'd', maxSessionDuration: 3600, tags: { team: 'orders' }, trust: TRUST, inline: { read: READ }, managedArns: [awsManagedPolicyArn('aws', 'AmazonS3ReadOnlyAccess')], permissionsBoundary: 'arn:aws:iam::111122223333:policy/boundary' })).toEqual([]);
+  });
+
+  it('WHEN several fields are wrong THEN each problem names its field, and an inline one its policy', () => {
+    const problems = checkIamRole({
+      name: 'x'.repeat(65),
+      path: 'workloads',
+      maxSessionDuration: 60,
+      tags: { 'aws:x': 'y' },
+      trust: { Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole' }] },
+      inline: { 'read/all': READ, ok: { Statement: [{ Effect: 'Allow', Action: 's3:*' }] } },
+      managedArns: [...AWS_MANAGED_POLICIES.slice(0, 11).map((p) => awsManagedPolicyArn('aws', p.name))],
+      permissionsBoundary: 'boundary',
+    });
+    expect(problems.map((p) => [p.field, p.code, p.policy])).toEqual([
+      ['name', 'INVALID_ROLE_NAME', undefined],
+      ['path', 'INVALID_ROLE_PATH', undefined],
+      ['maxSessionDuration', 'INVALID_MAX_SESSION_DURATION', undefined],
+      ['tags', 'RESERVED_TAG_PREFIX', undefined],
+      ['trust', 'POLICY_MISSING_PRINCIPAL', undefined],
+      ['inline', 'INVALID_POLICY_NAME', 'read/all'],
+      ['inline', 'POLICY_MISSING_RESOURCE', 'ok'],
+      ['permissionsBoundary', 'INVALID_POLICY_ARN', undefined],
+      ['managedArns', 'TOO_MANY_MANAGED_POLICIES', undefined],
+    ]);
   });
 });

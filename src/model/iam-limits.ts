@@ -251,3 +251,45 @@ export function checkPolicyArn(arn: string): IamProblem[] {
   if (arn.length >= min && arn.length <= max && /^arn:[a-z-]+:iam::(?:aws|\d{12}):policy\/(?:[^/]+\/)*[\w+=,.@-]+$/.test(arn)) return [];
   return [{ code: 'INVALID_POLICY_ARN', iamError: 'InvalidInput', message: `\`${shorten(arn)}\` is not an IAM policy ARN`, fix: 'use arn:PARTITION:iam::aws:policy/NAME (AWS managed) or arn:PARTITION:iam::ACCOUNT:policy/[PATH/]NAME' }];
 }
+
+/** A role as eks-identity would create it; every field is optional so a partial declaration can be checked. */
+export interface IamRoleDefinition {
+  name?: string;
+  path?: string;
+  description?: string;
+  maxSessionDuration?: number;
+  tags?: Readonly<Record<string, string>>;
+  /** Trust policy (object or JSON text). */
+  trust?: unknown;
+  /** Inline policy name → document (object or JSON text). */
+  inline?: Readonly<Record<string, unknown>>;
+  managedArns?: readonly string[];
+  permissionsBoundary?: string;
+}
+
+export type IamRoleField = 'name' | 'path' | 'description' | 'maxSessionDuration' | 'tags' | 'trust' | 'inline' | 'managedArns' | 'permissionsBoundary';
+
+/**
+ * Every check above for one role, each problem saying which field it is about (`policy` names the
+ * inline policy): what CreateRole, PutRolePolicy, AttachRolePolicy and the rest would refuse,
+ * in one call, for `validate` and the plan. Whether policies exist needs AWS and is not checked.
+ */
+export function checkIamRole(role: IamRoleDefinition, quotas: IamQuotas = {}): Array<IamProblem & { field: IamRoleField; policy?: string }> {
+  const out: Array<IamProblem & { field: IamRoleField; policy?: string }> = [];
+  const add = (field: IamRoleField, problems: IamProblem[], policy?: string) => {
+    for (const p of problems) out.push({ ...p, field, ...(policy !== undefined ? { policy } : {}) });
+  };
+  if (role.name !== undefined) add('name', checkRoleName(role.name));
+  if (role.path !== undefined) add('path', checkRolePath(role.path));
+  if (role.description !== undefined) add('description', checkRoleDescription(role.description));
+  if (role.maxSessionDuration !== undefined) add('maxSessionDuration', checkMaxSessionDuration(role.maxSessionDuration));
+  if (role.tags !== undefined) add('tags', checkIamTags(role.tags));
+  if (role.trust !== undefined) add('trust', checkPolicyDocument(role.trust, 'trust'));
+  for (const [name, doc] of Object.entries(role.inline ?? {})) add('inline', [...checkPolicyName(name), ...checkPolicyDocument(doc, 'inline')], name);
+  for (const arn of role.managedArns ?? []) add('managedArns', checkPolicyArn(arn));
+  if (role.permissionsBoundary !== undefined) add('permissionsBoundary', checkPolicyArn(role.permissionsBoundary));
+  for (const p of checkRolePolicySizes({ trust: role.trust, inline: role.inline ?? {}, managedArns: role.managedArns ?? [] }, quotas)) {
+    add(p.code === 'TRUST_POLICY_TOO_LONG' ? 'trust' : p.code === 'INLINE_POLICIES_TOO_LONG' ? 'inline' : 'managedArns', [p]);
+  }
+  return out;
+}
