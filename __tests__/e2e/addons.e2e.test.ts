@@ -115,3 +115,33 @@ describe('GIVEN a declared add-on that is not installed', () => {
     expect(writeCount(w.emulator.calls())).toBe(0);
   });
 });
+
+describe('GIVEN an add-on on IRSA', () => {
+  it('WHEN eks-identity migrate-irsa runs THEN it proposes the addons: entry with the role, and its plan creates the association through the add-on', async () => {
+    const issuer = 'https://oidc.eks.us-east-1.amazonaws.com/id/ADDONS';
+    const provider = `arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ADDONS`;
+    const trust = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Federated: provider }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'oidc.eks.us-east-1.amazonaws.com/id/ADDONS:sub': 'system:serviceaccount:kube-system:ebs-csi-controller-sa' } } }],
+    };
+    await start([], ebs('EbsCsi'));
+    await world!.close();
+    const s = state([{ name: 'aws-ebs-csi-driver', serviceAccountRoleArn: roleArn('EbsIrsa') }]);
+    s.iam!.roles!.push({ arn: roleArn('EbsIrsa'), assumeRolePolicyDocument: trust });
+    s.clusters![0]!.oidcIssuer = issuer;
+    world = await startApplyWorld(s);
+    const e = world.emulator.endpoint;
+    Object.assign(process.env, { AWS_ENDPOINT_URL_EKS: e, AWS_ENDPOINT_URL_IAM: e, AWS_ENDPOINT_URL_STS: e });
+
+    const migrated = await cli('migrate-irsa', '--cluster', 'prod', '--region', 'us-east-1');
+    expect(migrated.code).toBe(0);
+    expect(migrated.out).toContain(`addons:
+  - name: aws-ebs-csi-driver
+    podIdentityAssociations:
+      - serviceAccount: ebs-csi-controller-sa
+        roleArn: ${roleArn('EbsIrsa')}`);
+    expect(migrated.out).not.toContain('aws eks update-addon');
+    expect(migrated.err).toContain('+ create add-on association aws-ebs-csi-driver: kube-system/ebs-csi-controller-sa');
+    expect(writeCount(world.emulator.calls())).toBe(0);
+  });
+});

@@ -78,14 +78,22 @@ describe('planIrsaMigration', () => {
     expect(migration.notConvertible.map((n) => n.subject)).toEqual([b.arn]);
   });
 
-  it('GIVEN an add-on using IRSA WHEN migrated THEN it is reported with the add-on command and its role is still prepared', () => {
+  it('GIVEN an add-on using IRSA WHEN migrated THEN an addons: entry is proposed with the same role for its service account, and its role is still prepared', () => {
     const r = role('single-sa.json');
-    const migration = planIrsaMigration({ cluster, roles: [r], addons: [{ name: 'external-dns', serviceAccountRoleArn: r.arn }], associations: [] });
+    const configuration = { 'external-dns': [{ serviceAccount: 'external-dns', recommendedManagedPolicies: [] }, { serviceAccount: 'other-sa', recommendedManagedPolicies: [] }] };
+    const migration = planIrsaMigration({ cluster, roles: [r], addons: [{ name: 'external-dns', version: 'v1', serviceAccountRoleArn: r.arn }], addonConfigurations: configuration, associations: [] });
     expect(migration.associations).toEqual([]);
+    expect(migration.addons).toEqual([{ name: 'external-dns', podIdentityAssociations: [{ serviceAccount: 'external-dns', roleArn: r.arn }] }]);
     expect(migration.trustUpdates.map((u) => u.roleArn)).toEqual([r.arn]);
-    expect(migration.findings).toEqual([
-      expect.objectContaining({ code: 'IRSA_ADDON', fix: expect.stringContaining('aws eks update-addon --cluster-name prod --addon-name external-dns --pod-identity-associations') }),
-    ]);
+    expect(migration.findings).toEqual([expect.objectContaining({ code: 'IRSA_ADDON', severity: 'info', fix: expect.stringContaining('remove the IRSA role') })]);
+    expect(renderIrsaManifest(migration, { name: 'prod', region: 'us-east-1' }).manifestYaml).toContain('addons:\n  - name: external-dns\n    podIdentityAssociations:\n      - serviceAccount: external-dns');
+  });
+
+  it('GIVEN an add-on on IRSA whose version has no Pod Identity WHEN migrated THEN no entry, and it is listed as not convertible with the fix', () => {
+    const r = role('single-sa.json');
+    const migration = planIrsaMigration({ cluster, roles: [r], addons: [{ name: 'external-dns', version: 'v0', serviceAccountRoleArn: r.arn }], addonConfigurations: { 'external-dns': [] }, associations: [] });
+    expect(migration.addons).toEqual([]);
+    expect(migration.notConvertible).toEqual([expect.objectContaining({ origin: 'addon', subject: 'external-dns', fix: expect.stringContaining('then run migrate-irsa again') })]);
   });
 
   it('GIVEN a trust policy that would pass 2,048 characters WHEN migrated THEN an error finding blocks it', () => {

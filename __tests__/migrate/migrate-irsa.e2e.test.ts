@@ -56,9 +56,14 @@ describe('migrate-irsa against the emulator', () => {
     expect(changes.filter((c) => c.kind === 'podIdentityAssociation')).toHaveLength(5);
     expect(result.clusters[0]!.findings.map((f) => f.code).sort()).toEqual(['IRSA_ADDON', 'IRSA_WILDCARD_SUBJECT']);
     expect(result.files[0]!.content).toContain('serviceAccount: reconciler');
+    // The add-on on IRSA is proposed under addons:, applied through UpdateAddon.
+    expect((parse(result.files[0]!.content) as { addons: unknown }).addons).toEqual([{ name: 'aws-ebs-csi-driver', podIdentityAssociations: [{ serviceAccount: 'ebs-csi-controller-sa', roleArn: roleArn('ebs-csi') }] }]);
+    expect(changes.filter((c) => c.kind === 'addonAssociation').map((c) => `${c.action} ${c.id}`)).toEqual(['create addon/aws-ebs-csi-driver/ebs-csi-controller-sa']);
 
     const { report } = await apply(result);
     expect(report.summary).toEqual(expect.objectContaining({ ok: true, failed: 0 }));
+    const owned = emulator.inspect().clusters[0]!.podIdentityAssociations.filter((a) => a.ownerArn);
+    expect(owned.map((a) => `${a.namespace}/${a.serviceAccount} → ${a.roleArn}`)).toEqual([`kube-system/ebs-csi-controller-sa → ${roleArn('ebs-csi')}`]);
     expect(associations()).toEqual(EXPECTED_ASSOCIATIONS);
     for (const arn of [roleArn('external-dns'), roleArn('team/payments/payments-app'), roleArn('readers')]) {
       const trust = trustOf(arn);

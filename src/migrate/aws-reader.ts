@@ -3,12 +3,13 @@
  * a role's real ARN by name, and the add-ons' IRSA roles. Behind an interface so the pure parts
  * never see the SDK.
  */
-import { DescribeAddonCommand } from '@aws-sdk/client-eks';
+import { DescribeAddonCommand, DescribeAddonConfigurationCommand } from '@aws-sdk/client-eks';
 import { GetRoleCommand, paginateListRoles } from '@aws-sdk/client-iam';
 import { mapWithConcurrency } from '../aws/concurrency.js';
 import type { ClusterSession } from '../aws/session.js';
 import { describeAwsError, isNotFound } from '../aws/errors.js';
 import { decodeTrustPolicy } from '../aws/live-convert.js';
+import type { AddonPodIdentityConfig } from '../model/addon.js';
 import type { LiveAddon } from '../model/live.js';
 import type { IrsaRole } from './irsa-migration.js';
 
@@ -19,6 +20,8 @@ export interface MigrationReader {
   roleArnByName(roleName: string): Promise<string | null>;
   /** The add-ons with the IRSA role each is configured with. */
   describeAddons(clusterName: string, names: readonly string[]): Promise<LiveAddon[]>;
+  /** DescribeAddonConfiguration's podIdentityConfiguration of a version; undefined when EKS does not know the version. */
+  addonConfiguration(addonName: string, version: string): Promise<AddonPodIdentityConfig[] | undefined>;
 }
 
 const ROLE_PAGE_SIZE = 1000;
@@ -54,6 +57,7 @@ export function createSdkMigrationReader(session: Pick<ClusterSession, 'clients'
           const addon = answer.addon;
           return {
             name,
+            ...(addon?.addonVersion ? { version: addon.addonVersion } : {}),
             ...(addon?.status ? { status: addon.status } : {}),
             ...(addon?.serviceAccountRoleArn ? { serviceAccountRoleArn: addon.serviceAccountRoleArn } : {}),
           };
@@ -62,6 +66,15 @@ export function createSdkMigrationReader(session: Pick<ClusterSession, 'clients'
           throw describeAwsError('DescribeAddon', `add-on ${name} of cluster ${clusterName}`, err);
         }
       });
+    },
+    async addonConfiguration(addonName, version) {
+      try {
+        const answer = await eks.send(new DescribeAddonConfigurationCommand({ addonName, addonVersion: version }));
+        return (answer.podIdentityConfiguration ?? []).flatMap((c) => (c.serviceAccount ? [{ serviceAccount: c.serviceAccount, recommendedManagedPolicies: [...(c.recommendedManagedPolicies ?? [])] }] : []));
+      } catch (err) {
+        if (isNotFound(err)) return undefined;
+        throw describeAwsError('DescribeAddonConfiguration', `add-on ${addonName} ${version}`, err);
+      }
     },
   };
 }

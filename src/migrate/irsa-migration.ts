@@ -8,7 +8,9 @@ import type { Finding } from '../model/plan.js';
 import { analyzeIrsaTrust } from './irsa.js';
 import { addPodIdentityTrust, removeOidcTrust, trustPolicyLength, trustsPodIdentity, TRUST_POLICY_MAX_LENGTH, type PolicyDocument } from './trust-policy.js';
 import { renderManifestFragment, type RenderFragmentOptions } from './manifest-yaml.js';
-import type { FragmentAssociation, ManifestFragment, NotConvertible } from './types.js';
+import type { FragmentAddon, FragmentAssociation, ManifestFragment, NotConvertible } from './types.js';
+import { proposeAddonEntry } from './irsa-addons.js';
+import type { AddonPodIdentityConfig } from '../model/addon.js';
 
 export interface IrsaRole {
   arn: string;
@@ -21,6 +23,8 @@ export interface IrsaMigrationInput {
   roles: readonly IrsaRole[];
   /** Add-ons with their IRSA role (serviceAccountRoleArn), if any. */
   addons: readonly LiveAddon[];
+  /** DescribeAddonConfiguration of the IRSA add-ons' versions, by add-on name (undefined: not readable). */
+  addonConfigurations?: Readonly<Record<string, readonly AddonPodIdentityConfig[] | undefined>>;
   /** Live associations (described), to adopt what exists and spot conflicts. */
   associations: readonly LiveAssociation[];
   /** The later step: drop the OIDC statements instead of adding the Pod Identity one. */
@@ -42,6 +46,8 @@ export interface IrsaMigration {
   associations: FragmentAssociation[];
   /** Sorted by role ARN; only roles whose document actually changes. */
   trustUpdates: TrustPolicyUpdate[];
+  /** `addons:` entries for add-ons on IRSA, sorted by name. */
+  addons: FragmentAddon[];
   findings: Finding[];
   notConvertible: NotConvertible[];
 }
@@ -52,6 +58,7 @@ export function planIrsaMigration(input: IrsaMigrationInput): IrsaMigration {
   const notConvertible: NotConvertible[] = [];
   const associations = new Map<string, FragmentAssociation>();
   const trustUpdates: TrustPolicyUpdate[] = [];
+  const addons: FragmentAddon[] = [];
   const addonByRole = new Map(input.addons.filter((a) => a.serviceAccountRoleArn).map((a) => [a.serviceAccountRoleArn!, a]));
   const live = new Map(input.associations.map((a) => [`${a.namespace}/${a.serviceAccount}`, a]));
   const pushUpdate = (update: TrustPolicyUpdate) => {
@@ -73,7 +80,11 @@ export function planIrsaMigration(input: IrsaMigrationInput): IrsaMigration {
     findings.push(...trust.findings);
     const addon = addonByRole.get(role.arn);
     if (addon) {
-      addonFinding(cluster.name, addon, role.arn, findings, notConvertible);
+      const trusted = trust.serviceAccounts.map((sa) => `${sa.namespace}/${sa.serviceAccount}`);
+      const proposal = proposeAddonEntry(cluster.name, addon, role.arn, trusted, input.addonConfigurations?.[addon.name]);
+      if (proposal.addon) addons.push(proposal.addon);
+      findings.push(...proposal.findings);
+      notConvertible.push(...proposal.notConvertible);
       // The add-on's own association needs the same trust, so the role is still prepared for it.
       const update = input.removeOidcTrust ? undefined : additionUpdate(role, trust.serviceAccounts.map((sa) => `${sa.namespace}/${sa.serviceAccount}`));
       if (update) pushUpdate(update);
@@ -105,6 +116,7 @@ export function planIrsaMigration(input: IrsaMigrationInput): IrsaMigration {
   return {
     associations: [...associations.values()].sort((a, b) => cmp(a.namespace, b.namespace) || cmp(a.serviceAccount, b.serviceAccount)),
     trustUpdates,
+    addons: addons.sort((a, b) => cmp(a.name, b.name)),
     findings,
     notConvertible,
   };
@@ -139,12 +151,6 @@ function removalUpdate(
   return { roleArn: role.arn, before: role.trustPolicy as PolicyDocument, after: document, serviceAccounts: served, length: trustPolicyLength(document) };
 }
 
-function addonFinding(clusterName: string, addon: LiveAddon, roleArn: string, findings: Finding[], notConvertible: NotConvertible[]): void {
-  const fix = `move the add-on to Pod Identity through EKS: aws eks update-addon --cluster-name ${clusterName} --addon-name ${addon.name} --pod-identity-associations serviceAccount=SERVICE_ACCOUNT,roleArn=${roleArn} (the service account is listed by aws eks describe-addon-configuration --addon-name ${addon.name} --addon-version VERSION)`;
-  findings.push({ severity: 'warning', code: 'IRSA_ADDON', key: `addon/${addon.name}`, message: `add-on ${addon.name} uses IRSA with ${roleArn}; add-on associations belong to the add-on, not to the manifest`, fix });
-  notConvertible.push({ origin: 'addon', subject: addon.name, reason: `uses IRSA through the add-on (serviceAccountRoleArn ${roleArn})`, fix });
-}
-
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -158,6 +164,7 @@ export function renderIrsaManifest(
     version: 1,
     clusters: [{ name: cluster.name, region: cluster.region, ...(cluster.accountId ? { accountId: cluster.accountId } : {}) }],
     ...(migration.associations.length > 0 ? { podIdentityAssociations: migration.associations } : {}),
+    ...(migration.addons.length > 0 ? { addons: migration.addons } : {}),
   };
   const header = [`Pod Identity associations for the IRSA roles of cluster ${cluster.name} (${cluster.region}).`];
   const trailer: string[] = [];

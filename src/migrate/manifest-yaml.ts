@@ -25,7 +25,7 @@ const KEY_ORDER = [
   'version', 'clusters', 'name', 'region', 'accountId', 'assumeRoleArn', 'defaults',
   'podIdentityAssociations', 'namespace', 'serviceAccount', 'roleArn', 'roleName', 'targetRoleArn', 'disableSessionTags',
   'accessEntries', 'principalArn', 'type', 'kubernetesGroups', 'username', 'accessPolicies', 'policy', 'scope', 'namespaces',
-  'tags', 'prune',
+  'addons', 'tags', 'prune',
 ];
 
 export function renderManifestFragment(fragment: ManifestFragment, options: RenderFragmentOptions = {}): string {

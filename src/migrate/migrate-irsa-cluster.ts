@@ -23,11 +23,14 @@ export async function migrateIrsaCluster(session: ClusterSession, options: IrsaC
   const base = { cluster: name, region: session.region, accountId: session.accountId, origins: {} };
   if (!first.oidcIssuer) {
     const finding: Finding = { severity: 'warning', code: 'IRSA_NO_OIDC_ISSUER', message: `cluster ${name} has no OIDC issuer, so no role can use IRSA with it`, fix: 'nothing to migrate' };
-    const { fragment, comments } = renderIrsaManifest({ associations: [], trustUpdates: [], findings: [finding], notConvertible: [] }, facts);
+    const { fragment, comments } = renderIrsaManifest({ associations: [], trustUpdates: [], addons: [], findings: [finding], notConvertible: [] }, facts);
     return { ...base, fragment, comments, leading: [], findings: [finding], notConvertible: [] };
   }
   const cluster = { name, region: session.region, partition: session.partition, oidcIssuer: first.oidcIssuer };
   const [roles, addons] = await Promise.all([reader.listRoles(), reader.describeAddons(name, first.addons.map((a) => a.name))]);
+  // The add-ons on IRSA are proposed under addons:, with the service accounts their version lists.
+  const onIrsa = addons.filter((a) => a.serviceAccountRoleArn && a.version);
+  const addonConfigurations = Object.fromEntries(await Promise.all(onIrsa.map(async (a) => [a.name, await reader.addonConfiguration(a.name, a.version!)] as const)));
 
   // A first pass names the service accounts involved, so the second read describes exactly their associations.
   const candidates = planIrsaMigration({ cluster, roles, addons, associations: [] });
@@ -36,7 +39,7 @@ export async function migrateIrsaCluster(session: ClusterSession, options: IrsaC
     associations: candidates.associations.map((a) => ({ namespace: a.namespace, serviceAccount: a.serviceAccount, roleArn: a.roleArn, disableSessionTags: false, tags: {} })),
   };
   const live = await readLiveCluster(session, probe);
-  const migration = planIrsaMigration({ cluster, roles, addons, associations: live.associations, removeOidcTrust: options.removeOidcTrust ?? false });
+  const migration = planIrsaMigration({ cluster, roles, addons, addonConfigurations, associations: live.associations, removeOidcTrust: options.removeOidcTrust ?? false });
   const { fragment, comments } = renderIrsaManifest(migration, facts);
   return {
     ...base,

@@ -43,12 +43,21 @@ export interface FragmentAccessEntry {
   clusters?: string[];
 }
 
+/** An `addons:` entry: the add-on's Pod Identity associations, set through the add-on. */
+export interface FragmentAddon {
+  name: string;
+  podIdentityAssociations: Array<{ serviceAccount: string; roleArn: string }>;
+  /** Selector, when the file loads beside a manifest of several clusters. */
+  clusters?: string[];
+}
+
 export interface ManifestFragment {
   version: 1;
   /** Absent when the cluster's region is not known (offline aws-auth conversion without --region). */
   clusters?: FragmentCluster[];
   podIdentityAssociations?: FragmentAssociation[];
   accessEntries?: FragmentAccessEntry[];
+  addons?: FragmentAddon[];
 }
 
 /** Something a migration found but could not turn into a manifest entry, and why. Never dropped silently. */

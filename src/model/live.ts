@@ -72,6 +72,8 @@ export interface CallerIdentity {
 
 export interface LiveAddon {
   name: string;
+  /** Read by migrations (DescribeAddon); the plan reads declared add-ons in `addonDetails`. */
+  version?: string;
   status?: string;
   serviceAccountRoleArn?: string;
 }

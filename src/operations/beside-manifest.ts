@@ -40,11 +40,14 @@ export function besideManifest(m: ClusterMigration, declared: DesiredCluster, ma
     const differing = mine ? differingFields(mine, existing, ENTRY_FIELDS) : [];
     if (differing.length > 0) differences.push(note(m, `access entry ${e.principalArn}`, e.principalArn, differing, m.origins[e.principalArn], existing.source));
   }
-  if (associations.length === 0 && accessEntries.length === 0) return { differences };
+  // An add-on the manifest already declares keeps the manifest's list (its list is the add-on's whole set).
+  const addons = (m.fragment.addons ?? []).filter((a) => !(declared.addons ?? []).some((d) => d.name === a.name)).map((a) => ({ ...a, clusters: selector }));
+  if (associations.length === 0 && accessEntries.length === 0 && addons.length === 0) return { differences };
   const fragment: ManifestFragment = {
     version: 1,
     ...(associations.length > 0 ? { podIdentityAssociations: associations } : {}),
     ...(accessEntries.length > 0 ? { accessEntries } : {}),
+    ...(addons.length > 0 ? { addons } : {}),
   };
   const header = [
     `Only what ${manifest} does not declare yet for cluster ${m.cluster}. This file loads with the manifest's`,
