@@ -40,6 +40,7 @@ function hostilePlan(s: string[]): Plan {
       desiredCluster({
         associations: [desiredAssociation(a, b, { tags: { [c]: d } }), desiredAssociation('ns', e, { roleArn: roleArn(f) }), desiredAssociation(a, 'kept', { tags: { t: f } })],
         accessEntries: [desiredEntry(roleArn('App'), { username: c, kubernetesGroups: [d, e] })],
+        addons: [{ name: c, associations: [{ serviceAccount: e, roleArn: roleArn(f) }] }],
       }),
     ],
     [
@@ -47,6 +48,9 @@ function hostilePlan(s: string[]): Plan {
         associations: [liveAssociation(a, 'kept', { tags: { t: a } }), liveAssociation(b, 'owned', { ownerArn: `arn:aws:eks:us-east-1:111122223333:addon/prod/${c}/1` })],
         accessEntries: [liveEntry(roleArn('App'), { username: f })],
         roles: { [roleArn(f)]: null },
+        // An add-on with a hostile name, version and namespace: add-on association changes and findings carry them.
+        addons: [{ name: 'eks-pod-identity-agent' }, { name: c }],
+        addonDetails: { [c]: { version: d, serviceAccountRoleArn: roleArn(a), podIdentityConfiguration: [{ serviceAccount: e, recommendedManagedPolicies: [] }], associations: [{ associationId: 'a-x', namespace: a, serviceAccount: 'gone', roleArn: roleArn(b) }] } },
       }),
     ],
   );
