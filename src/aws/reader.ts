@@ -25,12 +25,13 @@ import type { DesiredCluster, DesiredState } from '../model/desired.js';
 import type { LiveAccessEntry, LiveAssociation, LiveAssociationSummary, LiveCluster, LiveRole, LiveState, LiveUser } from '../model/live.js';
 import { parseArn, roleNameOfArn } from '../model/partition.js';
 import { readAddonDetails } from './addon-read.js';
-import { mapWithConcurrency, startWorkPool } from './concurrency.js';
+import { mapWithConcurrency } from './concurrency.js';
 import { callAws, callAwsOrAbsent, isAccessDenied } from './errors.js';
 import { compare, toAssociationSummary, toAuthenticationMode, toLiveAccessEntry, toLiveAssociation, toLiveRole, toLiveUser } from './live-convert.js';
 import { isPrunable } from '../model/ownership.js';
 import { pacedClients, PacerRegistry } from './pacer.js';
-import { findDeclaredAccessEntries, findDeclaredAssociations, type FoundAccessEntries, type FoundAssociations, type ListPages, type Page } from './targeted-read.js';
+import type { ListPages, Page } from './targeted-read.js';
+import { readDeclaredObjects, readEveryObject, type DescribeJob, type ObjectReads } from './object-reads.js';
 import { createProgressGroup, silentProgress, type ProgressReporter } from './progress.js';
 import type { ClusterSession } from './session.js';
 import type { DesiredRole } from '../model/desired-role.js';
@@ -82,6 +83,8 @@ export class IamLookups {
     return answer;
   }
 }
+
+export { interleave } from './object-reads.js';
 
 export const DEFAULT_READ_CONCURRENCY = 32;
 /** The largest page EKS serves for these lists. */
@@ -180,19 +183,25 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
   };
   const objects: ObjectReads = { reader, limit, entriesAvailable, moreWork, describe };
   const declaredAddons = desired.addons ?? [];
+  // The lists lead to the describes, the longest chain of the read; the IAM reads have time to
+  // spare. They start a macrotask later, once the list requests have been written, so that the
+  // CPU their sixty-odd first calls take does not hold the lists back.
+  const listsSent = new Promise<void>((resolve) => setImmediate(resolve));
   const [{ addons, addonDetails }, read, declaredRoleList, userList] = await Promise.all([
     reader.listAddons().then(async (names) => ({
       addons: names,
       addonDetails: declaredAddons.length > 0 ? await readAddonDetails({ session, pacers, clusterName: desired.name, memo: iam, concurrency: limit }, declaredAddons, names) : undefined,
     })),
     // Prune off: find the declared objects, listing only when that is the cheaper way (targeted-read.ts).
-    desired.prune ? readEveryObject(objects) : readDeclaredObjects(objects, desired, declaredAssociations),
-    readRoles(declaredRoles),
-    mapWithConcurrency(userArns, limit, async (arn) => {
-      const user = await readUser(arn);
-      progress.tick();
-      return [arn, user] as const;
-    }),
+    desired.prune ? readEveryObject(objects) : readDeclaredObjects(objects, desired, (s) => declaredAssociations.has(associationKey(s.namespace, s.serviceAccount))),
+    listsSent.then(() => readRoles(declaredRoles)),
+    listsSent.then(() =>
+      mapWithConcurrency(userArns, limit, async (arn) => {
+        const user = await readUser(arn);
+        progress.tick();
+        return [arn, user] as const;
+      }),
+    ),
   ]);
   const { foundAssociations, foundEntries, described } = read;
   const summaries = foundAssociations.summaries;
@@ -235,85 +244,6 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
     ...(policies === 'denied' ? { accessPolicyCatalogDenied: true } : policies ? { accessPolicyCatalog: policies } : {}),
     ...owned,
   };
-}
-
-type DescribeJob = { kind: 'association'; summary: LiveAssociationSummary } | { kind: 'entry'; principalArn: string };
-
-/** What readEveryObject and readDeclaredObjects need from readLiveCluster. */
-interface ObjectReads {
-  reader: ClusterReader;
-  limit: number;
-  /** False in ConfigMap-only mode, where the access entry calls are refused. */
-  entriesAvailable: boolean;
-  /** Raises the progress total by this many units of work. */
-  moreWork(units: number): void;
-  describe(job: DescribeJob): Promise<LiveAssociation | LiveAccessEntry | undefined>;
-}
-
-interface ObjectsRead {
-  foundAssociations: FoundAssociations;
-  foundEntries: FoundAccessEntries;
-  described: Array<LiveAssociation | LiveAccessEntry | undefined>;
-}
-
-/**
- * Prune on: both lists in full, then every object described. The two kinds share one bound (the
- * limit is per cluster, not per kind) and are interleaved, so that each operation (throttled on
- * its own) is busy for the whole read, not one after the other.
- */
-async function readEveryObject({ reader, limit, entriesAvailable, moreWork, describe }: ObjectReads): Promise<ObjectsRead> {
-  const [summaries, listed] = await Promise.all([reader.listAssociations(), entriesAvailable ? reader.listAccessEntries() : Promise.resolve([])]);
-  const jobs = interleave(
-    summaries.map((summary): DescribeJob => ({ kind: 'association', summary })),
-    listed.map((principalArn): DescribeJob => ({ kind: 'entry', principalArn })),
-  );
-  moreWork(jobs.length);
-  return {
-    foundAssociations: { summaries, complete: true },
-    foundEntries: { listed, complete: true, toDescribe: listed },
-    described: await mapWithConcurrency(jobs, limit, describe),
-  };
-}
-
-/**
- * Prune off: the declared objects only (targeted-read.ts). Each is described as soon as it is
- * found: an entry once the first page of the entry list is read, an association as the page that
- * holds it arrives, so the describes start while the namespaces are still being searched. Each
- * kind has its own bound here; in one shared queue the entries, all known early, would hold every
- * slot while they wait for their operation's rate, and the associations would queue behind them.
- */
-async function readDeclaredObjects({ reader, limit, entriesAvailable, moreWork, describe }: ObjectReads, desired: DesiredCluster, declaredAssociations: ReadonlySet<string>): Promise<ObjectsRead> {
-  const pool = startWorkPool(limit, describe);
-  const scheduled = new Set<string>();
-  const onPage = (items: readonly LiveAssociationSummary[]) => {
-    const fresh = items.filter((s) => declaredAssociations.has(associationKey(s.namespace, s.serviceAccount)) && !scheduled.has(s.associationId));
-    for (const summary of fresh) {
-      scheduled.add(summary.associationId);
-      pool.add({ kind: 'association', summary });
-    }
-    if (fresh.length > 0) moreWork(fresh.length);
-  };
-  const associations = (async () => {
-    let found: FoundAssociations;
-    try {
-      found = await findDeclaredAssociations(reader, desired.associations, limit, onPage);
-    } catch (err) {
-      // Let the describes already started settle: no work is left running unobserved.
-      await pool.close().catch(() => undefined);
-      throw err;
-    }
-    return { found, described: await pool.close() };
-  })();
-  const entries = (async () => {
-    const found: FoundAccessEntries = entriesAvailable
-      ? await findDeclaredAccessEntries(reader, desired.accessEntries.map((e) => e.principalArn))
-      : { listed: [], complete: true, toDescribe: [] };
-    moreWork(found.toDescribe.length);
-    const jobs = found.toDescribe.map((principalArn): DescribeJob => ({ kind: 'entry', principalArn }));
-    return { found, described: await mapWithConcurrency(jobs, limit, describe) };
-  })();
-  const [a, e] = await Promise.all([associations, entries]);
-  return { foundAssociations: a.found, foundEntries: e.found, described: [...a.described, ...e.described] };
 }
 
 /**
@@ -369,19 +299,6 @@ export async function describeSkippedAccessEntries(session: ClusterSession, list
 /** True when the cluster has the Pod Identity agent add-on (Auto Mode clusters have it built in). */
 export function hasPodIdentityAgent(cluster: Pick<LiveCluster, 'addons' | 'autoMode'>): boolean {
   return cluster.autoMode || cluster.addons.some((a) => a.name === AGENT_ADDON);
-}
-
-/** Merges two lists so that each advances at its share of the total (both end together); order within each is kept. */
-export function interleave<T>(a: readonly T[], b: readonly T[]): T[] {
-  const out: T[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    // Take from `a` while it is behind its share of what has been merged so far.
-    if (j >= b.length || (i < a.length && (i + 1) * b.length <= (j + 1) * a.length)) out.push(a[i++] as T);
-    else out.push(b[j++] as T);
-  }
-  return out;
 }
 
 function associationKey(namespace: string, serviceAccount: string): string {
