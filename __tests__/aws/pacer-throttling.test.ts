@@ -43,17 +43,70 @@ function simulatedOperation(clock: VirtualClock, world: World, random: () => num
   };
 }
 
-/** Runs `n` calls, 16 in flight, through one pacer; returns the virtual time taken. */
-async function runCalls(world: World, n: number, seed = 7): Promise<{ ms: number; pacer: OperationPacer; calls: number }> {
+/** Runs `n` calls, `inFlight` at a time, through one pacer; returns the virtual time taken. */
+async function runCalls(world: World, n: number, seed = 7, inFlight = 16): Promise<{ ms: number; pacer: OperationPacer; calls: number }> {
   const clock = virtualClock();
   const random = createRandom(seed);
   const operation = simulatedOperation(clock, world, random);
   const pacer = new OperationPacer({ clock, random });
-  const done = mapWithConcurrency(Array.from({ length: n }), 16, () => pacer.run(() => operation.call()));
+  const done = mapWithConcurrency(Array.from({ length: n }), inFlight, () => pacer.run(() => operation.call()));
   await clock.runUntilIdle();
   await done;
   return { ms: clock.now(), pacer, calls: operation.stats.calls };
 }
+
+/**
+ * The reads of a plan of 150 associations and 150 access entries, as the reader makes them: 32 at a
+ * time, association and entry describes interleaved, each entry describe followed by the list of
+ * its policies, and the roles read beside them; each operation has its own bucket and pacer.
+ */
+async function readPlan(world: World, seed: number): Promise<number> {
+  const clock = virtualClock();
+  const random = createRandom(seed);
+  const [associations, entries, policies, roles] = [0, 1, 2, 3].map(() => ({ operation: simulatedOperation(clock, world, random), pacer: new OperationPacer({ clock, random: createRandom(seed + 100) }) }));
+  const call = (o: typeof associations) => o!.pacer.run(() => o!.operation.call());
+  const describes = Array.from({ length: 301 }, (_, i) => i % 2 === 0);
+  const done = Promise.all([
+    mapWithConcurrency(describes, 32, async (association) => {
+      if (association) await call(associations);
+      else {
+        await call(entries);
+        await call(policies);
+      }
+    }),
+    mapWithConcurrency(Array.from({ length: 150 }), 32, () => call(roles)),
+  ]);
+  await clock.runUntilIdle();
+  await done;
+  return clock.now();
+}
+
+describe('OperationPacer under random throttling on top of its own bucket (virtual clock, several seeds)', () => {
+  // As the emulator's plan benchmark: a 100 rps bucket with a burst of 50 per operation, random
+  // throttles that take a token as any call does. The virtual read has none of the real run's
+  // fixed costs (process start, sessions, lists, CPU), so its ratios are harsher than the
+  // benchmark's; the bounds are the benchmark's targets where the virtual read can hold them.
+  const bucket = { rps: () => 100, burst: 50, latencyMs: 20 };
+  const seeds = [1, 2, 3, 4, 5, 6, 7, 8];
+
+  it('GIVEN 30 % of calls throttled at random WHEN a 600-read plan runs THEN every seed takes at most 5× the unthrottled time', async () => {
+    const clean = await readPlan(bucket, 1);
+    for (const seed of seeds) expect((await readPlan({ ...bucket, throttleRate: 0.3 }, seed)) / clean).toBeLessThanOrEqual(5);
+  });
+
+  it('GIVEN half the calls throttled at random WHEN a 600-read plan runs THEN every seed takes at most 6× the unthrottled time', async () => {
+    const clean = await readPlan(bucket, 1);
+    for (const seed of seeds) expect((await readPlan({ ...bucket, throttleRate: 0.5 }, seed)) / clean).toBeLessThanOrEqual(6);
+  });
+
+  it('GIVEN 30 % and 50 % throttled at random WHEN 450 calls of one operation run THEN every seed takes at most 3× and 6× the unthrottled time and no call runs out of retries', async () => {
+    const clean = await runCalls(bucket, 450, 1, 32);
+    for (const seed of seeds) {
+      expect((await runCalls({ ...bucket, throttleRate: 0.3 }, 450, seed, 32)).ms / clean.ms).toBeLessThanOrEqual(3);
+      expect((await runCalls({ ...bucket, throttleRate: 0.5 }, 450, seed, 32)).ms / clean.ms).toBeLessThanOrEqual(6);
+    }
+  });
+});
 
 describe('OperationPacer under throttling (virtual clock)', () => {
   it('GIVEN 30 % of calls throttled at random WHEN 600 calls run THEN they take at most 3× the unthrottled time and the rate does not collapse', async () => {

@@ -37,18 +37,22 @@ function virtualClock(): PacerClock & { runUntilIdle(): Promise<void> } {
 const ok = (attempts = 1) => async () => ({ $metadata: { attempts } });
 
 describe('OperationPacer', () => {
-  it('GIVEN a rate of 10/s WHEN calls that were throttled once run back to back THEN they are spaced by the rate, which then drops', async () => {
+  it('GIVEN a rate of 10/s WHEN a window of 16 calls that were all throttled once run back to back THEN they are spaced by the rate, which then drops once', async () => {
     const clock = fakeClock();
-    const pacer = new OperationPacer({ initialRate: 10, decrease: 0.5, clock });
+    const pacer = new OperationPacer({ initialRate: 10, burst: 1, clock });
     const starts: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 18; i++) {
       await pacer.run(async () => {
         starts.push(clock.now());
         return { $metadata: { attempts: 2 } };
       });
     }
-    // 100 ms at 10/s; after the first throttle 5/s (200 ms), then 2.5/s (400 ms).
-    expect(starts).toEqual([0, 200, 600]);
+    const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
+    // A whole window at 10/s (100 ms apart); it closes with every call throttled, so the rate
+    // takes the deepest cut of one window (to 5/s, 200 ms), and only one.
+    expect(gaps.slice(0, 15)).toEqual(Array(15).fill(100));
+    expect(gaps.slice(15)).toEqual([200, 200]);
+    expect(pacer.rate).toBe(5);
   });
 
   it('GIVEN calls back to back that succeed at once THEN they are spaced at most 1/rate apart and the spacing shrinks', async () => {
@@ -69,21 +73,25 @@ describe('OperationPacer', () => {
     expect(pacer.rate).toBeGreaterThan(15);
   });
 
-  it('GIVEN an answer that needed retries WHEN run THEN the rate drops by the decrease share, and growth is slow afterwards', async () => {
+  it('GIVEN a window with a quarter of its answers throttled WHEN it closes THEN the rate drops to what the limit let through, less a margin, and growth is slow afterwards', async () => {
     const clock = fakeClock();
-    const pacer = new OperationPacer({ initialRate: 100, decrease: 0.9, increase: 0.02, clock });
-    await pacer.run(ok(3));
-    expect(pacer.rate).toBeCloseTo(90);
+    const pacer = new OperationPacer({ initialRate: 100, increase: 0.02, clock });
+    for (let i = 0; i < 15; i++) await pacer.run(ok(i % 4 === 0 ? 2 : 1));
+    // Nothing is decided before the window of 16 closes.
+    expect(pacer.rate).toBe(100);
+    await pacer.run(ok());
+    // 100/s with 4 of 16 throttled: 75/s got through; 90 % of that.
+    expect(pacer.rate).toBeCloseTo(67.5);
     for (let i = 0; i < 10; i++) await pacer.run(ok());
-    expect(pacer.rate).toBeCloseTo(90.2);
+    expect(pacer.rate).toBeCloseTo(67.7);
   });
 
-  it('GIVEN several throttled answers from calls started before the cut WHEN they arrive THEN the rate is cut once', async () => {
+  it('GIVEN a window of answers all throttled at once WHEN they arrive THEN the rate is cut once, by at most half', async () => {
     const clock = fakeClock();
-    const pacer = new OperationPacer({ initialRate: 100, decrease: 0.5, clock });
+    const pacer = new OperationPacer({ initialRate: 100, clock });
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const inFlight = [0, 1, 2].map(() =>
+    const inFlight = Array.from({ length: 16 }, () =>
       pacer.run(async () => {
         await gate;
         return { $metadata: { attempts: 2 } };
@@ -95,29 +103,30 @@ describe('OperationPacer', () => {
     expect(pacer.rate).toBeCloseTo(50);
   });
 
-  it('GIVEN a call that stays throttled WHEN run THEN it is tried again with a backoff that doubles, then rethrown, and the rate is cut each time', async () => {
+  it('GIVEN a call that stays throttled WHEN run THEN it is tried again after a backoff that doubles, then rethrown', async () => {
     const clock = fakeClock();
-    const pacer = new OperationPacer({ initialRate: 40, burst: 1, decrease: 0.5, throttleRetries: 2, random: () => 1, clock });
+    const pacer = new OperationPacer({ initialRate: 40, burst: 1, throttleRetries: 2, random: () => 1, clock });
     const throttle = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 429 } });
     const starts: number[] = [];
     await expect(pacer.run(() => { starts.push(clock.now()); return Promise.reject(throttle); })).rejects.toBe(throttle);
     expect(starts).toHaveLength(3);
-    expect(pacer.rate).toBe(5);
-    // After the first throttle (now 20/s, 50 ms a slot) a backoff of one slot; after the second
-    // (10/s, 100 ms a slot) a backoff of two slots.
-    expect(starts).toEqual([0, 50, 250]);
+    // One slot at 40/s is 25 ms: a backoff of one slot, then of two (the window has not closed,
+    // so the rate is unchanged).
+    expect(starts).toEqual([0, 25, 75]);
+    expect(pacer.rate).toBe(40);
   });
 
-  it('GIVEN calls waiting for their slots WHEN a throttle cuts the rate THEN every waiting call is released at the new spacing', async () => {
+  it('GIVEN calls waiting for their slots WHEN a window closes with a cut THEN every waiting call is released at the new spacing', async () => {
     const clock = virtualClock();
-    const pacer = new OperationPacer({ initialRate: 10, burst: 1, decrease: 0.5, clock });
+    const pacer = new OperationPacer({ initialRate: 10, burst: 1, clock });
     const starts: number[] = [];
-    const calls = [2, 1, 1, 1].map((attempts) => pacer.run(async () => (starts.push(clock.now()), { $metadata: { attempts } })));
+    const calls = Array.from({ length: 19 }, () => pacer.run(async () => (starts.push(clock.now()), { $metadata: { attempts: 2 } })));
     await clock.runUntilIdle();
     await Promise.all(calls);
-    // The first answer needed retries: 10/s becomes 5/s, and the three calls already waiting
-    // (due at 100, 200 and 300 ms at the old rate) start 200 ms apart (less a little growth).
-    [0, 200, 400, 600].forEach((expected, i) => expect(starts[i]).toBeCloseTo(expected, -1));
+    // The 16th answer closes the window (all throttled): 10/s becomes 5/s, and the three calls
+    // already waiting (due 100 ms apart at the old rate) start 200 ms apart.
+    expect(starts[15]).toBeCloseTo(1500, -1);
+    [1700, 1900, 2100].forEach((expected, i) => expect(starts[16 + i]).toBeCloseTo(expected, -1));
   });
 
   it('GIVEN a burst of 5 WHEN 8 calls come back to back THEN 5 start at once and the rest at the rate; after a throttle there is no burst', async () => {
@@ -134,16 +143,17 @@ describe('OperationPacer', () => {
     for (let i = 0; i < 3; i++) await pacer.run(async () => starts.push(clock.now()));
     expect(starts).toEqual([10_000, 10_000, 10_000]);
 
-    // A throttle empties the bucket: the calls after it are spaced at the lowered rate.
+    // A window of throttles empties the bucket: the calls after it are spaced at the lowered rate.
     clock.t = 20_000;
     const before = pacer.rate;
-    await pacer.run(ok(2));
-    expect(pacer.rate).toBeCloseTo(before / 2);
+    for (let i = 0; i < 16; i++) await pacer.run(ok(2));
+    expect(pacer.rate).toBeLessThanOrEqual(before / 2);
+    const cutAt = clock.t;
     const interval = 1000 / pacer.rate;
     starts.length = 0;
     for (let i = 0; i < 3; i++) await pacer.run(async () => starts.push(clock.now()));
     const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
-    expect(starts[0]).toBeGreaterThan(20_000);
+    expect(starts[0]).toBeGreaterThan(cutAt);
     for (const gap of gaps) expect(Math.abs(gap - interval)).toBeLessThan(interval * 0.05);
   });
 
@@ -180,8 +190,8 @@ describe('OperationPacer', () => {
 
   it('GIVEN a low floor WHEN throttled many times THEN the rate stays at minRate', async () => {
     const clock = fakeClock();
-    const pacer = new OperationPacer({ initialRate: 1, minRate: 0.5, decrease: 0.1, clock });
-    for (let i = 0; i < 5; i++) await pacer.run(ok(2));
+    const pacer = new OperationPacer({ initialRate: 1, minRate: 0.5, clock });
+    for (let i = 0; i < 16 * 4; i++) await pacer.run(ok(2));
     expect(pacer.rate).toBe(0.5);
   });
 });

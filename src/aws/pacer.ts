@@ -4,16 +4,16 @@
  * leaves capacity unused or runs into throttling, which the SDK's adaptive retry answers by slowing
  * the whole client (every operation) for seconds. A pacer spaces the calls of one operation at a
  * rate it adjusts from what the answers say: it speeds up while it is the bottleneck and calls
- * succeed at once, and slows down by a fixed share when a call is throttled, at most once per
- * round of calls.
+ * succeed at once, and slows down when a window of answers holds more throttles than chance
+ * explains, at most once per window, to the rate the limit let through.
  *
  * Not every throttle is ours to fix. Other callers share an account's limits, and their
  * throttles do not stop when we slow down; cutting on each of them would take the rate to the
- * floor and a plan to tens of minutes. So every outcome also goes to a `ThrottleJudge`, which
- * compares the throttled share before and after the cuts: when slowing down did not lower it, the
- * pacer goes back to the rate it had before the cuts and stops cutting for those throttles (it
- * still retries them, after a fully jittered backoff), until more throttles arrive than that
- * background explains.
+ * floor and a plan to tens of minutes. So the outcomes go to a `ThrottleJudge`, which decides the
+ * cuts and compares the throttled share before and after them: when slowing down did not lower
+ * it, the pacer goes back to the rate it had before the cuts and cuts again only for throttles
+ * above that background share (it still retries every throttled call, after a fully jittered
+ * backoff).
  *
  * A throttled call inside a pacer comes straight back to it (see `PacedRetryStrategy`): the pacer
  * gives the call a new slot.
@@ -43,7 +43,7 @@ export interface PacerOptions {
   /** The floor (default 1 call/s): slow enough for any limit, fast enough to finish. */
   minRate?: number;
   maxRate?: number;
-  /** Share of the rate kept after a throttle (default 0.9). */
+  /** Share of the rate kept at most by one cut (default 0.9): the mildest cut. */
   decrease?: number;
   /** After the first throttle, growth per second as a share of the rate (default 0.02). */
   increase?: number;
@@ -72,7 +72,6 @@ export class OperationPacer {
   private rateValue: number;
   private readonly minRate: number;
   private readonly maxRate: number;
-  private readonly decrease: number;
   private readonly increase: number;
   private readonly clock: PacerClock;
   private readonly throttleRetries: number;
@@ -90,7 +89,7 @@ export class OperationPacer {
   private lastCutAt = Number.NEGATIVE_INFINITY;
   /** Until the first throttle the rate doubles each second (as TCP's slow start), then grows slowly. */
   private probing = true;
-  private readonly judge = new ThrottleJudge();
+  private readonly judge: ThrottleJudge;
   /** Throttles that slowing down does not lower: retried, but no reason to cut. */
   private background = false;
 
@@ -98,13 +97,13 @@ export class OperationPacer {
     this.rateValue = options.initialRate ?? 100;
     this.minRate = options.minRate ?? 1;
     this.maxRate = options.maxRate ?? 10_000;
-    this.decrease = options.decrease ?? 0.9;
     this.increase = options.increase ?? 0.02;
     this.clock = options.clock ?? systemClock;
     this.throttleRetries = options.throttleRetries ?? 25;
     this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
     this.random = options.random ?? Math.random;
     this.burst = Math.max(1, Math.floor(options.burst ?? this.rateValue / 2));
+    this.judge = new ThrottleJudge({ mildestCut: options.decrease ?? 0.9 });
   }
 
   /** Calls per second currently allowed. */
@@ -127,17 +126,17 @@ export class OperationPacer {
    */
   async run<T>(fn: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      const { startedAt, waited } = await this.acquire();
+      const { waited } = await this.acquire();
       const rate = this.rateValue;
       try {
         const answer = await fn();
         const attempts = (answer as Answer | undefined)?.$metadata?.attempts ?? 1;
-        this.learn(startedAt, rate, attempts > 1);
+        this.learn(rate, attempts > 1);
         if (attempts <= 1 && waited) this.onSuccess();
         return answer;
       } catch (err) {
         if (!isThrottle(err)) throw err;
-        this.learn(startedAt, rate, true);
+        this.learn(rate, true);
         if (attempt > this.throttleRetries) throw err;
         // Throttles that are not ours do not get rarer by waiting longer: a few slots at most.
         const doublings = this.background ? Math.min(attempt - 1, 2) : attempt - 1;
@@ -147,18 +146,19 @@ export class OperationPacer {
     }
   }
 
-  /** Feeds the judge, then cuts for a throttle unless the judge found it is not ours. */
-  private learn(startedAt: number, rate: number, throttled: boolean): void {
+  /** Feeds the judge and follows its verdict. */
+  private learn(rate: number, throttled: boolean): void {
+    if (throttled) this.probing = false;
     const verdict = this.judge.record(rate, throttled);
-    if (verdict.kind === 'background') {
-      // Those throttles say nothing about the limit: look for it as if they had not happened.
+    if (verdict.kind === 'cut') this.cut(verdict.rate);
+    else if (verdict.kind === 'background') {
+      // Those throttles say nothing about the limit: back to the rate before the cuts; from there
+      // the rate grows per calm window (see ThrottleJudge), not per answer.
       this.background = true;
-      this.probing = true;
-      this.rateValue = Math.min(this.maxRate, Math.max(this.rateValue, verdict.restoreRate));
-    } else if (verdict.kind === 'overload' || verdict.kind === 'clear') {
-      this.background = false;
-    }
-    if (throttled && !this.background) this.onThrottle(startedAt);
+      this.setRate(Math.min(this.maxRate, Math.max(this.rateValue, verdict.restoreRate)));
+      this.lastCutAt = this.clock.now();
+    } else if (verdict.kind === 'calm') this.setRate(Math.min(this.maxRate, this.rateValue * verdict.growth));
+    else if (verdict.kind === 'clear') this.background = false;
   }
 
   /**
@@ -212,17 +212,28 @@ export class OperationPacer {
    * (or a neighbour that stopped) is found in seconds rather than minutes of slow growth.
    */
   private onSuccess(): void {
+    // Over a background share, growth comes per calm window (see ThrottleJudge), not per answer.
+    if (this.background) return;
     if (!this.probing && this.clock.now() - this.lastCutAt > REPROBE_AFTER_MS) this.probing = true;
     const step = this.probing ? 1 : this.increase;
-    this.rateValue = Math.min(this.maxRate, this.rateValue + step);
+    this.setRate(Math.min(this.maxRate, this.rateValue + step));
   }
 
-  /** Calls started before the last cut saw the old rate: their throttles are already answered. */
-  private onThrottle(startedAt: number): void {
+  /**
+   * The queue's debt (how far `nextAt` is ahead of now) is a number of slots: it keeps that
+   * number at the new spacing, so a rate that goes back up is not held back by slots measured
+   * at a lower one.
+   */
+  private setRate(rate: number): void {
+    const now = this.clock.now();
+    if (this.nextAt > now) this.nextAt = now + ((this.nextAt - now) * this.rateValue) / rate;
+    this.rateValue = rate;
+  }
+
+  private cut(rate: number): void {
     this.probing = false;
-    if (startedAt <= this.lastCutAt) return;
     this.lastCutAt = this.clock.now();
-    this.rateValue = Math.max(this.minRate, this.rateValue * this.decrease);
+    this.setRate(Math.max(this.minRate, Math.min(this.rateValue, rate)));
     // The bucket is empty: no burst until it has had time to refill.
     this.nextAt = Math.max(this.nextAt, this.lastCutAt + this.burst * (1000 / this.rateValue));
   }
