@@ -76,6 +76,34 @@ describe('GIVEN the validate command', () => {
     expect(io.out).toBe('ok: 2 files, 1 cluster, 2 associations, 1 access entry\n');
   });
 
+  it('WHEN associations declare roles and add-ons declare associations THEN the summary counts them', async () => {
+    const text = [
+      'version: 1',
+      'owner: shop',
+      'clusters:',
+      '  - { name: prod, region: us-east-1 }',
+      'podIdentityAssociations:',
+      '  - { namespace: app, serviceAccount: app, role: { name: App } }',
+      '  - { namespace: web, serviceAccount: web, roleName: Web }',
+      'addons:',
+      '  - name: aws-ebs-csi-driver',
+      '    podIdentityAssociations:',
+      '      - { serviceAccount: ebs-csi-controller-sa, roleName: EbsCsi }',
+      '',
+    ].join('\n');
+    writeFileSync(join(dir, 'm.yaml'), text);
+    const io = fakeIo(dir);
+    expect(await validateCommand.run(['--manifest', 'm.yaml'], io)).toBe(0);
+    expect(io.out).toBe('ok: 1 file, 1 cluster, 2 associations (1 with a role: block), 0 access entries, 1 add-on (1 association)\n');
+  });
+
+  it('WHEN an unquoted ${...} sits in a [ ] list THEN the fix says to quote it', async () => {
+    writeFileSync(join(dir, 'm.yaml'), 'version: 1\npodIdentityAssociations:\n  - namespace: a\n    serviceAccount: a\n    role: { managedPolicies: [arn:${partition}:iam::aws:policy/ReadOnlyAccess] }\n');
+    const io = fakeIo(dir);
+    expect(await validateCommand.run(['--manifest', 'm.yaml'], io)).toBe(1);
+    expect(io.out).toMatch(/^m\.yaml:5:\d+: error YAML_SYNTAX: .*\n {2}fix: quote values that contain \$\{\.\.\.\} inside \[ \] or \{ \}/);
+  });
+
   it('WHEN a valid manifest has a warning THEN it is listed before the summary and the exit code stays 0', async () => {
     writeFileSync(join(dir, 'm.yaml'), 'version: 1\nclusters:\n  - name: prod\n    region: !custom us-east-1\n');
     const io = fakeIo(dir);

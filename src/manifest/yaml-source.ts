@@ -19,6 +19,21 @@ export interface YamlSource {
   locateKeyOrValue(path: readonly PathSegment[], key: string): SourceLocation;
 }
 
+/**
+ * The fix for a syntax error. The common one in manifests: an unquoted `${...}` inside a flow
+ * list or map (`[arn:${partition}:...]`), where YAML reads `{` as the start of a mapping.
+ */
+function syntaxFix(line: string): string {
+  if (/[[{][^\]}]*\$\{/.test(line)) return 'quote values that contain ${...} inside [ ] or { }, e.g. ["arn:${partition}:iam::aws:policy/NAME"] (YAML reads an unquoted { as the start of a mapping)';
+  return 'fix the YAML syntax at this position';
+}
+
+function lineAt(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+  const end = text.indexOf('\n', offset);
+  return text.slice(start, end === -1 ? undefined : end);
+}
+
 /** Parses YAML text keeping positions; never throws. */
 export function parseYamlSource(text: string, file: string): YamlSource {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
@@ -30,7 +45,7 @@ export function parseYamlSource(text: string, file: string): YamlSource {
       severity: duplicate || doc.errors.includes(e) ? 'error' : 'warning',
       code: duplicate ? 'DUPLICATE_YAML_KEY' : 'YAML_SYNTAX',
       message: firstLine(e.message),
-      fix: duplicate ? 'remove one of the two keys' : 'fix the YAML syntax at this position',
+      fix: duplicate ? 'remove one of the two keys' : syntaxFix(lineAt(text, e.pos[0])),
       location: at(skipIndent(text, e.pos[0])),
     };
   });

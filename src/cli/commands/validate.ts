@@ -1,4 +1,5 @@
 import { formatDiagnostic, loadManifest } from '../../manifest/index.js';
+import type { Manifest } from '../../manifest/model.js';
 import { parseCommandArgs, parseFormat } from '../args.js';
 import type { CliCommand } from '../io.js';
 
@@ -43,8 +44,22 @@ export const validateCommand: CliCommand = {
     const m = loaded.manifest;
     io.stdout(
       `ok: ${plural(loaded.files.length, 'file', 'files')}, ${plural(m.clusters.length, 'cluster', 'clusters')}, ` +
-        `${plural(m.podIdentityAssociations.length, 'association', 'associations')}, ${plural(m.accessEntries.length, 'access entry', 'access entries')}\n`,
+        `${plural(m.podIdentityAssociations.length, 'association', 'associations')}${rolesNote(m)}, ${plural(m.accessEntries.length, 'access entry', 'access entries')}${addonsNote(m)}\n`,
     );
     return 0;
   },
 };
+
+/** ` (3 with a role: block)` when some associations declare the role eks-identity creates. */
+function rolesNote(m: Manifest): string {
+  const withRole = m.podIdentityAssociations.filter((a) => a.value.role !== undefined).length;
+  return withRole === 0 ? '' : ` (${withRole} with a role: block)`;
+}
+
+/** `, 2 add-ons (3 associations)` when the manifest declares add-on associations. */
+function addonsNote(m: Manifest): string {
+  const addons = m.addons ?? [];
+  if (addons.length === 0) return '';
+  const associations = addons.reduce((n, a) => n + a.value.podIdentityAssociations.length, 0);
+  return `, ${plural(addons.length, 'add-on', 'add-ons')} (${plural(associations, 'association', 'associations')})`;
+}
