@@ -74,7 +74,7 @@ describe('GIVEN CreateRole with every field workload roles use', () => {
     const long = { ...TRUST, Statement: [{ ...TRUST.Statement[0], Condition: { StringEquals: { 'aws:RequestTag/kubernetes-namespace': Array.from({ length: 200 }, (_, i) => `namespace-${i}`) } } }] };
     const error = await failure(createOrders({ AssumeRolePolicyDocument: JSON.stringify(long, null, 2) }));
     expect(error).toMatchObject({ name: 'LimitExceededException', status: 409 });
-    expect(error.message).toMatch(/adjustable/);
+    expect(error.message).toMatch(/^Cannot exceed quota for ACLSizePerRole: 2048: .*adjustable/);
   });
 });
 
@@ -105,7 +105,9 @@ describe('GIVEN a role', () => {
   test('WHEN an 11th managed policy is attached THEN LimitExceededException 409 and the ten stay', async () => {
     const arns = AWS_MANAGED_POLICIES.slice(0, 11).map((p) => awsManagedPolicyArn('aws', p.name));
     for (const arn of arns.slice(0, 10)) await h.iam.send(new AttachRolePolicyCommand({ RoleName: 'orders-api', PolicyArn: arn }));
-    expect(await failure(h.iam.send(new AttachRolePolicyCommand({ RoleName: 'orders-api', PolicyArn: arns[10] })))).toMatchObject({ name: 'LimitExceededException', status: 409 });
+    const error = await failure(h.iam.send(new AttachRolePolicyCommand({ RoleName: 'orders-api', PolicyArn: arns[10] })));
+    expect(error).toMatchObject({ name: 'LimitExceededException', status: 409 });
+    expect(error.message).toMatch(/^Cannot exceed quota for PoliciesPerRole: 10: /);
     expect((await h.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'orders-api', MaxItems: 4 }))).IsTruncated).toBe(true);
     expect((await h.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'orders-api' }))).AttachedPolicies).toHaveLength(10);
   });
@@ -127,14 +129,18 @@ describe('GIVEN a role', () => {
     ['no resource', 'MalformedPolicyDocumentException', 400, 'ok', JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 's3:GetObject' }] })],
     ['a name with a slash', 'ValidationError', 400, 'read/orders', JSON.stringify(READ)],
   ])('WHEN an inline policy has %s THEN %s %s', async (_what, error, status, name, doc) => {
-    expect(await failure(h.iam.send(new PutRolePolicyCommand({ RoleName: 'orders-api', PolicyName: name, PolicyDocument: doc })))).toMatchObject({ name: error, status });
+    const answer = await failure(h.iam.send(new PutRolePolicyCommand({ RoleName: 'orders-api', PolicyName: name, PolicyDocument: doc })));
+    expect(answer).toMatchObject({ name: error, status });
+    if (doc === '{"Statement": [') expect(answer.message).toMatch(/^This policy contains invalid Json: /);
     expect((await h.iam.send(new ListRolePoliciesCommand({ RoleName: 'orders-api' }))).PolicyNames).toEqual([]);
   });
 
   test('WHEN inline policies together pass 10,240 characters THEN LimitExceededException, and replacing one with a smaller one is fine', async () => {
     const big = (n: number) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${'b'.repeat(n)}/*` }] });
     await h.iam.send(new PutRolePolicyCommand({ RoleName: 'orders-api', PolicyName: 'a', PolicyDocument: big(6000) }));
-    expect(await failure(h.iam.send(new PutRolePolicyCommand({ RoleName: 'orders-api', PolicyName: 'b', PolicyDocument: big(4500) })))).toMatchObject({ name: 'LimitExceededException', status: 409 });
+    const error = await failure(h.iam.send(new PutRolePolicyCommand({ RoleName: 'orders-api', PolicyName: 'b', PolicyDocument: big(4500) })));
+    expect(error).toMatchObject({ name: 'LimitExceededException', status: 409 });
+    expect(error.message).toMatch(/^Maximum policy size of 10240 bytes exceeded for role orders-api: /);
     await h.iam.send(new PutRolePolicyCommand({ RoleName: 'orders-api', PolicyName: 'a', PolicyDocument: big(100) }));
     await h.iam.send(new PutRolePolicyCommand({ RoleName: 'orders-api', PolicyName: 'b', PolicyDocument: big(4500) }));
   });

@@ -1,5 +1,5 @@
 /** What the IAM handlers share: parameters, paging, role lookup, and refusing with IAM's error for a problem. */
-import { checkPolicyDocument, checkRoleName, type IamErrorCode, type IamProblem, type PolicyKind } from '../model/iam-limits.js';
+import { checkPolicyDocument, checkRoleName, IAM_LIMITS, type IamErrorCode, type IamProblem, type PolicyKind } from '../model/iam-limits.js';
 import { ApiError, queryErrors } from './api-error.js';
 import type { RequestContext } from './context.js';
 import type { XmlNode } from './xml.js';
@@ -18,12 +18,24 @@ export function required(params: URLSearchParams, name: string): string {
   return value;
 }
 
-/** Throws the first problem as IAM answers it; `subject` names what was refused (a role, a policy). */
-export function refuseProblems(problems: readonly IamProblem[], subject?: string): void {
+/**
+ * IAM's own wording of the limits it refuses (as its LimitExceeded and MalformedPolicyDocument
+ * answers read), put before the explanation; `role` is the role the request is about.
+ */
+const IAM_WORDING: Record<string, (role: string) => string> = {
+  POLICY_INVALID_JSON: () => 'This policy contains invalid Json',
+  TRUST_POLICY_TOO_LONG: () => `Cannot exceed quota for ACLSizePerRole: ${IAM_LIMITS.trustPolicyLength}`,
+  INLINE_POLICIES_TOO_LONG: (role) => `Maximum policy size of ${IAM_LIMITS.inlinePoliciesPerRoleLength} bytes exceeded for role ${role}`,
+  TOO_MANY_MANAGED_POLICIES: () => `Cannot exceed quota for PoliciesPerRole: ${IAM_LIMITS.managedPoliciesPerRole}`,
+};
+
+/** Throws the first problem as IAM answers it: its error code and status, IAM's wording where known, then what to do. */
+export function refuseProblems(problems: readonly IamProblem[], role = ''): void {
   const first = problems[0];
   if (!first) return;
   const where = first.at ? ` (${first.at})` : '';
-  throw new ApiError(first.iamError, STATUS[first.iamError], `${subject ? `${subject}: ` : ''}${first.message}${where}. ${first.fix}.`);
+  const wording = IAM_WORDING[first.code]?.(role);
+  throw new ApiError(first.iamError, STATUS[first.iamError], `${wording ? `${wording}: ` : ''}${first.message}${where}. ${first.fix}.`);
 }
 
 /** `Prefix.member.N` form fields → a list. */

@@ -77,7 +77,7 @@ export const attachRolePolicy: QueryHandler = (ctx, params) => {
   const arn = required(params, 'PolicyArn');
   requireAttachablePolicy(ctx, arn, 'attach');
   if (role.attachedPolicies.includes(arn)) return {};
-  refuseProblems(checkRolePolicySizes({ managedArns: [...role.attachedPolicies, arn] }), `role ${role.name}`);
+  refuseProblems(checkRolePolicySizes({ managedArns: [...role.attachedPolicies, arn] }), role.name);
   role.attachedPolicies.push(arn);
   return {};
 };

@@ -27,7 +27,7 @@ export const putRolePolicy: QueryHandler = (ctx, params) => {
   const doc = parsePolicy(text, 'inline');
   const after = new Map<string, unknown>(role.inlinePolicies);
   after.set(name, text);
-  refuseProblems(checkRolePolicySizes({ inline: Object.fromEntries(after) }), `role ${role.name}`);
+  refuseProblems(checkRolePolicySizes({ inline: Object.fromEntries(after) }), role.name);
   role.inlinePolicies.set(name, doc);
   return {};
 };

@@ -12,7 +12,7 @@ export function readTags(params: URLSearchParams): Record<string, string> {
     if (Object.hasOwn(tags, key)) throw queryErrors.invalidInput(`Duplicate tag keys found: ${key}`);
     tags[key] = params.get(`Tags.member.${i}.Value`) ?? '';
   }
-  refuseProblems(checkIamTags(tags), 'tags');
+  refuseProblems(checkIamTags(tags));
   return tags;
 }
 
@@ -22,7 +22,7 @@ export const tagRole: QueryHandler = (ctx, params) => {
   const tags = readTags(params);
   if (Object.keys(tags).length === 0) throw queryErrors.validation("1 validation error detected: Value null at 'tags' failed to satisfy constraint: Member must not be null");
   const merged = { ...role.tags, ...tags };
-  refuseProblems(checkIamTags(merged), `role ${role.name}`);
+  refuseProblems(checkIamTags(merged), role.name);
   role.tags = merged;
   return {};
 };
