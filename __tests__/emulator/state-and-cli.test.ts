@@ -16,6 +16,12 @@ describe('GIVEN state files', () => {
       const state = await loadEmulatorState(join(examples, name));
       expect(state.clusters!.length).toBeGreaterThan(0);
     }
+    // basic.json shows a role with an attached, an inline and a boundary policy.
+    const basic = await loadEmulatorState(join(examples, 'basic.json'));
+    expect(basic.iam!.roles!.find((r) => r.arn.endsWith(':role/EbsCsiDriver'))).toMatchObject({
+      attachedPolicies: ['arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy'],
+      permissionsBoundary: basic.iam!.policies![0]!.arn,
+    });
   });
 
   test('WHEN a field has the wrong type THEN the error names the file, line, column and path', async () => {
