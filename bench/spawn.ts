@@ -1,6 +1,7 @@
 /**
  * Runs one job in a child process (tsx loader) and waits for its answer. With BENCH_CHILD_PROF=DIR
- * each child writes a V8 CPU profile to DIR (open it in Chrome DevTools).
+ * each child writes a V8 CPU profile to DIR
+ * (open it in Chrome DevTools, or sum it with `npx tsx bench/profile-summary.ts FILE`).
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

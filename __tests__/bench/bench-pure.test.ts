@@ -1,6 +1,7 @@
 import { buildMixedPlan, changeCount, mixOf, verifyApply } from '../../bench/apply-plan.js';
 import { interleaveByKind, type BaselineObject } from '../../bench/baseline.js';
 import { floorOf, minimumReadCalls, pagesOf, targetedListCalls } from '../../bench/floor.js';
+import { packageOf, summarizeProfile } from '../../bench/profile-summary.js';
 import { BEGIN_MARKER, END_MARKER, replaceBetweenMarkers } from '../../bench/report.js';
 import type { EmulatorInspection, EmulatorState } from '../../src/emulator/index.js';
 
@@ -89,5 +90,45 @@ describe('targetedListCalls', () => {
     expect(targetedListCalls(5000, spread)).toBe(50);
     expect(targetedListCalls(5000, new Map([['big', { declared: 5, live: 250 }], ['one', { declared: 1, live: 400 }]]))).toBe(3 + 1);
     expect(targetedListCalls(150, spread)).toBe(2);
+  });
+});
+
+describe('profile summary', () => {
+  const frame = (functionName: string, url = '') => ({ functionName, url, lineNumber: 0 });
+  // root → load (module loading) | runJob → sign (@smithy) | reader (src/aws); plus (idle).
+  const profile = {
+    startTime: 0,
+    nodes: [
+      { id: 1, callFrame: frame('(root)'), children: [2, 3, 6] },
+      { id: 2, callFrame: frame('load', 'node:internal/modules/esm/loader') },
+      { id: 3, callFrame: frame('runJob', 'file:///repo/bench/child.ts'), children: [4, 5] },
+      { id: 4, callFrame: frame('sign', 'file:///repo/node_modules/@smithy/signature-v4/dist-cjs/index.js') },
+      { id: 5, callFrame: frame('readLiveCluster', 'file:///repo/src/aws/reader.ts') },
+      { id: 6, callFrame: frame('(idle)') },
+    ],
+    // Each sample lasts until the next one: load 5 ms (before the job), sign 2, reader 1, idle 4, sign 1.
+    samples: [2, 4, 5, 6, 4, 4],
+    timeDeltas: [0, 5000, 2000, 1000, 4000, 1000],
+  };
+
+  it('GIVEN a profile with module loading before the job WHEN summarized THEN only the job window counts, idle apart, by package and function', () => {
+    const s = summarizeProfile(profile);
+    expect(s.busyMs).toBeCloseTo(4);
+    expect(s.idleMs).toBeCloseTo(4);
+    expect(s.byPackage).toEqual([
+      ['@smithy/signature-v4', 3],
+      ['src/aws', 1],
+    ]);
+    expect(s.byFunction[0]![0]).toBe('sign dist-cjs/index.js:1');
+  });
+
+  it.each([
+    ['file:///r/node_modules/@aws-sdk/core/dist-cjs/index.js', '@aws-sdk/core'],
+    ['file:///r/node_modules/tslib/tslib.js', 'tslib'],
+    ['file:///r/src/plan/compute-plan.ts', 'src/plan'],
+    ['node:_http_client', 'node'],
+    ['', '(garbage collector)'],
+  ])('GIVEN script %s THEN its package is %s', (url, expected) => {
+    expect(packageOf(url, '(garbage collector)')).toBe(expected);
   });
 });
