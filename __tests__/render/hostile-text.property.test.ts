@@ -33,19 +33,30 @@ const hostile = fc
   .tuple(fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 4 }), fc.string({ maxLength: 20 }), fc.constantFrom(0, 0, 0, 3_000, 70_000))
   .map(([pieces, noise, long]) => `${pieces.join(noise)}${'L'.repeat(long)}`);
 
+function sessionPolicy(text: string): string {
+  return JSON.stringify({ Statement: [{ Action: 's3:GetObject', Effect: 'Allow', Resource: `arn:aws:s3:::${text}` }], Version: '2012-10-17' });
+}
+
 function hostilePlan(s: string[]): Plan {
   const [a, b, c, d, e, f] = s as [string, string, string, string, string, string];
   return planAll(
     [
       desiredCluster({
-        associations: [desiredAssociation(a, b, { tags: { [c]: d } }), desiredAssociation('ns', e, { roleArn: roleArn(f) }), desiredAssociation(a, 'kept', { tags: { t: f } })],
+        associations: [
+          desiredAssociation(a, b, { tags: { [c]: d } }),
+          desiredAssociation('ns', e, { roleArn: roleArn(f) }),
+          desiredAssociation(a, 'kept', { tags: { t: f } }),
+          // Session policies carry user text into policy documents: a create shows one, an update a diff of two.
+          desiredAssociation(b, 'new-policy', { disableSessionTags: true, policy: sessionPolicy(c) }),
+          desiredAssociation(b, 'policy', { disableSessionTags: true, policy: sessionPolicy(d) }),
+        ],
         accessEntries: [desiredEntry(roleArn('App'), { username: c, kubernetesGroups: [d, e] })],
         addons: [{ name: c, associations: [{ serviceAccount: e, roleArn: roleArn(f) }] }],
       }),
     ],
     [
       liveCluster({
-        associations: [liveAssociation(a, 'kept', { tags: { t: a } }), liveAssociation(b, 'owned', { ownerArn: `arn:aws:eks:us-east-1:111122223333:addon/prod/${c}/1` })],
+        associations: [liveAssociation(a, 'kept', { tags: { t: a } }), liveAssociation(b, 'policy', { disableSessionTags: true, policy: sessionPolicy(e) }), liveAssociation(b, 'owned', { ownerArn: `arn:aws:eks:us-east-1:111122223333:addon/prod/${c}/1` })],
         accessEntries: [liveEntry(roleArn('App'), { username: f })],
         roles: { [roleArn(f)]: null },
         // An add-on with a hostile name, version and namespace: add-on association changes and findings carry them.
@@ -78,7 +89,7 @@ function reportOf(plan: Plan, message: string): ApplyReport {
 function expectSafeMarkdown(markdown: string): void {
   const prose = outsideCodeSpans(markdown);
   const tags = new Set([...prose.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map((m) => m[1]));
-  for (const tag of tags) expect(['details', 'summary', 'b', 'br']).toContain(tag);
+  for (const tag of tags) expect(['details', 'summary', 'b', 'br', 'code']).toContain(tag);
   expect(prose).not.toMatch(/<!--/);
   // Every @ outside code is followed by a zero-width space: no mention, no notification.
   expect(prose.replace(/@&#8203;/g, '')).not.toContain('@');

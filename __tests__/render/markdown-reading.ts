@@ -19,6 +19,7 @@ export function cellsOf(row: string): number {
  * backtick (the renderer never leaves a backtick inside a span).
  */
 export function outsideCodeSpans(markdown: string): string {
+  markdown = withoutFencedBlocks(markdown);
   let out = '';
   for (let i = 0; i < markdown.length; i++) {
     const ch = markdown[i]!;
@@ -34,4 +35,24 @@ export function outsideCodeSpans(markdown: string): string {
     }
   }
   return out;
+}
+
+/**
+ * The Markdown without its fenced code blocks, read the CommonMark way: a block opens at a line of
+ * three or more backticks (an info string may follow) and closes at a line of at least as many
+ * backticks and nothing else; an unclosed block runs to the end. Its lines are shown literally.
+ */
+export function withoutFencedBlocks(markdown: string): string {
+  const out: string[] = [];
+  let fence: string | undefined;
+  for (const line of markdown.split('\n')) {
+    if (fence === undefined) {
+      const open = /^(`{3,})[^`]*$/.exec(line);
+      if (open) fence = open[1];
+      else out.push(line);
+    } else if (new RegExp(`^${fence}\`*\\s*$`).test(line)) {
+      fence = undefined;
+    }
+  }
+  return out.join('\n');
 }

@@ -1,4 +1,5 @@
 import { accessPolicyName } from '../model/partition.js';
+import { isPolicyDocumentField, policyDiffLines, policyLines } from './policy-document.js';
 import type { AddonAssociationValue, AccessEntryValue, AccessPolicyValue, AssociationValue, Change, ChangeAction, PlanSummary, ResourceKind, TrustPolicyValue } from '../model/plan.js';
 
 /** Words shared by the renderers, so text and Markdown say the same thing. */
@@ -62,13 +63,18 @@ export function objectName(change: Change): string {
 export type Detail =
   | { label: string; note: string }
   | { label: string; before: string | undefined; after: string | undefined }
-  | { label: string; value: string };
+  | { label: string; value: string }
+  /** A policy document as indented JSON lines; for an update, a line diff (`- `, `+ `, `  `). */
+  | { label: string; document: string[]; diff: boolean };
 
 export function changeDetails(change: Change): Detail[] {
   const details: Detail[] = [];
   if (change.reason) details.push({ label: 'reason', note: change.reason });
   if (change.fields && change.fields.length > 0) {
-    for (const f of change.fields) details.push({ label: f.field, before: showValue(f.before), after: showValue(f.after) });
+    for (const f of change.fields) {
+      if (isPolicyDocumentField(f.field) && isTextOrNone(f.before) && isTextOrNone(f.after)) details.push({ label: f.field, document: policyDiffLines(f.before, f.after), diff: true });
+      else details.push({ label: f.field, before: showValue(f.before), after: showValue(f.after) });
+    }
     return details;
   }
   if (change.action === 'create' || change.action === 'delete' || change.action === 'unmanaged') {
@@ -76,7 +82,10 @@ export function changeDetails(change: Change): Detail[] {
     for (const [key, v] of Object.entries(value ?? {})) {
       if (['namespace', 'serviceAccount', 'principalArn', 'associationId', 'ownerArn', 'addonName'].includes(key)) continue;
       if (v === undefined || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v && !Array.isArray(v) && Object.keys(v).length === 0)) continue;
-      details.push({ label: key, value: show(v) });
+      if (isPolicyDocumentField(key) && typeof v === 'string') details.push({ label: key, document: policyLines(v), diff: false });
+      else if (key === 'inlinePolicies' && typeof v === 'object' && v !== null) {
+        for (const [name, text] of Object.entries(v as Record<string, unknown>)) details.push({ label: `inlinePolicy/${name}`, document: policyLines(String(text)), diff: false });
+      } else details.push({ label: key, value: show(v) });
     }
   }
   return details;
@@ -84,7 +93,8 @@ export function changeDetails(change: Change): Detail[] {
 
 /** The details as plain lines: `label: before → after`. */
 export function detailLines(change: Change): string[] {
-  return changeDetails(change).map((d) => {
+  return changeDetails(change).flatMap((d) => {
+    if ('document' in d) return [`${d.label}:`, ...d.document.map((line) => `  ${line}`)];
     if ('note' in d) return `${d.label}: ${d.note}`;
     if ('value' in d) return `${d.label}: ${d.value}`;
     return `${d.label}: ${d.before ?? NONE} → ${d.after ?? NONE}`;
@@ -92,6 +102,10 @@ export function detailLines(change: Change): string[] {
 }
 
 export const NONE = '(none)';
+
+function isTextOrNone(value: unknown): value is string | undefined {
+  return value === undefined || typeof value === 'string';
+}
 
 function showValue(value: unknown): string | undefined {
   return value === undefined ? undefined : show(value);

@@ -2,6 +2,7 @@ import type { Change, ClusterPlan, Finding, Plan } from '../model/plan.js';
 import { formatLocation } from '../model/source.js';
 import { changeDetails, countsLine, findingsLine, KIND_LABEL, NONE, noChangesLine, type Detail } from './describe.js';
 import { code, escapeHtml, escapeMarkdownText } from './escape.js';
+import { fenceFor } from './policy-document.js';
 
 /** GitHub refuses comment bodies over 65,536 characters; the margin leaves room for a marker and a footer. */
 export const DEFAULT_MARKDOWN_MAX_LENGTH = 65_536 - 1_536;
@@ -91,7 +92,7 @@ function clusterSection(c: ClusterPlan): { open: string[]; rows: string[]; close
   }
   return {
     open: [...header, '| action | kind | key | details |', '|---|---|---|---|'],
-    rows: c.changes.map(changeRow),
+    rows: [...c.changes.map(changeRow), ...c.changes.flatMap(documentBlocks)],
     close: ['', ...(infos.length > 0 ? [...infos, ''] : []), '</details>', ''],
   };
 }
@@ -105,7 +106,22 @@ function changeRow(ch: Change): string {
 function detailCell(d: Detail): string {
   const label = code(d.label);
   const side = (v: string | undefined) => (v === undefined ? `*${NONE}*` : v === '' ? '*(empty)*' : code(v));
+  if ('document' in d) return `${label}: *${d.diff ? 'changed, diff' : 'document'} below the table*`;
   if ('note' in d) return `${label}: ${escapeMarkdownText(d.note)}`;
   if ('value' in d) return `${label}: ${side(d.value)}`;
   return `${label}: ${side(d.before)} → ${side(d.after)}`;
+}
+
+/**
+ * Policy documents of a change, one collapsed block each below the cluster's table: indented JSON,
+ * or a diff for an update. A fenced block shows its text literally; the fence is longer than any
+ * backtick run in the document, so user text cannot end it.
+ */
+function documentBlocks(ch: Change): string[] {
+  return changeDetails(ch).flatMap((d) => {
+    if (!('document' in d)) return [];
+    const fence = fenceFor(d.document);
+    const summary = `${ACTION_MARK[ch.action]} ${escapeHtml(KIND_LABEL[ch.kind])} <code>${escapeHtml(ch.id)}</code>: <code>${escapeHtml(d.label)}</code>`;
+    return [['', `<details><summary>${summary}</summary>`, '', `${fence}${d.diff ? 'diff' : 'json'}`, ...d.document, fence, '', '</details>'].join('\n')];
+  });
 }
