@@ -109,7 +109,7 @@ export class ThrottleJudge {
     if (this.calls < WINDOW) return { kind: 'none' };
     const window: Window = { rate: this.rateSum / this.calls, share: this.throttled / this.calls, calls: this.calls };
     const drained = this.throttledWindows;
-    this.throttledWindows = this.throttled >= MIN_THROTTLES ? this.throttledWindows + 1 : 0;
+    this.throttledWindows = this.throttled >= MIN_THROTTLES ? this.throttledWindows + 1 : Math.min(this.throttledWindows, 1);
     this.calls = 0;
     this.throttled = 0;
     this.rateSum = 0;
