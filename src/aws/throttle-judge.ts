@@ -11,9 +11,10 @@
  * asks for one cut, sized from the share (the rate the limit would let through, as a rate-model
  * controller such as BBR sizes its rate from what gets delivered), at most one per window. When
  * slowing down by a good margin did not lower the share, the throttles are background: the judge
- * remembers their share, judges later windows against it, and gives back the rate from before
- * the cuts. Both shares are measured at the rates the pacer ran at, so a background share is one
- * seen at a rate that the cuts showed to be safe.
+ * remembers their share, judges later windows against it (cutting gently, and only for a clear
+ * excess), and gives back the rate from before the cuts. The background share is the one seen at
+ * the rates the cuts reached, and it is re-learned only at rates below the latest overload, where
+ * our own overload cannot raise it: otherwise it would climb with the rate, unchecked.
  *
  * Pure: outcomes in, verdicts out; no clock.
  */
@@ -72,8 +73,10 @@ export class ThrottleJudge {
   private throttled = 0;
   private rateSum = 0;
   /**
-   * Throttled windows in a row. A bucket that had tokens saved up throttles less than the rate
-   * predicts until they are spent, so only windows after two throttled ones are compared.
+   * Throttled windows in a row (one calm window does not end the run, it only keeps the next
+   * window from being a reference). A bucket that had tokens saved up throttles less than the
+   * rate predicts until they are spent: a window after one throttled window is compared with
+   * earlier ones, and only one after two serves as the reference that later ones are compared with.
    */
   private throttledWindows = 0;
   private backgroundShare: number | undefined;
@@ -130,12 +133,10 @@ export class ThrottleJudge {
       this.safeRate = 0.8 * window.rate;
     }
     this.rateBeforeCuts ??= window.rate;
-    // A window right after the first throttled one may still have spent saved tokens: it is
-    // compared with the earlier ones, never used as the reference.
     const references = this.overloads.filter((w) => w.reference);
     const reference = references[references.length - 1];
     if (drained >= 1) {
-      for (const before of [references[0], references[references.length - 1]]) {
+      for (const before of [references[0], reference]) {
         if (before && slowingDidNotHelp(before, window, this.backgroundShare)) {
           const restoreRate = this.rateBeforeCuts;
           // The share seen at the rates the cuts showed to be no better: this window and the
@@ -238,7 +239,8 @@ function poolOf(windows: readonly Window[]): Window {
  * After slowing from `before` to `after`, own overload predicts a share of
  * `1 - (1 - s) / slowdown` (never below the background), the background the same share as
  * before. Judge only after a deep enough slowdown, when the two predictions are far apart, and side
- * with the nearer one; or when the share did not fall at all.
+ * with the nearer one; or when a small share did not fall at all (a large one may be our own
+ * overload measured low by chance).
  */
 function slowingDidNotHelp(before: Window, after: Window, background: number | undefined): boolean {
   const slowdown = after.rate / before.rate;
