@@ -4,4 +4,4 @@ export { formatDiagnostic, sortDiagnostics, type ManifestDiagnostic } from './di
 export type { LoadedManifest, Manifest, ManifestAccessEntry, ManifestAssociation, ManifestCluster, Located } from './model.js';
 export { manifestSchema, manifestJsonSchema, ACCESS_ENTRY_TYPES } from './schema.js';
 export type { ManifestFileV1, ClusterV1, PodIdentityAssociationV1, AccessEntryV1, AccessPolicyV1 } from './schema.js';
-export { checkIamTags, checkPortableTagCharacters, type TagProblem } from './tag-rules.js';
+export { checkPortableTagCharacters, type TagProblem } from './tag-rules.js';
