@@ -116,3 +116,14 @@ export {
   type WellKnownPolicyDescription,
   type WellKnownPolicyExpansion,
 } from './model/well-known-policies/index.js';
+// EKS add-ons' Pod Identity associations: the rules UpdateAddon applies (shared by the plan and the emulator).
+export {
+  addonAssociationProblems,
+  addonNamespace,
+  defaultAddonNamespace,
+  type AddonProblem,
+  type AddonPodIdentityConfig,
+  type DesiredAddon,
+  type DesiredAddonAssociation,
+  type LiveAddonAssociation,
+} from './model/addon.js';
