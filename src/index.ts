@@ -71,6 +71,12 @@ export { EksIdentityError } from './errors.js';
 export type * from './model/desired.js';
 export type * from './model/live.js';
 export type * from './model/plan.js';
+// Workload roles (`role:` blocks): the desired role model, the default name, and the Pod Identity
+// trust eks-identity builds for the associations that declare a role (checked by the same trust check as the plan).
+export type * from './model/desired-role.js';
+export { defaultRoleName } from './model/desired-role.js';
+export { buildPodIdentityTrust } from './plan/trust-policy-build.js';
+export { podIdentityTrustProblem, trustsPodIdentity, type PodIdentityRequest } from './plan/trust.js';
 export type { SourceLocation } from './model/source.js';
 export { partitionOfRegion, type Partition } from './model/partition.js';
 export { OWNER_TAG, ownerOf, type PruneMode } from './model/ownership.js';

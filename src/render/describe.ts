@@ -81,6 +81,8 @@ export function changeDetails(change: Change): Detail[] {
     const value = (change.after ?? change.before) as Record<string, unknown> | undefined;
     for (const [key, v] of Object.entries(value ?? {})) {
       if (['namespace', 'serviceAccount', 'principalArn', 'associationId', 'ownerArn', 'addonName'].includes(key)) continue;
+      // A role's ARN is the change's object name already.
+      if (change.kind === 'iamRole' && (key === 'roleArn' || key === 'roleName')) continue;
       if (v === undefined || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v && !Array.isArray(v) && Object.keys(v).length === 0)) continue;
       if (isPolicyDocumentField(key) && typeof v === 'string') details.push({ label: key, document: policyLines(v), diff: false });
       else if (key === 'inlinePolicies' && typeof v === 'object' && v !== null) {
