@@ -18,7 +18,7 @@ describe('GIVEN the catalog', () => {
     const required = ['autoScaler', 'awsLoadBalancerController', 'externalDns', 'certManager', 'ebsCsiController', 'efsCsiController', 'imageBuilder', 'karpenterController', 'externalSecrets', 'cloudWatchObservability'];
     expect(WELL_KNOWN_POLICY_NAMES).toEqual(expect.arrayContaining(required));
     expect(new Set(WELL_KNOWN_POLICY_NAMES).size).toBe(WELL_KNOWN_POLICY_NAMES.length);
-    for (const name of WELL_KNOWN_POLICY_NAMES) expect(name).toMatch(/^[a-z][A-Za-z]+$/);
+    for (const name of WELL_KNOWN_POLICY_NAMES) expect(name).toMatch(/^[a-z][A-Za-z0-9]+$/);
   });
 
   it.each(WELL_KNOWN_POLICY_NAMES)('WHEN %s is described THEN it has a summary, an https source and documented parameters', (name) => {

@@ -17,6 +17,7 @@ export function sampleValues(partition: Partition): Record<string, string | stri
     interruptionQueue: 'q'.repeat(80),
     secretArns: [`arn:${partition}:secretsmanager:${region}:${ACCOUNT}:secret:prod/*`, `arn:${partition}:secretsmanager:*:${ACCOUNT}:secret:shared/*`],
     parameterArns: [`arn:${partition}:ssm:${region}:${ACCOUNT}:parameter/prod/*`],
+    bucketNames: ['amzn-s3-demo-bucket', `team-data-${'b'.repeat(43)}`, 'ml-datasets-*'],
   };
 }
 
@@ -28,6 +29,6 @@ export function allParams(name: string, partition: Partition): Record<string, un
 
 /** Only an entry's required parameters, with everyday values: what a minimal manifest gives. */
 export function requiredParams(name: string): Record<string, unknown> {
-  const everyday: Record<string, string> = { nodeRoleName: 'KarpenterNodeRole-prod' };
+  const everyday: Record<string, unknown> = { nodeRoleName: 'KarpenterNodeRole-prod', bucketNames: ['amzn-s3-demo-bucket'] };
   return Object.fromEntries(describeWellKnownPolicy(name)!.parameters.filter((p) => p.required).map((p) => [p.name, everyday[p.name]]));
 }

@@ -14,6 +14,7 @@ import { EXTERNAL_SECRETS } from './external-secrets.js';
 import { KARPENTER_CONTROLLER } from './karpenter.js';
 import { AWS_LOAD_BALANCER_CONTROLLER } from './load-balancer-controller.js';
 import { CLOUDWATCH_OBSERVABILITY, EBS_CSI_CONTROLLER, EFS_CSI_CONTROLLER, IMAGE_BUILDER, VPC_CNI } from './managed.js';
+import { S3_CSI_DRIVER } from './mountpoint-s3.js';
 import { checkParameters, readParameters } from './parameters.js';
 import { suggestName } from './suggest.js';
 import type { PolicyDocument, WellKnownContext, WellKnownPolicyDefinition, WellKnownPolicyDescription, WellKnownPolicyExpansion } from './types.js';
@@ -32,6 +33,7 @@ const CATALOG: readonly WellKnownPolicyDefinition[] = [
   EXTERNAL_SECRETS,
   CLOUDWATCH_OBSERVABILITY,
   VPC_CNI,
+  S3_CSI_DRIVER,
 ];
 
 export const WELL_KNOWN_POLICY_NAMES: readonly string[] = CATALOG.map((d) => d.name);
