@@ -104,6 +104,16 @@ describe('GIVEN the validate command', () => {
     expect(io.out).toMatch(/^m\.yaml:5:\d+: error YAML_SYNTAX: .*\n {2}fix: quote values that contain \$\{\.\.\.\} inside \[ \] or \{ \}/);
   });
 
+  it('WHEN an unquoted ${...} opens a { } map THEN one syntax error is shown, with the count of the ones that follow from it', async () => {
+    const text = 'version: 1\nowner: platform\npodIdentityAssociations:\n  - namespace: a\n    serviceAccount: a\n    role: { name: a-${cluster}, wellKnownPolicies: [ebsCsiController] }\n  - namespace: b\n    serviceAccount: b\n    roleName: b\n';
+    writeFileSync(join(dir, 'm.yaml'), text);
+    const io = fakeIo(dir);
+    expect(await validateCommand.run(['--manifest', 'm.yaml'], io)).toBe(1);
+    const errors = io.out.split('\n').filter((line) => / error [A-Z_]+:/.test(line));
+    expect(errors).toEqual([expect.stringMatching(/^m\.yaml:6:\d+: error YAML_SYNTAX: .* \(and \d+ more syntax errors after it, not shown: they usually follow from this one\)$/)]);
+    expect(io.out).toContain('fix: quote values that contain ${...} inside [ ] or { }');
+  });
+
   it('WHEN a valid manifest has a warning THEN it is listed before the summary and the exit code stays 0', async () => {
     writeFileSync(join(dir, 'm.yaml'), 'version: 1\nclusters:\n  - name: prod\n    region: !custom us-east-1\n');
     const io = fakeIo(dir);

@@ -28,6 +28,20 @@ function syntaxFix(line: string): string {
   return 'fix the YAML syntax at this position';
 }
 
+/**
+ * After the first syntax error the parser recovers badly: one unquoted `{` yields dozens of
+ * "Unexpected …" errors down to the end of the file. Only the first is kept, saying how many
+ * follow; duplicate keys and warnings do not depend on it and stay.
+ */
+function collapseSyntaxErrors(diagnostics: ManifestDiagnostic[]): void {
+  const isSyntaxError = (d: ManifestDiagnostic) => d.code === 'YAML_SYNTAX' && d.severity === 'error';
+  const first = diagnostics.find(isSyntaxError);
+  const more = diagnostics.filter(isSyntaxError).length - 1;
+  if (!first || more === 0) return;
+  first.message += ` (and ${more} more syntax error${more === 1 ? '' : 's'} after it, not shown: they usually follow from this one)`;
+  for (let i = diagnostics.length - 1; i >= 0; i--) if (diagnostics[i] !== first && isSyntaxError(diagnostics[i]!)) diagnostics.splice(i, 1);
+}
+
 function lineAt(text: string, offset: number): string {
   const start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
   const end = text.indexOf('\n', offset);
@@ -49,6 +63,7 @@ export function parseYamlSource(text: string, file: string): YamlSource {
       location: at(skipIndent(text, e.pos[0])),
     };
   });
+  collapseSyntaxErrors(diagnostics);
   let data: unknown;
   if (doc.errors.length === 0) {
     try {
