@@ -87,9 +87,11 @@ describe('GIVEN a run with a time limit', () => {
     const watch = new CallWatch(clock.now);
     const planning = plan({ ...options, deadline, watch });
     planning.catch(() => undefined);
-    // Wait (in real time) until the silent call is the one in flight.
-    for (let i = 0; i < 200 && watch.snapshot().oldest?.operation !== 'ListPodIdentityAssociations'; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(watch.snapshot().oldest).toMatchObject({ operation: 'ListPodIdentityAssociations', endpoint: emulator!.endpoint });
+    // Wait (in real time) until the silent call is the only one in flight: the entries are read
+    // meanwhile, and a call cut off by the limit while it waits would be named instead.
+    const onlySilent = () => watch.snapshot().inFlight === 1 && watch.snapshot().oldest?.operation === 'ListPodIdentityAssociations';
+    for (let i = 0; i < 200 && !onlySilent(); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(watch.snapshot()).toMatchObject({ inFlight: 1, oldest: { operation: 'ListPodIdentityAssociations', endpoint: emulator!.endpoint } });
     clock.set(120_000);
     const error = await planning.then(() => undefined, (err: unknown) => err as Error & { code?: string });
     expect(error?.code).toBe('TIMEOUT');
