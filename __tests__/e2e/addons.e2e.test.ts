@@ -30,12 +30,17 @@ function state(addons: AddonState[]): EmulatorState {
 
 let world: World | undefined;
 let dir: string;
+
+/** The SDK reaches AWS through these variables, as users' shells do. */
+function pointAwsAt(w: World): void {
+  const e = w.emulator.endpoint;
+  Object.assign(process.env, { AWS_ENDPOINT_URL_EKS: e, AWS_ENDPOINT_URL_IAM: e, AWS_ENDPOINT_URL_STS: e, AWS_ACCESS_KEY_ID: DEPLOY_KEY, AWS_SECRET_ACCESS_KEY: 'secret' });
+}
 async function start(addons: AddonState[], text: string): Promise<World> {
   dir = await mkdtemp(join(tmpdir(), 'eks-identity-addons-'));
   await writeFile(join(dir, 'eks-identity.yaml'), text);
   world = await startApplyWorld(state(addons));
-  const e = world.emulator.endpoint;
-  Object.assign(process.env, { AWS_ENDPOINT_URL_EKS: e, AWS_ENDPOINT_URL_IAM: e, AWS_ENDPOINT_URL_STS: e, AWS_ACCESS_KEY_ID: DEPLOY_KEY, AWS_SECRET_ACCESS_KEY: 'secret' });
+  pointAwsAt(world);
   return world;
 }
 afterEach(async () => {
@@ -130,8 +135,7 @@ describe('GIVEN an add-on on IRSA', () => {
     s.iam!.roles!.push({ arn: roleArn('EbsIrsa'), assumeRolePolicyDocument: trust });
     s.clusters![0]!.oidcIssuer = issuer;
     world = await startApplyWorld(s);
-    const e = world.emulator.endpoint;
-    Object.assign(process.env, { AWS_ENDPOINT_URL_EKS: e, AWS_ENDPOINT_URL_IAM: e, AWS_ENDPOINT_URL_STS: e });
+    pointAwsAt(world);
 
     const migrated = await cli('migrate-irsa', '--cluster', 'prod', '--region', 'us-east-1');
     expect(migrated.code).toBe(0);
