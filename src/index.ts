@@ -116,6 +116,7 @@ export {
   checkWellKnownParameters,
   describeWellKnownPolicy,
   expandWellKnownPolicy,
+  wellKnownInlinePolicyName,
   WELL_KNOWN_POLICY_NAMES,
   type WellKnownContext,
   type WellKnownParameter,

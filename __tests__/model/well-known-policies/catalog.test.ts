@@ -21,10 +21,11 @@ describe('GIVEN the catalog', () => {
     for (const name of WELL_KNOWN_POLICY_NAMES) expect(name).toMatch(/^[a-z][A-Za-z0-9]+$/);
   });
 
-  it.each(WELL_KNOWN_POLICY_NAMES)('WHEN %s is described THEN it has a summary, an https source and documented parameters', (name) => {
+  it.each(WELL_KNOWN_POLICY_NAMES)('WHEN %s is described THEN it has a summary, an https source with its version and documented parameters', (name) => {
     const d = describeWellKnownPolicy(name)!;
     expect(d.summary.length).toBeGreaterThan(20);
     expect(new URL(d.source).protocol).toBe('https:');
+    expect(d.sourceVersion.length).toBeGreaterThan(10);
     for (const p of d.parameters) {
       expect(p.name).toMatch(/^[a-z][A-Za-z]+$/);
       expect(p.description.length).toBeGreaterThan(10);

@@ -54,6 +54,8 @@ describe('GIVEN docs/well-known-policies.md', () => {
     const description = describeWellKnownPolicy(name)!;
     expect(section).toContain(`](${description.source})`);
     expect(section).toContain('Source:');
+    // The upstream commit the statements follow is the one the page names.
+    for (const commit of description.sourceVersion.match(/\b[0-9a-f]{7}\b/g) ?? []) expect([name, section!.includes(`\`${commit}\``)]).toEqual([name, true]);
     for (const p of description.parameters) expect([name, section!.includes(`| \`${p.name}\` |`)]).toEqual([name, true]);
     if (description.parameters.length === 0) expect(section).toContain('Parameters: none.');
     expect(section).toMatch(new RegExp('```yaml[\\s\\S]*\\b' + name + '\\b[\\s\\S]*```'));

@@ -57,6 +57,7 @@ export function describeWellKnownPolicy(name: string): WellKnownPolicyDescriptio
   return {
     summary: d.summary,
     source: d.source,
+    sourceVersion: d.sourceVersion,
     parameters: d.parameters.map(({ name: p, required, description, list }) => ({ name: p, required, description, list })),
   };
 }
@@ -92,9 +93,4 @@ export function expandWellKnownPolicy(name: string, params: Readonly<Record<stri
   const inlinePolicies: Record<string, PolicyDocument> = {};
   if (statements.length > 0) inlinePolicies[wellKnownInlinePolicyName(name)] = { Version: POLICY_VERSION, Statement: statements };
   return { managedPolicyArns, inlinePolicies };
-}
-
-/** Upstream release or commit each entry follows, for docs and reviews. */
-export function wellKnownPolicySourceVersion(name: string): string | undefined {
-  return findDefinition(name)?.sourceVersion;
 }

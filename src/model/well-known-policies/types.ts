@@ -24,6 +24,8 @@ export interface WellKnownPolicyDescription {
   summary: string;
   /** URL of the published policy the statements were written from. */
   source: string;
+  /** The upstream release or commit the statements follow. */
+  sourceVersion: string;
   parameters: WellKnownParameter[];
 }
 
