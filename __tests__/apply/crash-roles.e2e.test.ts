@@ -3,19 +3,17 @@
  * (SIGKILL) at a seeded point, possibly between a CreateRole and the policy calls after it; a
  * second run must complete every role once (never a duplicate) and a fresh plan must be empty.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { silentProgress } from '../../src/aws/progress.js';
 import { closeClusterSessions } from '../../src/aws/session.js';
 import { createRandom } from '../../src/emulator/random.js';
 import { OWNER_TAG } from '../../src/model/ownership.js';
 import { plan as planManifest } from '../../src/operations/index.js';
 import { DEPLOY_KEY, startApplyWorld, stateWith, type World } from './emulator-world.js';
+import { spawnApply, type ApplyRun } from './spawn-apply.js';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const APPS = 8;
 
 /** Eight associations, each with its own role (a managed and an inline policy): 16 changes. */
@@ -33,41 +31,9 @@ function manifestText(): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Runs the CLI; with `killAtCreateRole`, SIGKILLs it as soon as the emulator has received that many CreateRole calls. */
-function runCli(world: World, dir: string, killAtCreateRole?: number): Promise<{ signal: NodeJS.Signals | null; code: number | null; stderr: string; progressLines: number }> {
-  const e = world.emulator.endpoint;
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), 'apply', '--manifest', join(dir, 'eks-identity.yaml')], {
-    cwd: REPO,
-    env: {
-      PATH: process.env.PATH ?? '',
-      AWS_ENDPOINT_URL_EKS: e,
-      AWS_ENDPOINT_URL_IAM: e,
-      AWS_ENDPOINT_URL_STS: e,
-      AWS_ACCESS_KEY_ID: DEPLOY_KEY,
-      AWS_SECRET_ACCESS_KEY: 'secret',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  let progressLines = 0;
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk: string) => {
-    stderr += chunk;
-    progressLines = (stderr.match(/^\[\d+\/\d+\] /gm) ?? []).length;
-  });
-  // The emulator runs in this process: watch its call counts and kill right after a CreateRole
-  // arrives, before the policy calls that follow it.
-  const watch = setInterval(() => {
-    if (killAtCreateRole !== undefined && (world.emulator.calls().CreateRole ?? 0) >= killAtCreateRole && child.exitCode === null) child.kill('SIGKILL');
-  }, 1);
-  return new Promise((done, fail) => {
-    child.on('error', fail);
-    child.on('close', (code, signal) => {
-      clearInterval(watch);
-      done({ code, signal, stderr, progressLines });
-    });
-  });
+/** Runs the CLI; with `killAtCreateRole`, SIGKILLs it as soon as the emulator has received that many CreateRole calls (before the policy calls after it). */
+function runCli(world: World, dir: string, killAtCreateRole?: number): Promise<ApplyRun> {
+  return spawnApply(world, join(dir, 'eks-identity.yaml'), [], killAtCreateRole === undefined ? undefined : () => (world.emulator.calls().CreateRole ?? 0) >= killAtCreateRole);
 }
 
 let world: World | undefined;

@@ -3,19 +3,17 @@
  * process and is killed (SIGKILL) at a seeded random point; a second run must converge to the
  * desired state, and a fresh plan must be empty.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { silentProgress } from '../../src/aws/progress.js';
 import { closeClusterSessions } from '../../src/aws/session.js';
 import { plan as planManifest } from '../../src/operations/index.js';
 import { createRandom } from '../../src/emulator/random.js';
 import type { EmulatorState } from '../../src/emulator/index.js';
 import { CALLER_ROLE, DEPLOY_KEY, roleArn, startApplyWorld, stateWith, type World } from './emulator-world.js';
+import { spawnApply, type ApplyRun } from './spawn-apply.js';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const pad = (i: number) => String(i).padStart(3, '0');
 const NEW = 120;
 const UPDATED = 30;
@@ -51,41 +49,9 @@ function initialState(): EmulatorState {
   );
 }
 
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  progressLines: number;
-  stderr: string;
-}
-
 /** Runs the CLI; with `killAfter`, SIGKILLs it once that many changes have finished. */
-function runCli(world: World, dir: string, killAfter?: number): Promise<Run> {
-  const e = world.emulator.endpoint;
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), 'apply', '--manifest', join(dir, 'eks-identity.yaml'), '--max-deletes', '100'], {
-    cwd: REPO,
-    env: {
-      PATH: process.env.PATH ?? '',
-      AWS_ENDPOINT_URL_EKS: e,
-      AWS_ENDPOINT_URL_IAM: e,
-      AWS_ENDPOINT_URL_STS: e,
-      AWS_ACCESS_KEY_ID: DEPLOY_KEY,
-      AWS_SECRET_ACCESS_KEY: 'secret',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  let progressLines = 0;
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk: string) => {
-    stderr += chunk;
-    progressLines = (stderr.match(/^\[\d+\/\d+\] /gm) ?? []).length;
-    if (killAfter !== undefined && progressLines >= killAfter && child.exitCode === null) child.kill('SIGKILL');
-  });
-  return new Promise((done, fail) => {
-    child.on('error', fail);
-    child.on('close', (code, signal) => done({ code, signal, progressLines, stderr }));
-  });
+function runCli(world: World, dir: string, killAfter?: number): Promise<ApplyRun> {
+  return spawnApply(world, join(dir, 'eks-identity.yaml'), ['--max-deletes', '100'], killAfter === undefined ? undefined : (finished) => finished >= killAfter);
 }
 
 let world: World | undefined;

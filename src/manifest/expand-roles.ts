@@ -2,7 +2,7 @@ import { canonicalJson } from '../aws/canonical-json.js';
 import { DEFAULT_MAX_SESSION_DURATION, defaultRoleName, roleArnWithPath, type DesiredRole, type RoleDeclarer } from '../model/desired-role.js';
 import { compare, sortedRecord } from '../model/order.js';
 import { OWNER_TAG } from '../model/ownership.js';
-import { partitionOfRegion, type Partition } from '../model/partition.js';
+import { partitionOfRegion } from '../model/partition.js';
 import { buildPodIdentityTrust } from '../plan/trust-policy-build.js';
 import type { Manifest, ManifestAssociation, ManifestCluster } from './model.js';
 import type { RoleBlockV1 } from './schema.js';
@@ -15,20 +15,7 @@ import { checkWellKnownParameters, expandWellKnownPolicy, type WellKnownContext,
  */
 
 /** What one association's `role:` block becomes on one cluster, before declarations are merged. */
-export interface RoleSpec {
-  accountId: string;
-  partition: Partition;
-  roleName: string;
-  path: string;
-  arn: string;
-  managedPolicyArns: string[];
-  inlinePolicies: Record<string, string>;
-  permissionsBoundary?: string;
-  maxSessionDuration: number;
-  description?: string;
-  tags: Record<string, string>;
-  adopt: boolean;
-}
+export type RoleSpec = Omit<DesiredRole, 'trustPolicy' | 'declaredBy' | 'source' | 'conflicts' | 'unknownAccountClusters'>;
 
 /** Literal text of an account that is not known (offline, or a cluster the run did not open). */
 export const UNKNOWN_ACCOUNT = '${accountId}';
