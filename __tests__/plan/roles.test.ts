@@ -175,4 +175,19 @@ describe('well-known policies and IAM checks of role blocks', () => {
     expect(role.roleName).toBe('prod-kube-system-ebs-csi-controller-sa');
     expect(role.managedPolicyArns).toEqual(['arn:aws:iam::aws:policy/NoSuchPolicyAnywhere', 'arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy']);
   });
+
+  it('GIVEN an AWS managed policy ARN written without its service-role/ path WHEN validating and planning THEN both name the ARN with the path', () => {
+    const bare = 'arn:aws:iam::aws:policy/AmazonEBSCSIDriverPolicy';
+    const text = manifestWith(`podIdentityAssociations:
+  - namespace: kube-system
+    serviceAccount: ebs-csi-controller-sa
+    role:
+      managedPolicies: ['${bare}']
+`);
+    const withPath = 'arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy';
+    const warning = parseManifestText(text, 'm.yaml').diagnostics.find((d) => d.code === 'UNKNOWN_AWS_MANAGED_POLICY')!;
+    expect(warning.fix).toContain(`did you mean \`${withPath}\``);
+    const finding = planText(text, { prod: { managedPolicies: { [bare]: false } } }, { clusters: ['prod'] }).clusters[0]!.findings.find((f) => f.code === 'MANAGED_POLICY_NOT_FOUND')!;
+    expect(finding.fix).toContain(`did you mean ${withPath}?`);
+  });
 });

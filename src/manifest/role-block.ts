@@ -5,7 +5,7 @@
  * every target cluster is what IAM accepts (src/model/iam-limits.ts, shared with the emulator).
  * The trust policy is checked at plan, once built from every association that declares the role.
  */
-import { findAwsManagedPolicy, isAwsManagedPolicyArn } from '../model/aws-managed-policies.js';
+import { findAwsManagedPolicy, isAwsManagedPolicyArn, suggestAwsManagedPolicy } from '../model/aws-managed-policies.js';
 import { checkIamTags, checkMaxSessionDuration, checkPolicyArn, checkPolicyDocument, checkPolicyName, checkRoleDescription, checkRoleName, checkRolePath, checkRolePolicySizes, type IamProblem } from '../model/iam-limits.js';
 import { OWNER_TAG } from '../model/ownership.js';
 import type { SourceLocation } from '../model/source.js';
@@ -95,7 +95,9 @@ function checkManagedArn(arn: string, onProblem: (p: IamProblem) => void, report
   const problems = checkPolicyArn(arn);
   problems.forEach(onProblem);
   if (problems.length === 0 && isAwsManagedPolicyArn(arn) && !findAwsManagedPolicy(arn)) {
-    report({ severity: 'warning', code: 'UNKNOWN_AWS_MANAGED_POLICY', message: `\`${arn}\` is not in this release's list of AWS managed policies; the list may be older than AWS's, and the plan asks IAM (GetPolicy)`, fix: 'check the name and path (e.g. service-role/) with `aws iam get-policy --policy-arn ARN`', location });
+    const suggestion = suggestAwsManagedPolicy(arn);
+    const fix = suggestion ? `did you mean \`${suggestion}\`? (the closest AWS managed policy this release knows; an AWS managed policy's ARN includes its path, such as service-role/)` : 'check the name and path (e.g. service-role/) with `aws iam get-policy --policy-arn ARN`';
+    report({ severity: 'warning', code: 'UNKNOWN_AWS_MANAGED_POLICY', message: `\`${arn}\` is not in this release's list of AWS managed policies; the list may be older than AWS's, and the plan asks IAM (GetPolicy)`, fix, location });
   }
 }
 

@@ -3,6 +3,7 @@ import type { LiveCluster } from '../model/live.js';
 import type { Finding } from '../model/plan.js';
 import { formatLocation } from '../model/source.js';
 import { finding } from './finding.js';
+import { suggestAwsManagedPolicy } from '../model/aws-managed-policies.js';
 import { checkPolicyDocument, checkRolePolicySizes } from '../model/iam-limits.js';
 import { podIdentityTrustProblem } from './trust.js';
 import { clusterArn } from './trust-policy-build.js';
@@ -62,7 +63,7 @@ export function roleFindings(role: DesiredRole, live: LiveCluster): Finding[] {
     if (live.managedPolicies?.[arn] === false) {
       findings.push(finding('MANAGED_POLICY_NOT_FOUND', `managed policy ${arn} of IAM role ${role.roleName} does not exist`, {
         key,
-        fix: 'check the ARN (AWS managed policies are arn:${partition}:iam::aws:policy/[PATH/]NAME), or create the customer managed policy first',
+        fix: managedPolicyFix(arn),
         ...(role.source ? { source: role.source } : {}),
       }));
     }
@@ -75,4 +76,11 @@ export function roleFindings(role: DesiredRole, live: LiveCluster): Finding[] {
     }));
   }
   return findings;
+}
+
+/** An AWS managed ARN written without its path (…:policy/AmazonEBSCSIDriverPolicy) is the usual cause: name the ARN the catalog knows. */
+function managedPolicyFix(arn: string): string {
+  const suggestion = suggestAwsManagedPolicy(arn);
+  if (suggestion !== undefined && suggestion !== arn) return `did you mean ${suggestion}? (an AWS managed policy's ARN includes its path, such as service-role/)`;
+  return 'check the ARN (AWS managed policies are arn:${partition}:iam::aws:policy/[PATH/]NAME), or create the customer managed policy first';
 }
