@@ -26,7 +26,7 @@ const MIN_THROTTLES = 2;
 /** Standard deviations above the background share before a window counts as overload. */
 const Z = 2;
 /** The deepest cut one window may ask for (share of the rate kept). */
-const DEEPEST_CUT = 0.5;
+const DEEPEST_CUT = 0.6;
 /** With a background known, a window is noisier evidence: cuts are gentler. */
 const DEEPEST_CUT_OVER_BACKGROUND = 0.75;
 /**
@@ -160,7 +160,7 @@ export class ThrottleJudge {
     const model = (window.rate * (1 - window.share)) / (1 - background);
     const deepest = this.backgroundShare === undefined ? DEEPEST_CUT : DEEPEST_CUT_OVER_BACKGROUND;
     const rate = Math.min(window.rate * this.mildestCut, Math.max(window.rate * deepest, model * this.mildestCut));
-    // Until a window fit to compare with has been seen, one halving in all: deeper cuts could not
+    // Until a window fit to compare with has been seen, one deepest cut in all: deeper could not
     // be judged any sooner, and windows at a low rate take long to fill.
     const unjudged = this.backgroundShare === undefined && !this.overloads.some((w) => w.reference) ? this.rateBeforeCuts * DEEPEST_CUT : 0;
     return { kind: 'cut', rate: Math.max(rate, unjudged, this.floor(window, drained)) };
