@@ -16,6 +16,18 @@ const HEAD = yaml`
 const codes = (text: string) => parseManifestText(HEAD + text, 'm.yaml').diagnostics.map((d) => [d.code, d.location.line, d.location.column]);
 
 describe('GIVEN an addons: list', () => {
+  test('WHEN an association has no role THEN the fix offers roleName or roleArn, not the role: block add-ons do not take', () => {
+    const loaded = parseManifestText(HEAD + yaml`
+      addons:
+        - name: aws-ebs-csi-driver
+          podIdentityAssociations:
+            - serviceAccount: ebs-csi-controller-sa
+    `, 'm.yaml');
+    const missing = loaded.diagnostics.find((d) => d.code === 'ROLE_NAME_OR_ARN_REQUIRED')!;
+    expect(missing.fix).toMatch(/^add `roleName: NAME` .* or `roleArn: ARN`; an add-on association names an existing role/);
+    expect(missing.fix).not.toMatch(/or a `role:` block for eks-identity to create/);
+  });
+
   test('WHEN it is well formed THEN each cluster gets its add-ons with role ARNs in its partition, sorted by service account', () => {
     const loaded = parseManifestText(HEAD + yaml`
       addons:

@@ -91,4 +91,9 @@ describe('GIVEN a declared add-on that is not installed', () => {
     expect(findingOf(plan, 'ADDON_NOT_INSTALLED').fix).toContain(`aws eks create-addon --cluster-name prod --addon-name ${EBS}`);
     expect(plan.changes).toEqual([]);
   });
+
+  it('WHEN its name is a typo of an installed add-on THEN the fix names the installed one', () => {
+    const plan = planOne(desiredCluster({ addons: [desiredAddon(`${EBS}s`, [[EBS_SA, 'Ebs']])] }), clusterWithAddon(EBS, addonDetail()));
+    expect(findingOf(plan, 'ADDON_NOT_INSTALLED').fix).toMatch(new RegExp(`^did you mean ${EBS}, which is installed\\? Otherwise install it first`));
+  });
 });

@@ -45,7 +45,7 @@ export function checkAddons(addons: readonly ManifestAddon[], associations: read
         at: (field, ...rest) => at(field, ...rest),
         keyAt: (field) => at(field),
       };
-      checkAssociation(asAssociation, targets, { defaults: {} }, report);
+      checkAssociation(asAssociation, targets, { defaults: {} }, reportForAddon(report));
     });
   }
   for (const a of associations) {
@@ -85,4 +85,9 @@ export function expandAddons(addons: readonly ManifestAddon[], clusterName: stri
       source: a.source,
     }))
     .sort((x, y) => compare(x.name, y.name));
+}
+
+/** The association rules' own wording offers a `role:` block, which add-on associations do not take. */
+function reportForAddon(report: Report): Report {
+  return (d) => report(d.code === 'ROLE_NAME_OR_ARN_REQUIRED' ? { ...d, fix: 'add `roleName: NAME` (a role in the cluster\'s account) or `roleArn: ARN`; an add-on association names an existing role (a `role:` block is for podIdentityAssociations entries)' } : d);
 }

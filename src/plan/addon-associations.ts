@@ -10,6 +10,7 @@ import type { LiveCluster } from '../model/live.js';
 import type { Change, Finding } from '../model/plan.js';
 import { checkDeclared } from './checks.js';
 import { finding } from './finding.js';
+import { closestMatch } from '../model/closest-match.js';
 import { checkPrincipals } from './principals.js';
 
 export function addonChangeId(addonName: string, serviceAccount: string): string {
@@ -25,7 +26,7 @@ export function diffAddonAssociations(desired: DesiredCluster, live: LiveCluster
     if (!live.addons.some((a) => a.name === addon.name) || !detail) {
       findings.push(finding('ADDON_NOT_INSTALLED', `add-on ${addon.name} is not installed on cluster ${live.name}: its Pod Identity associations can only be set through the add-on`, {
         key: `addon/${addon.name}`,
-        fix: `install it first (aws eks create-addon --cluster-name ${live.name} --addon-name ${addon.name}, or the tool that manages your add-ons), or narrow the entry with clusters:`,
+        fix: notInstalledFix(addon.name, live),
         source: addon.source,
       }));
       continue;
@@ -137,4 +138,11 @@ function declaredTwice(desired: DesiredCluster, live: LiveCluster): Finding[] {
     }
   }
   return findings;
+}
+
+/** A misspelled name (aws-ebs-csi-drivers) reads as "not installed": name the installed add-on it is closest to first. */
+function notInstalledFix(name: string, live: LiveCluster): string {
+  const install = `install it first (aws eks create-addon --cluster-name ${live.name} --addon-name ${name}, or the tool that manages your add-ons), or narrow the entry with clusters:`;
+  const close = closestMatch(name, live.addons.map((a) => a.name));
+  return close === undefined ? install : `did you mean ${close}, which is installed? Otherwise ${install}`;
 }
