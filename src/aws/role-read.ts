@@ -30,7 +30,8 @@ export async function readManagedRoles(
 ): Promise<{ managedRoles?: Record<string, LiveRoleDetail | null>; managedPolicies?: Record<string, boolean> }> {
   const declared = roles.filter((r) => r.accountId === session.accountId && r.declaredBy.some((d) => d.cluster === desired.name));
   const declaredNames = new Set(declared.map((r) => r.roleName));
-  const candidates = desired.prune
+  // Only a role tagged with this manifest's owner may be pruned: without an owner there is nothing to look up.
+  const candidates = desired.prune && desired.owner !== undefined
     ? [...new Set(associations.map((a) => a.roleArn))].filter((arn) => inAccount(session, arn) && !declaredNames.has(roleNameOfArn(arn) ?? '')).sort(compare)
     : [];
   if (declared.length === 0 && candidates.length === 0) return {};
