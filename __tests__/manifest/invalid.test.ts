@@ -489,6 +489,23 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'a well-known parameter valid as written but too long once ${cluster} expands',
+    text: yaml`
+      version: 1
+      owner: team-a
+      clusters: [{ name: production-cluster-with-a-rather-long-name-for-the-eu-west, region: eu-west-1 }]
+      podIdentityAssociations:
+        - namespace: karpenter
+          serviceAccount: karpenter
+          role:
+            name: karpenter
+            wellKnownPolicies:
+              - name: karpenterController
+                nodeRoleName: KarpenterNodeRole-\${cluster}
+    `,
+    errors: [['INVALID_WELL_KNOWN_POLICY', 10, 11]],
+  },
+  {
     name: 'an unknown key in a role block',
     text: yaml`
       version: 1

@@ -72,6 +72,16 @@ export function checkRoleBlock(a: ManifestAssociation, clusters: ManifestCluster
       const expand = (text: string) => expandVariables(text, { partition: spec.partition, region: cluster.region, cluster: cluster.name, accountId: spec.accountId });
       checkPolicyDocument(expandInDocument(doc, expand), 'inline').forEach(r(at('inlinePolicies', name)));
     }
+    // Parameters valid as written can still break once expanded (a node role name over 64 characters
+    // with a long cluster name): the role would be created without the policy, so it is an error here.
+    block.wellKnownPolicies?.forEach((item, i) => {
+      const { name, params } = wellKnownItem(item);
+      if (checkWellKnownParameters(name, params).length > 0) return;
+      const expand = (text: string) => expandVariables(text, { partition: spec.partition, region: cluster.region, cluster: cluster.name, accountId: spec.accountId });
+      for (const message of checkWellKnownParameters(name, expandInDocument(params, expand) as Record<string, unknown>)) {
+        report({ code: 'INVALID_WELL_KNOWN_POLICY', message: `on cluster ${cluster.name}, once its variables expand: ${message}`, fix: 'shorten or change the value (see docs/well-known-policies.md for the parameters)', location: at('wellKnownPolicies', i) });
+      }
+    });
     const ownTags = new Set(Object.keys(block.tags ?? {}));
     for (const p of checkIamTags(spec.tags)) r(p.at !== undefined && ownTags.has(p.at) ? a.keyAt('role', 'tags', p.at) : a.keyAt('role'))(p);
     checkRolePolicySizes({ inline: Object.fromEntries(Object.entries(spec.inlinePolicies).map(([n, d]) => [n, JSON.parse(d) as unknown])), managedArns: spec.managedPolicyArns }).forEach(r(a.keyAt('role')));
