@@ -24,6 +24,16 @@ describe('README', () => {
     for (const code of codes) expect(readme).toContain(`\`${code}\``);
   });
 
+  it('GIVEN the change kinds of the plan (ResourceKind) THEN the README\'s plan section names each one', async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const model = await readFile(new URL('../../src/model/plan.ts', import.meta.url), 'utf8');
+    const union = /export type ResourceKind =([^;]*);/.exec(model)![1]!;
+    const kinds = [...union.matchAll(/'(\w+)'/g)].map((m) => m[1]!);
+    expect(kinds.length).toBeGreaterThan(5);
+    const sentence = /Each change has a kind \(([\s\S]*?)\), an action/.exec(readme)![1]!;
+    for (const kind of kinds) expect([kind, sentence.includes(`\`${kind}\``)]).toEqual([kind, true]);
+  });
+
   it('GIVEN the quick start THEN its two commands are the demo and the tests, each doing its own install', async () => {
     const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
     expect(readme).toContain('npm ci && npm run demo');
