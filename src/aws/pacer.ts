@@ -48,8 +48,8 @@ export interface PacerOptions {
   /** After the first throttle, growth per second as a share of the rate (default 0.02). */
   increase?: number;
   /**
-   * Times a throttled call is tried again (default 25: at half the calls throttled at random, one
-   * call in 30 million still fails; the overall deadline bounds the time).
+   * Times a throttled call is tried again (default 50: even at three calls in four throttled, one
+   * call in a million still fails; the overall deadline bounds the time).
    */
   throttleRetries?: number;
   /** Longest wait before such a retry, on top of its slot (default 10 s). */
@@ -99,7 +99,7 @@ export class OperationPacer {
     this.maxRate = options.maxRate ?? 10_000;
     this.increase = options.increase ?? 0.02;
     this.clock = options.clock ?? systemClock;
-    this.throttleRetries = options.throttleRetries ?? 25;
+    this.throttleRetries = options.throttleRetries ?? 50;
     this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
     this.random = options.random ?? Math.random;
     this.burst = Math.max(1, Math.floor(options.burst ?? this.rateValue / 2));

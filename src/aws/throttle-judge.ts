@@ -42,6 +42,8 @@ const POOLED_WINDOWS = 3;
 const FLOOR_WINDOWS = 24;
 /** Overload windows kept for the judgment (the oldest are dropped). */
 const MAX_OVERLOADS = 12;
+/** The largest background share the judge accepts. */
+const MAX_BACKGROUND = 0.6;
 /** Below this share the background is taken to have stopped. */
 const CLEAR_SHARE = 0.03;
 
@@ -141,7 +143,9 @@ export class ThrottleJudge {
           const restoreRate = this.rateBeforeCuts;
           // The share seen at the rates the cuts showed to be no better: this window and the
           // others well below the reference, pooled.
-          this.backgroundShare = poolOf([...this.overloads.filter((w) => w.rate <= before.rate * 0.8), window]).share;
+          // At most MAX_BACKGROUND: a larger share is as likely our own overload misjudged (a
+          // bucket we overran, measured noisily), and judging against it would let us hammer it.
+          this.backgroundShare = Math.min(MAX_BACKGROUND, poolOf([...this.overloads.filter((w) => w.rate <= before.rate * 0.8), window]).share);
           this.overloadRate = Number.POSITIVE_INFINITY;
           this.safeRate = 0.8 * before.rate;
           this.overloads = [];
@@ -216,7 +220,7 @@ export class ThrottleJudge {
     // share followed only down ends below the truth): only a clearly lower share is followed.
     const b = this.backgroundShare;
     const clearlyLower = window.share < b - Z * Math.sqrt((b * (1 - b)) / window.calls);
-    if (window.rate <= this.safeRate || clearlyLower) this.backgroundShare = b * 0.8 + window.share * 0.2;
+    if (window.rate <= this.safeRate || clearlyLower) this.backgroundShare = Math.min(MAX_BACKGROUND, b * 0.8 + window.share * 0.2);
     if (this.backgroundShare < CLEAR_SHARE) {
       this.backgroundShare = undefined;
       return { kind: 'clear' };
