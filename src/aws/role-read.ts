@@ -30,9 +30,12 @@ export async function readManagedRoles(
 ): Promise<{ managedRoles?: Record<string, LiveRoleDetail | null>; managedPolicies?: Record<string, boolean> }> {
   const declared = roles.filter((r) => r.accountId === session.accountId && r.declaredBy.some((d) => d.cluster === desired.name));
   const declaredNames = new Set(declared.map((r) => r.roleName));
+  // A live association declared with the same role keeps it: that role is no prune candidate.
+  const keyOf = (a: { namespace: string; serviceAccount: string; roleArn: string }) => `${a.namespace}/${a.serviceAccount}\u0000${a.roleArn}`;
+  const kept = new Set(desired.associations.map(keyOf));
   // Only a role tagged with this manifest's owner may be pruned: without an owner there is nothing to look up.
   const candidates = desired.prune && desired.owner !== undefined
-    ? [...new Set(associations.map((a) => a.roleArn))].filter((arn) => inAccount(session, arn) && !declaredNames.has(roleNameOfArn(arn) ?? '')).sort(compare)
+    ? [...new Set(associations.filter((a) => !kept.has(keyOf(a))).map((a) => a.roleArn))].filter((arn) => inAccount(session, arn) && !declaredNames.has(roleNameOfArn(arn) ?? '')).sort(compare)
     : [];
   if (declared.length === 0 && candidates.length === 0) return {};
   const full = (name: string) => once(`role-detail\u0000${name}`, () => gateway.readRole(name, true));
