@@ -149,3 +149,31 @@ describe('GIVEN an add-on on IRSA', () => {
     expect(writeCount(world.emulator.calls())).toBe(0);
   });
 });
+
+describe('GIVEN an add-on association with a role: block and recommendedPolicies', () => {
+  it('WHEN applied THEN eks-identity creates the role with the recommended managed policy before the add-on update, and the re-plan is empty', async () => {
+    const w = await start([{ name: 'aws-ebs-csi-driver' }], `version: 1
+owner: platform
+clusters: [{ name: prod, region: us-east-1 }]
+addons:
+  - name: aws-ebs-csi-driver
+    podIdentityAssociations:
+      - serviceAccount: ebs-csi-controller-sa
+        role:
+          name: ebs-csi-\${cluster}
+        recommendedPolicies: true
+`);
+    const planned = await cli('plan', '--format', 'json');
+    expect(planned.code).toBe(0);
+    const changes = (JSON.parse(planned.out) as Plan).clusters[0]!.changes;
+    expect(changes.map((c) => `${c.action} ${c.kind}`)).toEqual(['create iamRole', 'create addonAssociation']);
+    expect(changes[0]!.after).toMatchObject({ roleArn: roleArn('ebs-csi-prod'), managedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy'] });
+
+    const applied = await cli('apply');
+    expect(applied.code).toBe(0);
+    expect(ownedBy(w, 'aws-ebs-csi-driver')).toEqual([`kube-system/ebs-csi-controller-sa ${roleArn('ebs-csi-prod')}`]);
+    const role = w.emulator.snapshot().iam?.roles?.find((r) => r.arn === roleArn('ebs-csi-prod'));
+    expect(role?.attachedPolicies).toEqual(['arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy']);
+    expect((await cli('plan', '--detailed-exitcode')).code).toBe(0);
+  });
+});

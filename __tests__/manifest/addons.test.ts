@@ -16,7 +16,7 @@ const HEAD = yaml`
 const codes = (text: string) => parseManifestText(HEAD + text, 'm.yaml').diagnostics.map((d) => [d.code, d.location.line, d.location.column]);
 
 describe('GIVEN an addons: list', () => {
-  test('WHEN an association has no role THEN the fix offers roleName or roleArn, not the role: block add-ons do not take', () => {
+  test('WHEN an association has no role THEN the fix offers roleName, roleArn or a role: block (add-on associations take all three)', () => {
     const loaded = parseManifestText(HEAD + yaml`
       addons:
         - name: aws-ebs-csi-driver
@@ -24,8 +24,7 @@ describe('GIVEN an addons: list', () => {
             - serviceAccount: ebs-csi-controller-sa
     `, 'm.yaml');
     const missing = loaded.diagnostics.find((d) => d.code === 'ROLE_NAME_OR_ARN_REQUIRED')!;
-    expect(missing.fix).toMatch(/^add `roleName: NAME` .* or `roleArn: ARN`; an add-on association names an existing role/);
-    expect(missing.fix).not.toMatch(/or a `role:` block for eks-identity to create/);
+    expect(missing.fix).toMatch(/roleName: NAME.*roleArn: ARN.*`role:` block/);
   });
 
   test('WHEN it is well formed THEN each cluster gets its add-ons with role ARNs in its partition, sorted by service account', () => {
@@ -108,5 +107,36 @@ describe('GIVEN an addons: list', () => {
     `, 'm.yaml');
     expect(loaded.diagnostics.map((d) => d.code)).toContain('UNKNOWN_KEY');
     expect(loaded.diagnostics.find((d) => d.code === 'UNKNOWN_KEY')?.message).toContain('podIdentityAssociations');
+  });
+
+  test('WHEN recommendedPolicies comes without a role: block, or a role: block without owner THEN located errors', () => {
+    expect(codes(yaml`
+      addons:
+        - name: aws-ebs-csi-driver
+          podIdentityAssociations:
+            - serviceAccount: ebs-csi-controller-sa
+              roleName: ebs
+              recommendedPolicies: true
+            - serviceAccount: other
+              role:
+                name: ebs-csi
+    `)).toEqual(expect.arrayContaining([['RECOMMENDED_POLICIES_WITHOUT_ROLE', 14, 30], ['ROLE_REQUIRES_OWNER', 17, 11]]));
+  });
+
+  test('WHEN an add-on association declares a role: block THEN its role is a desired role trusted for the add-on\'s namespace and service account', () => {
+    const loaded = parseManifestText(HEAD.replace('version: 1', 'version: 1\nowner: platform') + yaml`
+      addons:
+        - name: aws-ebs-csi-driver
+          clusters: [prod]
+          podIdentityAssociations:
+            - serviceAccount: ebs-csi-controller-sa
+              recommendedPolicies: true
+              role:
+                name: ebs-csi
+    `, 'm.yaml');
+    expect(loaded.diagnostics).toEqual([]);
+    const desired = expandManifest(loaded);
+    expect(desired.clusters.find((c) => c.name === 'prod')?.addons?.[0]?.associations[0]).toMatchObject({ roleArn: 'arn:aws:iam::111122223333:role/ebs-csi', managedRole: true });
+    expect(desired.roles?.[0]?.declaredBy).toEqual([expect.objectContaining({ namespace: 'kube-system', serviceAccount: 'ebs-csi-controller-sa', addon: { name: 'aws-ebs-csi-driver', recommendedPolicies: true } })]);
   });
 });

@@ -324,7 +324,7 @@ export function rolesToRead(session: Pick<ClusterSession, 'accountId' | 'partiti
     if (a.targetRoleArn) arns.add(a.targetRoleArn);
   }
   for (const e of desired.accessEntries) arns.add(e.principalArn);
-  for (const addon of desired.addons ?? []) for (const a of addon.associations) arns.add(a.roleArn);
+  for (const addon of desired.addons ?? []) for (const a of addon.associations) if (!a.managedRole) arns.add(a.roleArn);
   for (const e of described) if (e.type === 'STANDARD') arns.add(e.principalArn);
   return [...arns].filter((arn) => inAccount(session, arn, 'role/')).sort(compare);
 }

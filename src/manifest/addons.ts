@@ -5,9 +5,10 @@
  */
 import { defaultAddonNamespace, type DesiredAddon } from '../model/addon.js';
 import { compare } from '../model/order.js';
-import { roleArnFor, type Partition } from '../model/partition.js';
+import { partitionOfRegion, roleArnFor, type Partition } from '../model/partition.js';
+import { roleSpecFor } from './expand-roles.js';
 import type { SourceLocation } from '../model/source.js';
-import { checkAssociation, type Report } from './check-items.js';
+import { checkAssociation, type Inherited, type Report } from './check-items.js';
 import type { ManifestAddon, ManifestAssociation, ManifestCluster } from './model.js';
 
 const where = (loc: SourceLocation) => `${loc.file}:${loc.line}:${loc.column}`;
@@ -17,7 +18,7 @@ const where = (loc: SourceLocation) => `${loc.file}:${loc.line}:${loc.column}`;
  * role as for top-level associations, and no top-level association for a service account an
  * add-on declares (the add-on owns it: EKS refuses the second association).
  */
-export function checkAddons(addons: readonly ManifestAddon[], associations: readonly ManifestAssociation[], targetsOf: (item: ManifestAddon) => ManifestCluster[], report: Report): void {
+export function checkAddons(addons: readonly ManifestAddon[], associations: readonly ManifestAssociation[], targetsOf: (item: ManifestAddon) => ManifestCluster[], inherited: Inherited, report: Report): void {
   const seen = new Map<string, SourceLocation>();
   const owned = new Map<string, SourceLocation>();
   for (const addon of addons) {
@@ -40,12 +41,15 @@ export function checkAddons(addons: readonly ManifestAddon[], associations: read
       for (const c of targets) owned.set(`${c.value.name}/${defaultAddonNamespace(name)}/${a.serviceAccount}`, location);
       // The role and service-account rules are those of any association, in the add-on's namespace.
       const asAssociation: ManifestAssociation = {
-        value: { namespace: defaultAddonNamespace(name), serviceAccount: a.serviceAccount, ...(a.roleName !== undefined ? { roleName: a.roleName } : {}), ...(a.roleArn !== undefined ? { roleArn: a.roleArn } : {}) },
+        value: { namespace: defaultAddonNamespace(name), serviceAccount: a.serviceAccount, ...(a.roleName !== undefined ? { roleName: a.roleName } : {}), ...(a.roleArn !== undefined ? { roleArn: a.roleArn } : {}), ...(a.role !== undefined ? { role: a.role } : {}) },
         source: location,
         at: (field, ...rest) => at(field, ...rest),
         keyAt: (field) => at(field),
       };
-      checkAssociation(asAssociation, targets, { defaults: {} }, reportForAddon(report));
+      checkAssociation(asAssociation, targets, inherited, report);
+      if (a.recommendedPolicies === true && a.role === undefined) {
+        report({ code: 'RECOMMENDED_POLICIES_WITHOUT_ROLE', message: '`recommendedPolicies` attaches policies to a role eks-identity creates, but this association names an existing role', fix: 'use a `role:` block, or attach the policies to the existing role yourself', location: at('recommendedPolicies') });
+      }
     });
   }
   for (const a of associations) {
@@ -69,25 +73,25 @@ export function checkAddons(addons: readonly ManifestAddon[], associations: read
 
 type Expand = (text: string) => string;
 
-/** The declared add-ons of one cluster, with role names made ARNs and variables expanded. */
-export function expandAddons(addons: readonly ManifestAddon[], clusterName: string, expand: Expand, accountId: string, partition: Partition): DesiredAddon[] {
+/** The declared add-ons of one cluster, with role names made ARNs (a `role:` block's role for those that declare one) and variables expanded. */
+export function expandAddons(addons: readonly ManifestAddon[], cluster: ManifestCluster, expand: Expand, accountId: string | undefined, inherited: Inherited): DesiredAddon[] {
+  const clusterName = cluster.value.name;
+  const partition: Partition = partitionOfRegion(cluster.value.region);
   return addons
     .filter((a) => !a.value.clusters || a.value.clusters.includes(clusterName))
     .map((a): DesiredAddon => ({
       name: a.value.name,
       associations: a.value.podIdentityAssociations
-        .map((p, i) => ({
-          serviceAccount: p.serviceAccount,
-          roleArn: p.roleArn !== undefined ? expand(p.roleArn) : roleArnFor(partition, accountId, expand(p.roleName ?? '')),
-          source: a.at('podIdentityAssociations', i),
-        }))
+        .map((p, i) => {
+          const source = a.at('podIdentityAssociations', i);
+          if (p.role) {
+            const spec = roleSpecFor(p.role, { namespace: defaultAddonNamespace(a.value.name), serviceAccount: p.serviceAccount }, cluster.value, accountId, inherited);
+            return { serviceAccount: p.serviceAccount, roleArn: spec.arn, managedRole: true, source };
+          }
+          return { serviceAccount: p.serviceAccount, roleArn: p.roleArn !== undefined ? expand(p.roleArn) : roleArnFor(partition, accountId ?? '${accountId}', expand(p.roleName ?? '')), source };
+        })
         .sort((x, y) => compare(x.serviceAccount, y.serviceAccount)),
       source: a.source,
     }))
     .sort((x, y) => compare(x.name, y.name));
-}
-
-/** The association rules' own wording offers a `role:` block, which add-on associations do not take. */
-function reportForAddon(report: Report): Report {
-  return (d) => report(d.code === 'ROLE_NAME_OR_ARN_REQUIRED' ? { ...d, fix: 'add `roleName: NAME` (a role in the cluster\'s account) or `roleArn: ARN`; an add-on association names an existing role (a `role:` block is for podIdentityAssociations entries)' } : d);
 }

@@ -4,7 +4,9 @@ import { compare, sortedRecord } from '../model/order.js';
 import { OWNER_TAG } from '../model/ownership.js';
 import { partitionOfRegion } from '../model/partition.js';
 import { buildPodIdentityTrust } from '../plan/trust-policy-build.js';
-import type { Manifest, ManifestAssociation, ManifestCluster } from './model.js';
+import type { Manifest, ManifestAddon, ManifestAssociation, ManifestCluster } from './model.js';
+import type { SourceLocation } from '../model/source.js';
+import { defaultAddonNamespace } from '../model/addon.js';
 import type { RoleBlockV1 } from './schema.js';
 import { expandVariables } from './variables.js';
 import { checkWellKnownParameters, expandWellKnownPolicy, type WellKnownContext, type WellKnownPolicyExpansion } from '../model/well-known-policies/index.js';
@@ -108,30 +110,43 @@ export function desiredRoles(manifest: Manifest, accountIds: Record<string, stri
   const clusters = manifest.allClusters ?? manifest.clusters;
   const inherited = { defaults: manifest.defaultTags, owner: manifest.owner?.value };
   const roles = new Map<string, DesiredRole & { spec: RoleSpec }>();
+  const declare = (c: ManifestCluster, block: RoleBlockV1, who: { namespace: string; serviceAccount: string; sessionTags: boolean; addon?: RoleDeclarer['addon'] }, source: SourceLocation) => {
+    const accountId = c.value.accountId ?? accountIds[c.value.name];
+    const spec = roleSpecFor(block, who, c.value, accountId, inherited);
+    const declarer: RoleDeclarer = {
+      cluster: c.value.name,
+      region: c.value.region,
+      accountId: spec.accountId,
+      namespace: who.namespace,
+      serviceAccount: who.serviceAccount,
+      sessionTags: who.sessionTags,
+      ...(who.addon ? { addon: who.addon } : {}),
+      source,
+    };
+    const key = `${spec.partition}\u0000${spec.accountId}\u0000${spec.roleName}`;
+    const known = roles.get(key);
+    if (!known) {
+      roles.set(key, { ...toRole(spec, [declarer]), spec });
+      return;
+    }
+    known.declaredBy.push(declarer);
+    const field = differingField(known.spec, spec);
+    if (field) known.conflicts = [...(known.conflicts ?? []), { field, source }];
+  };
   for (const c of clusters) {
     for (const a of manifest.podIdentityAssociations) {
       const block = a.value.role;
       if (!block || !appliesTo(a, c)) continue;
-      const accountId = c.value.accountId ?? accountIds[c.value.name];
-      const spec = roleSpecFor(block, a.value, c.value, accountId, inherited);
-      const declarer: RoleDeclarer = {
-        cluster: c.value.name,
-        region: c.value.region,
-        accountId: spec.accountId,
-        namespace: a.value.namespace,
-        serviceAccount: a.value.serviceAccount,
-        sessionTags: a.value.disableSessionTags !== true,
-        source: a.keyAt('role'),
-      };
-      const key = `${spec.partition}\u0000${spec.accountId}\u0000${spec.roleName}`;
-      const known = roles.get(key);
-      if (!known) {
-        roles.set(key, { ...toRole(spec, [declarer]), spec });
-        continue;
-      }
-      known.declaredBy.push(declarer);
-      const field = differingField(known.spec, spec);
-      if (field) known.conflicts = [...(known.conflicts ?? []), { field, source: a.keyAt('role') }];
+      declare(c, block, { namespace: a.value.namespace, serviceAccount: a.value.serviceAccount, sessionTags: a.value.disableSessionTags !== true }, a.keyAt('role'));
+    }
+    // Add-on associations declare roles too, in the add-on's namespace (session tags on, as EKS creates them).
+    for (const addon of manifest.addons ?? []) {
+      if (!appliesTo(addon, c)) continue;
+      addon.value.podIdentityAssociations.forEach((p, i) => {
+        if (!p.role) return;
+        const who = { namespace: defaultAddonNamespace(addon.value.name), serviceAccount: p.serviceAccount, sessionTags: true, addon: { name: addon.value.name, recommendedPolicies: p.recommendedPolicies === true } };
+        declare(c, p.role, who, addon.keyAt('podIdentityAssociations', i, 'role'));
+      });
     }
   }
   // A cluster whose account is unknown may share any known account's role of the same name: its
@@ -157,6 +172,6 @@ function toRole(spec: RoleSpec, declaredBy: RoleDeclarer[]): DesiredRole {
   return { ...rest, adopt, trustPolicy: '', declaredBy, ...(declaredBy[0]?.source ? { source: declaredBy[0].source } : {}) };
 }
 
-function appliesTo(a: ManifestAssociation, c: ManifestCluster): boolean {
+function appliesTo(a: ManifestAssociation | ManifestAddon, c: ManifestCluster): boolean {
   return !a.value.clusters || a.value.clusters.includes(c.value.name);
 }

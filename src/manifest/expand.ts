@@ -54,7 +54,7 @@ export function expandManifest(loaded: LoadedManifest, context: ExpandContext = 
         .filter(applies)
         .map((e) => toAccessEntry(e, expand, partition, tags))
         .sort((x, y) => compare(x.principalArn, y.principalArn)),
-      ...(manifest.addons?.length ? { addons: expandAddons(manifest.addons, c.value.name, expand, accountId ?? '${accountId}', partition) } : {}),
+      ...(manifest.addons?.length ? { addons: expandAddons(manifest.addons, c, expand, accountId, { defaults: manifest.defaultTags, owner: manifest.owner?.value }) } : {}),
       source: c.source,
     };
   });

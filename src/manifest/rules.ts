@@ -74,7 +74,7 @@ export function mergeAndCheck(files: FileManifest[]): { manifest: Manifest; diag
       else entryKeys.set(key, e.source);
     }
   }
-  checkAddons(manifest.addons ?? [], manifest.podIdentityAssociations, targetsOf, report);
+  checkAddons(manifest.addons ?? [], manifest.podIdentityAssociations, targetsOf, inherited, report);
   return { manifest, diagnostics };
 }
 

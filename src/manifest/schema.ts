@@ -121,7 +121,12 @@ export const addonAssociationSchema = z
   .object({
     serviceAccount: z.string().describe('A service account of the add-on, as DescribeAddonConfiguration lists it for the installed version (e.g. ebs-csi-controller-sa). The namespace is the add-on\'s.'),
     roleName: z.string().optional().describe('IAM role name in the cluster\'s account; variables expand. Give roleName or roleArn.'),
-    roleArn: z.string().optional().describe('IAM role ARN; ${partition} ${accountId} ${region} ${cluster} expand. Give roleName or roleArn.'),
+    roleArn: z.string().optional().describe('IAM role ARN; ${partition} ${accountId} ${region} ${cluster} expand. Give roleName, roleArn or role.'),
+    role: roleBlockSchema.optional(),
+    recommendedPolicies: z
+      .boolean()
+      .optional()
+      .describe('With `role:`: also attach the managed policies that DescribeAddonConfiguration recommends for this service account of the installed version.'),
   })
   .strict();
 

@@ -26,6 +26,8 @@ export interface DesiredAddonAssociation {
   serviceAccount: string;
   /** Fully expanded role ARN. */
   roleArn: string;
+  /** The role comes from a `role:` block: eks-identity creates and owns it (an iamRole change). */
+  managedRole?: boolean;
   source?: SourceLocation;
 }
 

@@ -17,6 +17,8 @@ export interface RoleDeclarer {
   serviceAccount: string;
   /** False when the association sets disableSessionTags: the namespace and service account tags are then absent. */
   sessionTags: boolean;
+  /** Set when the declarer is an add-on's association; `recommendedPolicies`: attach what its version recommends. */
+  addon?: { name: string; recommendedPolicies: boolean };
   source?: SourceLocation;
 }
 

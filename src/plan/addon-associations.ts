@@ -112,7 +112,15 @@ function addonChanges(addon: DesiredAddon, detail: LiveAddonDetail): Change[] {
  */
 function roleFindings(desired: DesiredCluster, addon: DesiredAddon, detail: LiveAddonDetail, live: LiveCluster): Finding[] {
   const namespace = addonNamespace(addon.name, detail);
-  const associations: DesiredAssociation[] = addon.associations.map((a) => ({ namespace, serviceAccount: a.serviceAccount, roleArn: a.roleArn, disableSessionTags: false, tags: {}, ...(a.source ? { source: a.source } : {}) }));
+  const associations: DesiredAssociation[] = addon.associations.map((a) => ({
+    namespace,
+    serviceAccount: a.serviceAccount,
+    roleArn: a.roleArn,
+    disableSessionTags: false,
+    tags: {},
+    ...(a.managedRole ? { managedRole: true } : {}),
+    ...(a.source ? { source: a.source } : {}),
+  }));
   const asCluster: DesiredCluster = { ...desired, associations, accessEntries: [], addons: [] };
   const rekey = (f: Finding): Finding => {
     const serviceAccount = f.key?.split('/').pop();
