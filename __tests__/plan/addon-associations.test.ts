@@ -97,3 +97,12 @@ describe('GIVEN a declared add-on that is not installed', () => {
     expect(findingOf(plan, 'ADDON_NOT_INSTALLED').fix).toMatch(new RegExp(`^did you mean ${EBS}, which is installed\\? Otherwise install it first`));
   });
 });
+
+describe('GIVEN an add-on association that is created or changes its role', () => {
+  it('WHEN planning THEN PODS_KEEP_OLD_CREDENTIALS names the add-on\'s service account, as for any association', () => {
+    const created = planOne(desiredCluster({ addons: [desiredAddon(EBS, [[EBS_SA, 'Ebs']])] }), clusterWithAddon(EBS, addonDetail()));
+    expect(findingOf(created, 'PODS_KEEP_OLD_CREDENTIALS').message).toContain(`pods already running under kube-system/${EBS_SA} get no credentials`);
+    const changed = planOne(desiredCluster({ addons: [desiredAddon(EBS, [[EBS_SA, 'EbsNew']])] }), clusterWithAddon(EBS, addonDetail({ associations: [owned(EBS_SA, 'Ebs')] })));
+    expect(findingOf(changed, 'PODS_KEEP_OLD_CREDENTIALS').message).toContain(`running pods of kube-system/${EBS_SA} keep the old role's credentials for up to 6 hours`);
+  });
+});

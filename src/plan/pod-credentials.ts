@@ -1,5 +1,9 @@
+import type { AddonAssociationValue } from '../model/addon.js';
 import type { AssociationValue, Change, Finding } from '../model/plan.js';
 import { finding, listSome } from './finding.js';
+
+/** What a top-level or an add-on association's change carries that matters here. */
+type CredentialValue = Partial<AssociationValue> & Partial<AddonAssociationValue> & { serviceAccount: string; roleArn: string };
 
 /*
  * EKS User Guide, "Caching considerations" (Pod Identity associations): the Pod Identity Agent
@@ -18,13 +22,14 @@ export function podCredentialFindings(changes: readonly Change[]): Finding[] {
   const created: string[] = [];
   const changed: Array<{ serviceAccount: string; cachedWithTarget: boolean }> = [];
   for (const c of changes) {
-    if (c.kind !== 'podIdentityAssociation') continue;
-    const after = c.after as AssociationValue | undefined;
+    // An add-on's association reaches its pods the same way: the add-on's pods need re-creating too.
+    if (c.kind !== 'podIdentityAssociation' && c.kind !== 'addonAssociation') continue;
+    const after = c.after as CredentialValue | undefined;
     if (!after) continue;
-    const serviceAccount = `${after.namespace}/${after.serviceAccount}`;
+    const serviceAccount = `${after.namespace ?? after.addonName}/${after.serviceAccount}`;
     if (c.action === 'create') created.push(serviceAccount);
     if (c.action !== 'update' && c.action !== 'replace') continue;
-    const before = c.before as AssociationValue | undefined;
+    const before = c.before as CredentialValue | undefined;
     if ((before?.roleArn ?? '') !== after.roleArn || (before?.targetRoleArn ?? '') !== (after.targetRoleArn ?? '')) {
       changed.push({ serviceAccount, cachedWithTarget: Boolean(before?.targetRoleArn) });
     }
