@@ -463,6 +463,26 @@ const cases: Case[] = [
     errors: [['ROLE_BLOCK_AND_ROLE_NAME', 7, 5], ['ROLE_REQUIRES_OWNER', 7, 5], ['UNKNOWN_VARIABLE', 8, 13]],
   },
   {
+    name: 'a misspelled variable inside an inline policy, next to IAM\'s own variables',
+    text: yaml`
+      version: 1
+      owner: team-a
+      clusters: [{ name: prod, region: us-east-1 }]
+      podIdentityAssociations:
+        - namespace: app
+          serviceAccount: app
+          role:
+            inlinePolicies:
+              read:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    Action: s3:GetObject
+                    Resource: ["arn:aws:s3:::b-\${clster}/\${aws:PrincipalTag/kubernetes-namespace}/*", "arn:aws:s3:::c/\${*}"]
+    `,
+    errors: [['UNKNOWN_VARIABLE', 10, 11]],
+  },
+  {
     name: 'a role block IAM would refuse',
     text: yaml`
       version: 1

@@ -13,7 +13,8 @@ import { checkWellKnownParameters, wellKnownInlinePolicyName } from '../model/we
 import type { Inherited, Report } from './check-items.js';
 import { expandInDocument, roleSpecFor, wellKnownItem } from './expand-roles.js';
 import type { ManifestAssociation, ManifestCluster } from './model.js';
-import { expandVariables, unknownVariables } from './variables.js';
+import { expandVariables, unknownVariables, VARIABLES } from './variables.js';
+import { closestMatch } from '../model/closest-match.js';
 
 /** A placeholder account for offline checks when the cluster's account is not declared. */
 const PLACEHOLDER_ACCOUNT = '000000000000';
@@ -47,6 +48,7 @@ export function checkRoleBlock(a: ManifestAssociation, clusters: ManifestCluster
   let usable = true;
   for (const [field, text] of fields) if (text !== undefined) usable = checkRoleVariables(text, `role.${field}`, at(field), report) && usable;
   block.managedPolicies?.forEach((arn, i) => (usable = checkRoleVariables(arn, 'role.managedPolicies', at('managedPolicies', i), report) && usable));
+  for (const [name, doc] of Object.entries(block.inlinePolicies ?? {})) checkDocumentVariables(doc, name, at('inlinePolicies', name), report);
   if (block.tags?.[OWNER_TAG] !== undefined) {
     report({ code: 'RESERVED_OWNER_TAG', message: `tag key \`${OWNER_TAG}\` is set by eks-identity from the manifest's \`owner\``, fix: 'remove the tag; set `owner: NAME` at the top of the manifest instead', location: a.keyAt('role', 'tags', OWNER_TAG) });
   }
@@ -118,4 +120,34 @@ function checkRoleVariables(text: string, field: string, location: SourceLocatio
   const unknown = unknownVariables(text);
   if (unknown.length > 0) report({ code: 'UNKNOWN_VARIABLE', message: `unknown variable \`\${${unknown[0]}}\` in \`${field}\``, fix: 'use ${partition}, ${accountId}, ${region} or ${cluster}', location });
   return unknown.length === 0;
+}
+
+/**
+ * Inside a policy document `${…}` names that are not ours are left for IAM, but every IAM policy
+ * variable has a service prefix (`${aws:username}`, `${s3:prefix}`) or is `${*}`, `${?}`, `${$}`
+ * (IAM User Guide, "IAM policy elements: Variables and tags"). A name without a colon is neither:
+ * a misspelling of ours (`${clster}`), which IAM would take literally and which would never match.
+ */
+function checkDocumentVariables(doc: unknown, policyName: string, location: SourceLocation, report: Report): void {
+  const texts: string[] = [];
+  const collect = (v: unknown): void => {
+    if (typeof v === 'string') texts.push(v);
+    else if (Array.isArray(v)) v.forEach(collect);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        texts.push(k);
+        collect(x);
+      }
+    }
+  };
+  collect(doc);
+  const typo = texts.flatMap(unknownVariables).find((name) => !name.includes(':') && !['*', '?', '$'].includes(name));
+  if (typo === undefined) return;
+  const close = closestMatch(typo, VARIABLES);
+  report({
+    code: 'UNKNOWN_VARIABLE',
+    message: `unknown variable \`\${${typo}}\` in inline policy \`${policyName}\`: not one of eks-identity's, and IAM's own variables have a prefix such as aws:`,
+    fix: `${close ? `did you mean \${${close}}? ` : ''}use \${partition}, \${accountId}, \${region} or \${cluster}, or an IAM variable such as \${aws:username}`,
+    location,
+  });
 }
