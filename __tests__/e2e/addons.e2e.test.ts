@@ -177,3 +177,26 @@ addons:
     expect((await cli('plan', '--detailed-exitcode')).code).toBe(0);
   });
 });
+
+describe('GIVEN an add-on installed in a namespace of its own and a role: block for its association', () => {
+  it('WHEN planned THEN the role trusts the add-on\'s namespace, not the default one, and apply converges', async () => {
+    const w = await start([{ name: 'aws-ebs-csi-driver', namespace: 'storage' }], `version: 1
+owner: platform
+clusters: [{ name: prod, region: us-east-1 }]
+addons:
+  - name: aws-ebs-csi-driver
+    podIdentityAssociations:
+      - serviceAccount: ebs-csi-controller-sa
+        role:
+          name: ebs-csi-\${cluster}
+`);
+    const planned = await cli('plan', '--format', 'json');
+    expect(planned.code).toBe(0);
+    const role = (JSON.parse(planned.out) as Plan).clusters[0]!.changes.find((c) => c.kind === 'iamRole')!;
+    const trust = JSON.parse((role.after as { trustPolicy: string }).trustPolicy) as { Statement: Array<{ Condition: { StringEquals: Record<string, unknown> } }> };
+    expect(trust.Statement.map((st) => st.Condition.StringEquals['aws:RequestTag/kubernetes-namespace'])).toEqual(['storage']);
+    expect((await cli('apply')).code).toBe(0);
+    expect(ownedBy(w, 'aws-ebs-csi-driver')).toEqual([`storage/ebs-csi-controller-sa ${roleArn('ebs-csi-prod')}`]);
+    expect((await cli('plan', '--detailed-exitcode')).code).toBe(0);
+  });
+});
