@@ -62,7 +62,8 @@ const npx = (args: string[]) => run('npx', ['--offline', 'eks-identity', ...args
 const cli = (args: string[]) => run(process.execPath, [join(project, 'node_modules', '.bin', 'eks-identity'), ...args], { cwd: project, env });
 
 /** Paths into the package that a text names: docs/…, examples/…, schema/…, with no trailing dot. */
-const packagePaths = (text: string) => [...text.matchAll(/\b((?:docs|examples|schema)\/[\w./-]*[\w/])/g)].map((m) => m[1]!);
+// Not a path inside another path or a URL (a cited upstream file such as content/docs/…/route53.md).
+const packagePaths = (text: string) => [...text.matchAll(/(?<![\w./-])((?:docs|examples|schema)\/[\w./-]*[\w/])/g)].map((m) => m[1]!);
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

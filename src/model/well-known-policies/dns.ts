@@ -12,7 +12,7 @@ export const EXTERNAL_DNS: WellKnownPolicyDefinition = {
   name: 'externalDns',
   summary: 'external-dns: list hosted zones, and read and change the record sets of the zones it manages.',
   source: 'https://github.com/kubernetes-sigs/external-dns/blob/2bf1bf8af2b70f23579f9147c1f7e9394f7f83d5/docs/tutorials/aws.md#iam-policy',
-  sourceVersion: 'external-dns v0.22.0 (commit 2bf1bf8), docs/tutorials/aws.md "IAM Policy" and "IAM Permissions with ABAC"',
+  sourceVersion: 'external-dns v0.22.0 (commit 2bf1bf8), its AWS tutorial, "IAM Policy" and "IAM Permissions with ABAC"',
   parameters: [
     hostedZoneIdsParameter('Hosted zones external-dns may change; default: every hosted zone in the account.'),
     {
