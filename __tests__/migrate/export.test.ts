@@ -134,6 +134,65 @@ describe('renderClusterExport', () => {
     expect(parseManifestText(manifestYaml, 'export.yaml').ok).toBe(true);
   });
 
+  it('GIVEN an owner WHEN exported THEN only its objects are written, without the owner tag, and its roles as role: blocks (others by ARN)', () => {
+    const TEAM_A = 'arn:aws:iam::111122223333:role/apps/TeamA';
+    const owned = cluster({
+      name: 'prod',
+      region: 'us-east-1',
+      partition: 'aws',
+      accountId: '111122223333',
+      associations: [
+        association({ namespace: 'team-a', serviceAccount: 'api', roleArn: TEAM_A, tags: { 'eks-identity/owner': 'team-a', tier: 'web' } }),
+        association({ namespace: 'team-a', serviceAccount: 'shared', roleArn: 'arn:aws:iam::111122223333:role/Shared', tags: { 'eks-identity/owner': 'team-a' } }),
+        association({ namespace: 'team-b', serviceAccount: 'api', roleArn: 'arn:aws:iam::111122223333:role/TeamB', tags: { 'eks-identity/owner': 'team-b' } }),
+        association({ namespace: 'free', serviceAccount: 'app', roleArn: 'arn:aws:iam::111122223333:role/Free' }),
+      ],
+      accessEntries: [
+        entry({ principalArn: 'arn:aws:iam::111122223333:role/Nodes', type: 'EC2_LINUX', tags: { 'eks-identity/owner': 'team-a' } }),
+        entry({ principalArn: 'arn:aws:iam::111122223333:role/Untagged' }),
+      ],
+    });
+    const role = {
+      arn: TEAM_A,
+      roleName: 'TeamA',
+      path: '/apps/',
+      roleId: 'AROAEXAMPLE',
+      createDate: '2026-01-01T00:00:00.000Z',
+      trustPolicy: '{}',
+      maxSessionDuration: 3600,
+      permissionsBoundary: 'arn:aws:iam::111122223333:policy/Boundary',
+      tags: { 'eks-identity/owner': 'team-a', team: 'a' },
+      managedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+      inlinePolicies: { logs: '{"Statement":[{"Action":"logs:PutLogEvents","Effect":"Allow","Resource":"*"}],"Version":"2012-10-17"}' },
+    };
+    const { fragment, unmanaged, manifestYaml } = renderClusterExport(owned, { owner: 'team-a', roles: { [TEAM_A]: role } });
+    expect(fragment.owner).toBe('team-a');
+    expect(fragment.podIdentityAssociations).toEqual([
+      {
+        namespace: 'team-a',
+        serviceAccount: 'api',
+        role: {
+          name: 'TeamA',
+          path: '/apps/',
+          managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+          inlinePolicies: { logs: { Statement: [{ Action: 'logs:PutLogEvents', Effect: 'Allow', Resource: '*' }], Version: '2012-10-17' } },
+          permissionsBoundary: 'arn:aws:iam::111122223333:policy/Boundary',
+          tags: { team: 'a' },
+        },
+        tags: { tier: 'web' },
+      },
+      { namespace: 'team-a', serviceAccount: 'shared', roleArn: 'arn:aws:iam::111122223333:role/Shared' },
+    ]);
+    // A node entry this owner tagged is its own (EKS never sets the tag).
+    expect(fragment.accessEntries?.map((e) => [e.principalArn, e.tags])).toEqual([['arn:aws:iam::111122223333:role/Nodes', undefined]]);
+    expect(unmanaged.map((u) => u.subject)).toEqual(['team-b/api', 'free/app', 'arn:aws:iam::111122223333:role/Untagged']);
+    expect(unmanaged[1]!.reason).toContain('not tagged eks-identity/owner=team-a');
+    // The trust '{}' differs from the one built for team-a/api: the file says so above the association.
+    expect(manifestYaml).toMatch(/# The live trust of role TeamA differs[^\n]*\n[^\n]*\n[^\n]*\n\s*- namespace: team-a\n\s*serviceAccount: api/);
+    const loaded = parseManifestText(manifestYaml, 'export.yaml');
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
   it('GIVEN usernames equal to the EKS default WHEN exported THEN they are left out; custom ones stay', () => {
     const { fragment } = renderClusterExport(prod);
     const byArn = Object.fromEntries((fragment.accessEntries ?? []).map((e) => [e.principalArn, e]));

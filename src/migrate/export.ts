@@ -7,8 +7,9 @@ import type { AccessScope } from '../model/desired.js';
 import type { LiveAccessEntry, LiveAssociation, LiveCluster } from '../model/live.js';
 import { accessPolicyName, parseArn, type Partition } from '../model/partition.js';
 import { renderManifestFragment, type RenderFragmentOptions } from './manifest-yaml.js';
-import type { FragmentAccessEntry, FragmentAccessPolicy, FragmentAssociation, ManifestFragment, NotConvertible } from './types.js';
-import { sortedRecord } from '../model/order.js';
+import type { FragmentAccessEntry, FragmentAccessPolicy, FragmentAssociation, FragmentRoleAssociation, ManifestFragment, NotConvertible } from './types.js';
+import type { LiveRoleDetail } from '../model/desired-role.js';
+import { exportRoleBlock, trustDiffers, trustNote, withoutOwnerTag } from './export-roles.js';
 import { OWNER_TAG, ownerOf } from '../model/ownership.js';
 
 export interface ExportResult {
@@ -50,45 +51,75 @@ export function defaultEntryUsername(entry: Pick<LiveAccessEntry, 'principalArn'
   return entry.principalArn;
 }
 
+/**
+ * Whose objects an export writes. Without an owner: the untagged ones (a tagged one belongs to its
+ * manifest). With one: only the objects tagged with it, since a manifest with `owner:` would tag
+ * every other one it declares, and the file would no longer plan to zero changes. Its roles
+ * (`roles`, by ARN, read with readOwnedRoles) are written as `role:` blocks.
+ */
+export interface ExportOwnership {
+  owner?: string;
+  roles?: Readonly<Record<string, LiveRoleDetail>>;
+}
+
 /** Builds the manifest for one live cluster, read with every association and entry described. */
-export function renderClusterExport(cluster: LiveCluster): ExportResult {
+export function renderClusterExport(cluster: LiveCluster, ownership: ExportOwnership = {}): ExportResult {
+  const { owner } = ownership;
   const unmanaged: NotConvertible[] = [];
-  const associations: FragmentAssociation[] = [];
+  const associations: Array<FragmentAssociation | FragmentRoleAssociation> = [];
+  const roleUsers = new Map<string, LiveAssociation[]>();
   for (const live of cluster.associations) {
     if (live.ownerArn) {
       unmanaged.push({ origin: 'addon', subject: `${live.namespace}/${live.serviceAccount}`, reason: `owned by add-on ${live.ownerArn}; change it through the add-on`, fix: `role: ${live.roleArn}` });
       continue;
     }
-    const owner = ownerOf(live.tags);
-    if (owner !== undefined) {
-      unmanaged.push({ origin: 'role', subject: `${live.namespace}/${live.serviceAccount}`, reason: ownedElsewhere(owner), fix: `role: ${live.roleArn}` });
+    const reason = notExportedReason(ownerOf(live.tags), owner);
+    if (reason) {
+      unmanaged.push({ origin: 'role', subject: `${live.namespace}/${live.serviceAccount}`, reason, fix: `role: ${live.roleArn}` });
       continue;
     }
-    associations.push(exportAssociation(live));
+    const role = ownership.roles?.[live.roleArn];
+    if (role) roleUsers.set(live.roleArn, [...(roleUsers.get(live.roleArn) ?? []), live]);
+    associations.push(exportAssociation(live, role));
   }
   const entries: FragmentAccessEntry[] = [];
   for (const live of cluster.accessEntries) {
-    const owner = ownerOf(live.tags);
+    const tagged = ownerOf(live.tags);
     // An owner tag says who made it, so it wins over the guess that EKS made a node entry.
-    const reason = owner === undefined ? unmanagedEntryReason(live) : ownedElsewhere(owner);
+    const reason = tagged === undefined && owner === undefined ? unmanagedEntryReason(live) : notExportedReason(tagged, owner);
     if (reason) {
       unmanaged.push({ origin: 'role', subject: live.principalArn, reason, fix: `type: ${live.type}` });
       continue;
     }
     entries.push(exportAccessEntry(live, cluster.partition));
   }
+  const associationComments: Record<string, string[]> = {};
+  for (const [arn, users] of roleUsers) {
+    const role = ownership.roles![arn]!;
+    if (!trustDiffers(cluster, role, users)) continue;
+    for (const a of users) associationComments[`${a.namespace}/${a.serviceAccount}`] = trustNote(role, cluster.name);
+  }
   const undescribed = cluster.associationSummaries.length - cluster.associations.length;
   const fragment: ManifestFragment = {
     version: 1,
+    ...(owner !== undefined ? { owner } : {}),
     clusters: [{ name: cluster.name, region: cluster.region, accountId: cluster.accountId }],
     ...(associations.length > 0 ? { podIdentityAssociations: associations } : {}),
     ...(entries.length > 0 ? { accessEntries: entries } : {}),
   };
   const header = [`Exported from EKS cluster ${cluster.name} (${cluster.region}, account ${cluster.accountId}).`];
+  if (owner !== undefined) header.push(`Only the objects tagged ${OWNER_TAG}=${owner}; roles with that tag are declared as role: blocks.`);
   if (undescribed > 0) header.push(`${undescribed} association(s) vanished while reading and are not included.`);
   if (cluster.authenticationMode === 'CONFIG_MAP') header.push('The cluster is in CONFIG_MAP mode: it has no access entries (see migrate-aws-auth).');
-  const comments = { header, trailer: unmanagedComments(unmanaged) };
+  const comments = { header, trailer: unmanagedComments(unmanaged), ...(Object.keys(associationComments).length > 0 ? { associationComments } : {}) };
   return { manifestYaml: renderManifestFragment(fragment, comments), fragment, unmanaged, comments };
+}
+
+/** Why an object tagged `tagged` (or untagged) is not written by an export for `owner`, or undefined. */
+function notExportedReason(tagged: string | undefined, owner: string | undefined): string | undefined {
+  if (tagged !== undefined) return tagged === owner ? undefined : ownedElsewhere(tagged);
+  if (owner === undefined) return undefined;
+  return `not tagged ${OWNER_TAG}=${owner}: declared under this owner it would be tagged (export without an owner to write it)`;
 }
 
 /** An object another eks-identity manifest wrote (its owner tag) stays that manifest's to manage. */
@@ -96,12 +127,14 @@ function ownedElsewhere(owner: string): string {
   return `managed by the eks-identity manifest with owner ${owner} (tag ${OWNER_TAG}); declare it there`;
 }
 
-function exportAssociation(live: LiveAssociation): FragmentAssociation {
-  const out: FragmentAssociation = { namespace: live.namespace, serviceAccount: live.serviceAccount, roleArn: live.roleArn };
+function exportAssociation(live: LiveAssociation, role: LiveRoleDetail | undefined): FragmentAssociation | FragmentRoleAssociation {
+  const base = { namespace: live.namespace, serviceAccount: live.serviceAccount };
+  const out: FragmentAssociation | FragmentRoleAssociation = role ? { ...base, role: exportRoleBlock(role) } : { ...base, roleArn: live.roleArn };
   if (live.targetRoleArn) out.targetRoleArn = live.targetRoleArn;
   if (live.disableSessionTags) out.disableSessionTags = true;
   if (live.policy !== undefined) out.policy = parsePolicy(live.policy);
-  if (Object.keys(live.tags).length > 0) out.tags = sortedRecord(live.tags);
+  const tags = withoutOwnerTag(live.tags);
+  if (Object.keys(tags).length > 0) out.tags = tags;
   return out;
 }
 
@@ -114,7 +147,8 @@ function exportAccessEntry(live: LiveAccessEntry, partition: Partition): Fragmen
   }
   const policies = [...live.accessPolicies].sort((a, b) => (a.policyArn < b.policyArn ? -1 : a.policyArn > b.policyArn ? 1 : 0));
   if (policies.length > 0) out.accessPolicies = policies.map((p): FragmentAccessPolicy => ({ policy: policyReference(p.policyArn, partition), ...exportScope(p.scope) }));
-  if (Object.keys(live.tags).length > 0) out.tags = sortedRecord(live.tags);
+  const tags = withoutOwnerTag(live.tags);
+  if (Object.keys(tags).length > 0) out.tags = tags;
   return out;
 }
 

@@ -26,4 +26,4 @@ export {
 } from './trust-policy.js';
 export { renderManifestFragment, SCHEMA_HEADER, type RenderFragmentOptions } from './manifest-yaml.js';
 export { renderTrustPolicyChanges, renderMigrationNotes, diffJsonLines } from './render.js';
-export type { ManifestFragment, FragmentAccessEntry, FragmentAssociation, FragmentAccessPolicy, FragmentCluster, NotConvertible } from './types.js';
+export type { ManifestFragment, FragmentAccessEntry, FragmentAssociation, FragmentAccessPolicy, FragmentCluster, FragmentRole, FragmentRoleAssociation, NotConvertible } from './types.js';

@@ -22,8 +22,9 @@ export interface RenderFragmentOptions {
 
 /** Fixed key order, so output is stable and diffs stay small. */
 const KEY_ORDER = [
-  'version', 'clusters', 'name', 'region', 'accountId', 'assumeRoleArn', 'defaults',
-  'podIdentityAssociations', 'namespace', 'serviceAccount', 'roleArn', 'roleName', 'targetRoleArn', 'disableSessionTags',
+  'version', 'owner', 'clusters', 'name', 'region', 'accountId', 'assumeRoleArn', 'defaults',
+  'podIdentityAssociations', 'namespace', 'serviceAccount', 'roleArn', 'roleName', 'role', 'path', 'managedPolicies', 'inlinePolicies',
+  'permissionsBoundary', 'maxSessionDuration', 'description', 'targetRoleArn', 'disableSessionTags',
   'accessEntries', 'principalArn', 'type', 'kubernetesGroups', 'username', 'accessPolicies', 'policy', 'scope', 'namespaces',
   'addons', 'tags', 'prune',
 ];
@@ -62,7 +63,7 @@ function orderKeys(value: unknown, inUserData = false): unknown {
     entries.sort(([a, va], [b, vb]) => rank(a, va) - rank(b, vb));
   }
   const out: Record<string, unknown> = {};
-  for (const [k, v] of entries) out[k] = orderKeys(v, inUserData || k === 'tags' || k === 'policy');
+  for (const [k, v] of entries) out[k] = orderKeys(v, inUserData || k === 'tags' || k === 'policy' || k === 'inlinePolicies');
   return out;
 }
 

@@ -11,6 +11,22 @@ export interface FragmentCluster {
   accountId?: string;
 }
 
+/** A `role:` block: a workload role the manifest's owner manages (the trust is built, never written). */
+export interface FragmentRole {
+  name: string;
+  /** Only when not `/`. */
+  path?: string;
+  managedPolicies?: string[];
+  /** Policy name → document (an object, so it is written as YAML). */
+  inlinePolicies?: Record<string, unknown>;
+  permissionsBoundary?: string;
+  /** Only when not IAM's default 3600. */
+  maxSessionDuration?: number;
+  description?: string;
+  /** Without the owner tag (the manifest's `owner:` sets it). */
+  tags?: Record<string, string>;
+}
+
 export interface FragmentAssociation {
   namespace: string;
   serviceAccount: string;
@@ -22,6 +38,11 @@ export interface FragmentAssociation {
   tags?: Record<string, string>;
   /** Selector, when the file loads beside a manifest of several clusters. */
   clusters?: string[];
+}
+
+/** An association whose role the manifest manages: a `role:` block instead of roleArn. */
+export interface FragmentRoleAssociation extends Omit<FragmentAssociation, 'roleArn'> {
+  role: FragmentRole;
 }
 
 /** `scope: cluster`, or `namespaces: [...]` for a namespace scope (as the manifest writes them). */
@@ -53,9 +74,11 @@ export interface FragmentAddon {
 
 export interface ManifestFragment {
   version: 1;
+  /** The manifest's owner (an export of the objects tagged with it). */
+  owner?: string;
   /** Absent when the cluster's region is not known (offline aws-auth conversion without --region). */
   clusters?: FragmentCluster[];
-  podIdentityAssociations?: FragmentAssociation[];
+  podIdentityAssociations?: Array<FragmentAssociation | FragmentRoleAssociation>;
   accessEntries?: FragmentAccessEntry[];
   addons?: FragmentAddon[];
 }

@@ -4,7 +4,7 @@
  * such as the aws-auth line, and the manifest line), because the manifest is what people reviewed.
  */
 import { expandManifest, parseManifestText } from '../manifest/index.js';
-import { renderManifestFragment, type ClusterMigration, type FragmentAccessEntry, type FragmentAssociation, type ManifestFragment } from '../migrate/index.js';
+import { renderManifestFragment, type ClusterMigration, type FragmentAccessEntry, type FragmentAssociation, type FragmentRoleAssociation, type ManifestFragment } from '../migrate/index.js';
 import type { DesiredAccessEntry, DesiredAssociation, DesiredCluster } from '../model/desired.js';
 import type { Finding } from '../model/plan.js';
 import { formatLocation, type SourceLocation } from '../model/source.js';
@@ -17,7 +17,7 @@ export function besideManifest(m: ClusterMigration, declared: DesiredCluster, ma
   const differences: Finding[] = [];
   const selector = [m.cluster];
 
-  const associations: FragmentAssociation[] = [];
+  const associations: Array<FragmentAssociation | FragmentRoleAssociation> = [];
   for (const a of m.fragment.podIdentityAssociations ?? []) {
     const key = `${a.namespace}/${a.serviceAccount}`;
     const existing = declared.associations.find((d) => `${d.namespace}/${d.serviceAccount}` === key);

@@ -12,7 +12,21 @@ export async function migrateIrsa(request: MigrateIrsaRequest): Promise<Proposal
 
 /** A live cluster → the manifest that declares it (beside a manifest: what it does not declare yet). */
 export async function exportCluster(request: ExportRequest): Promise<Proposal> {
-  return propose('export', request, (session) => exportLiveCluster(session, request.progress ? { progress: request.progress } : {}));
+  const resolved = await resolveTargets(request);
+  const owner = exportOwner(request, resolved.loaded?.manifest.owner?.value);
+  return propose('export', request, (session) => exportLiveCluster(session, { ...(request.progress ? { progress: request.progress } : {}), ...(owner !== undefined ? { owner } : {}) }), resolved);
+}
+
+/** The manifest's owner beside a manifest (the written file loads with it), else the requested one. */
+function exportOwner(request: ExportRequest, manifestOwner: string | undefined): string | undefined {
+  if (request.manifest === undefined) return request.owner;
+  if (request.owner !== undefined && request.owner !== manifestOwner) {
+    const has = manifestOwner === undefined ? 'has no owner' : `has owner ${JSON.stringify(manifestOwner)}`;
+    throw new EksIdentityError('CLI_USAGE', `export: owner ${JSON.stringify(request.owner)} was given, but ${request.manifest} ${has}; the exported file loads with that manifest, so its owner applies`, {
+      fix: manifestOwner === undefined ? 'set owner: in the manifest, or export without --manifest' : 'leave out --owner (the manifest\'s owner is used)',
+    });
+  }
+  return manifestOwner;
 }
 
 /** An aws-auth ConfigMap → access entries; offline, without a plan. The ConfigMap belongs to one cluster. */

@@ -108,4 +108,10 @@ export interface MigrateAwsAuthRequest extends Omit<MigrationRequest, 'cluster'>
   offline?: boolean;
 }
 
-export type ExportRequest = MigrationRequest;
+export interface ExportRequest extends MigrationRequest {
+  /**
+   * Export the objects tagged with this owner, their roles as `role:` blocks. With a manifest its
+   * `owner:` is used, and this, when given, must name the same owner.
+   */
+  owner?: string;
+}

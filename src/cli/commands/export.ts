@@ -14,19 +14,27 @@ service-linked roles) are listed as comments, not managed. See docs/migration.md
 With --manifest, the clusters come from the manifest and only what it does not declare yet is
 written, in a file that loads beside it.
 
+With an owner (--owner, or the manifest's owner: with --manifest), only the objects tagged
+eks-identity/owner with it are written, under owner: NAME, and each association whose role carries
+the same tag declares that role as a role: block (policies, boundary, tags; eks-identity builds the
+trust). That recovers a team's manifest from the cluster. Other roles stay roleArn references.
+
 Options:
   --cluster NAME            EKS cluster name (with --manifest: only this cluster, repeatable)
   --region REGION           the cluster's region (without --manifest; default: AWS_REGION)
   --assume-role-arn ARN     role to assume for the cluster's account (without --manifest)
   --manifest PATH           the existing manifest (file, directory or glob) to write beside
+  --owner NAME              export the objects tagged with this owner, its roles as role: blocks
+                            (without --manifest; with it, the manifest's owner: is used)
   --out FILE                write the manifest to FILE (several clusters: FILE is a directory)
   --format text|json        output format (default text)
 `;
 
 export async function runExportCommand(argv: string[], io: CliIo, deps: MigrationCommandDeps = defaultMigrationDeps): Promise<number> {
-  const { values } = parseCommandArgs('export', argv, TARGET_OPTIONS);
+  const { values } = parseCommandArgs('export', argv, { ...TARGET_OPTIONS, owner: { type: 'string' } });
   const format = parseFormat('export', values.format, ['text', 'json']) as 'text' | 'json';
-  await using proposal = await exportCluster({ ...migrationTarget('export', values, io), ...(deps.aws ? { aws: deps.aws } : {}) });
+  const owner = values.owner !== undefined ? { owner: values.owner } : {};
+  await using proposal = await exportCluster({ ...migrationTarget('export', values, io), ...owner, ...(deps.aws ? { aws: deps.aws } : {}) });
   // The plan is not printed for export: the manifest is the product, the plan only a self-check.
   return await writeProposal(proposal, { format, apply: false, showPlan: false, ...(values.out ? { out: values.out } : {}) }, io, deps);
 }
