@@ -80,8 +80,6 @@ describe('migration CLI commands', () => {
     const code = await runMigrateIrsaCommand(['--cluster', 'prod', '--region', 'us-east-1', '--out', 'irsa.yaml'], io, deps);
     expect(code).toBe(0);
     expect(readFileSync(join(dir, 'irsa.yaml'), 'utf8')).toContain('serviceAccount: external-dns');
-    expect(io.out).toContain('Trust policy changes:');
-    expect(io.out).toContain('+       "Sid": "AllowEksPodIdentity"');
     expect(io.out).toContain('PLAN update trustPolicy/arn:aws:iam::111122223333:role/external-dns, create association/external-dns/external-dns');
   });
 

@@ -1,6 +1,7 @@
 import type { Plan } from '../../src/model/plan.js';
 import { addPodIdentityTrust } from '../../src/migrate/trust-policy.js';
-import { diffJsonLines, renderMigrationNotes, renderTrustPolicyChanges } from '../../src/migrate/render.js';
+import { renderMigrationNotes } from '../../src/migrate/render.js';
+import { renderPlan } from '../../src/render/index.js';
 import { trustPolicyChange, withMigrationChanges } from '../../src/migrate/migration-plan.js';
 import { fingerprintPlan } from '../../src/plan/index.js';
 import { withClusterFingerprints } from '../../src/plan/fingerprint.js';
@@ -19,10 +20,12 @@ const emptyPlan: Plan = {
 };
 
 describe('migration rendering', () => {
-  it('GIVEN a trust policy gaining the Pod Identity statement WHEN diffed THEN only the added lines carry +', () => {
-    const lines = diffJsonLines(before, after);
-    expect(lines.filter((l) => l.startsWith('- '))).toEqual([]);
-    expect(lines.filter((l) => l.startsWith('+ '))).toEqual([
+  it('GIVEN a plan with a trust policy gaining the Pod Identity statement WHEN rendered THEN text and Markdown show a line diff in which only added lines carry +', () => {
+    const plan = withMigrationChanges(emptyPlan, 'prod', [trustPolicyChange({ roleArn: 'arn:aws:iam::111122223333:role/app', before, after, serviceAccounts: ['ns/sa'], length: 300 })], []);
+    const text = renderPlan(plan, 'text');
+    const diff = text.split('\n').filter((l) => /^ {10}[-+ ] /.test(l)).map((l) => l.slice(10));
+    expect(diff.filter((l) => l.startsWith('- '))).toEqual([]);
+    expect(diff.filter((l) => l.startsWith('+ '))).toEqual([
       '+     },',
       '+     {',
       '+       "Sid": "AllowEksPodIdentity",',
@@ -35,15 +38,9 @@ describe('migration rendering', () => {
       '+         "sts:TagSession"',
       '+       ]',
     ]);
-    expect(diffJsonLines(before, before).every((l) => l.startsWith('  '))).toBe(true);
-  });
-
-  it('GIVEN a plan with a trust policy change WHEN rendered as Markdown THEN a diff block names the role', () => {
-    const plan = withMigrationChanges(emptyPlan, 'prod', [trustPolicyChange({ roleArn: 'arn:aws:iam::111122223333:role/app', before, after, serviceAccounts: ['ns/sa'], length: 300 })], []);
-    const md = renderTrustPolicyChanges(plan, 'markdown');
-    expect(md).toContain('#### ~ trust policy of `arn:aws:iam::111122223333:role/app` (cluster prod)');
+    const md = renderPlan(plan, 'markdown');
+    expect(md).toContain('<code>trustPolicy/arn:aws:iam::111122223333:role/app</code>: <code>document</code></summary>');
     expect(md).toContain('```diff\n');
-    expect(md).toContain('+       "Sid": "AllowEksPodIdentity"\n');
     expect(plan.summary.update).toBe(1);
     expect(plan.fingerprint).toBe(fingerprintPlan(plan.clusters));
     expect(plan.fingerprint).not.toBe(fingerprintPlan(emptyPlan.clusters));

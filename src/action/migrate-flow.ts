@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { EksIdentityError } from '../errors.js';
 import { openBranchPullRequest } from '../github/branch-pull-request.js';
 import { GITHUB_BODY_LIMIT } from '../github/constants.js';
-import { renderMigrationNotes, renderTrustPolicyChanges } from '../migrate/render.js';
+import { renderMigrationNotes } from '../migrate/render.js';
 import type { MigrationRequest, Proposal } from '../operations/index.js';
 import { escapeMarkdownText, renderPlan } from '../render/index.js';
 import type { Mode } from './constants.js';
@@ -97,8 +97,6 @@ function describeProposal(ctx: FlowContext, mode: MigrationMode, proposal: Propo
     parts.push(`## Cluster ${escapeMarkdownText(c.name)} (${escapeMarkdownText(c.region)})${notes.trim() === '' ? '' : `\n\n${notes}`}`);
   }
   if (proposal.plan) {
-    const trust = renderTrustPolicyChanges(proposal.plan, 'markdown');
-    if (trust.trim() !== '') parts.push(trust);
     parts.push(renderPlan(proposal.plan, 'markdown', { title: 'Plan', maxLength: PLAN_SECTION_LIMIT }));
   }
   return parts.join('\n\n');

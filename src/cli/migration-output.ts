@@ -6,7 +6,7 @@
 import { basename, join } from 'node:path';
 import type { ApplyReport } from '../apply/index.js';
 import { EksIdentityError } from '../errors.js';
-import { isUnusableAwsAuth, renderMigrationNotes, renderTrustPolicyChanges } from '../migrate/index.js';
+import { isUnusableAwsAuth, renderMigrationNotes } from '../migrate/index.js';
 import type { Plan } from '../model/plan.js';
 import type { SourceLocation } from '../model/source.js';
 import { apply, ApplyRefusedError, type AwsAccess, type MigrationRequest, type Proposal } from '../operations/index.js';
@@ -105,8 +105,6 @@ export async function writeProposal(proposal: Proposal, options: OutputOptions, 
     const notes = renderMigrationNotes(notConvertible, plan ? [] : findings, 'text');
     if (notes) report(`\n${notes}`);
     if (plan && options.showPlan !== false) {
-      const trust = renderTrustPolicyChanges(plan, 'text');
-      if (trust) report(`\nTrust policy changes:\n${trust}`);
       report(`\n${deps.renderPlanText(plan).trimEnd()}\n`);
     }
   }

@@ -25,5 +25,5 @@ export {
   type PolicyDocument,
 } from './trust-policy.js';
 export { renderManifestFragment, SCHEMA_HEADER, type RenderFragmentOptions } from './manifest-yaml.js';
-export { renderTrustPolicyChanges, renderMigrationNotes, diffJsonLines } from './render.js';
+export { renderMigrationNotes } from './render.js';
 export type { ManifestFragment, FragmentAccessEntry, FragmentAssociation, FragmentAccessPolicy, FragmentCluster, FragmentRole, FragmentRoleAssociation, NotConvertible } from './types.js';

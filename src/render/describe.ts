@@ -72,7 +72,7 @@ export function changeDetails(change: Change): Detail[] {
   if (change.reason) details.push({ label: 'reason', note: change.reason });
   if (change.fields && change.fields.length > 0) {
     for (const f of change.fields) {
-      if (isPolicyDocumentField(f.field) && isTextOrNone(f.before) && isTextOrNone(f.after)) details.push({ label: f.field, document: policyDiffLines(f.before, f.after), diff: true });
+      if (isPolicyDocumentField(f.field) && isDocument(f.before) && isDocument(f.after)) details.push({ label: f.field, document: policyDiffLines(documentText(f.before), documentText(f.after)), diff: true });
       else details.push({ label: f.field, before: showValue(f.before), after: showValue(f.after) });
     }
     return details;
@@ -105,8 +105,13 @@ export function detailLines(change: Change): string[] {
 
 export const NONE = '(none)';
 
-function isTextOrNone(value: unknown): value is string | undefined {
-  return value === undefined || typeof value === 'string';
+/** A policy document as a plan carries it: canonical JSON text, or the parsed object (migrations), or none. */
+function isDocument(value: unknown): boolean {
+  return value === undefined || typeof value === 'string' || (typeof value === 'object' && value !== null && !Array.isArray(value));
+}
+
+function documentText(value: unknown): string | undefined {
+  return value === undefined || typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 function showValue(value: unknown): string | undefined {
