@@ -3,7 +3,7 @@
  * recovers the manifest from the cluster with their `role:` blocks, and a plan of the exported file
  * has no change. In-process CLI, the unmodified SDK over HTTP to the emulator's EKS and IAM.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -161,6 +161,26 @@ describe('export --owner: workload roles as role: blocks', () => {
     expect(changesOf(plan)).toEqual(['prod update iamRole role/ebs-csi-controller']);
     const change = plan.clusters[0]!.changes[0]!;
     expect((change.fields ?? []).map((d) => d.field)).toEqual(['trustPolicy']);
+  }, 60_000);
+
+  it('GIVEN a manifest that lost some declarations WHEN exported beside it THEN the new file declares its owner\'s roles and the manifest with it plans to zero changes', async () => {
+    await start(state(['prod']));
+    await applyManifest(['prod']);
+    // The manifest keeps only orders-api: the ebs-csi role and shop/cart are live, tagged, undeclared.
+    const full = manifest(['prod']);
+    await mkdir(join(dir, 'identity'));
+    await writeFile(join(dir, 'identity', 'main.yaml'), full.slice(0, full.indexOf('  - namespace: kube-system')));
+    const r = await cli('export', '--manifest', 'identity/', '--out', 'identity/recovered.yaml');
+    expect(r.code).toBe(0);
+    const text = await readFile(join(dir, 'identity', 'recovered.yaml'), 'utf8');
+    expect(text).toContain('legacy/worker (role: arn:aws:iam::111122223333:role/legacy-worker): not tagged eks-identity/owner=platform');
+    const beside = parse(text) as Written;
+    expect(beside.owner).toBeUndefined();
+    expect(beside.podIdentityAssociations.map((a) => [`${a.namespace}/${a.serviceAccount}`, a.role?.name ?? a.roleArn])).toEqual([
+      ['kube-system/ebs-csi-controller-sa', 'ebs-csi-controller'],
+      ['shop/cart', roleArn('shop-cart')],
+    ]);
+    expect(changesOf(await planOf('identity/'))).toEqual([]);
   }, 60_000);
 
   it('GIVEN --owner beside a manifest of another owner WHEN exported THEN it is refused with the fix', async () => {
