@@ -58,6 +58,10 @@ const SCENARIOS: Record<FindingCode, () => { plan: ClusterPlan; key: string | un
     plan: prodOf(manifestWith(APP_ROLE.replace('app-${cluster}', 'app-prod')), {}, { only: ['prod'], accountIds: { prod: '111122223333' } }),
     key: 'role/app-prod',
   }),
+  ROLE_TRUST_ACCOUNT_WIDE: () => ({
+    plan: prodOf(manifestWith(`podIdentityAssociations:\n  - namespace: app\n    serviceAccount: web\n    disableSessionTags: true\n    role: { name: 'app-\${cluster}' }\n`), {}, { clusters: ['prod'] }),
+    key: 'role/app-prod',
+  }),
   ROLE_TRUST_INCOMPLETE: () => ({
     plan: prodOf(manifestWith(APP_ROLE), {}, { clusters: ['prod'], patch: (d) => ({ ...d, roles: d.roles!.map((r) => ({ ...r, trustPolicy: JSON.stringify(POD_TRUST).replace(',"sts:TagSession"', '') })) }) }),
     key: 'role/app-prod',

@@ -51,6 +51,7 @@ export const FINDINGS = {
   ROLE_OWNED_BY_ANOTHER_MANIFEST: { severity: 'error', doc: 'A `role:` block names an IAM role whose eks-identity/owner tag names another manifest.' },
   ROLE_DECLARATION_CONFLICT: { severity: 'error', doc: 'Two `role:` blocks name one IAM role (same account and name) with different policies, boundary, path, duration, description, tags or adopt.' },
   ROLE_ACCOUNT_UNKNOWN: { severity: 'error', doc: 'A cluster that declares a `role:` block was not opened in this run and declares no accountId, so the role\'s trust cannot be built for it.' },
+  ROLE_TRUST_ACCOUNT_WIDE: { severity: 'warning', doc: 'An association of a `role:` block sets disableSessionTags, so the role\'s trust can name only the account: any Pod Identity association in that account that names the role can use it.' },
   ROLE_TRUST_INCOMPLETE: { severity: 'error', doc: 'The trust policy built for a role does not admit one of its associations (eks-identity checks every trust it writes with its own trust check).' },
   ROLE_PATH_DIFFERS: { severity: 'error', doc: 'The IAM role exists with another path than its `role:` block says; IAM cannot change a role\'s path.' },
   ROLE_POLICY_INVALID: { severity: 'error', doc: 'The trust policy built for a role breaks IAM\'s grammar or its length quota (2,048 characters by default; it grows with every association that shares the role).' },

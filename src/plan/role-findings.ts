@@ -51,6 +51,19 @@ export function roleFindings(role: DesiredRole, live: LiveCluster): Finding[] {
       }));
     }
   }
+  // Without session tags (disableSessionTags: true) EKS sends no cluster, namespace or service
+  // account tags, so the trust can name only the account (EKS User Guide, pod-id-abac.html): any
+  // Pod Identity association in the account that names this role gets its credentials.
+  const untagged = role.declaredBy.filter((d) => !d.sessionTags);
+  if (untagged.length > 0) {
+    const who = untagged.map((d) => `${d.namespace}/${d.serviceAccount} on ${d.cluster}`).join(', ');
+    const shared = role.declaredBy.length > untagged.length ? ', and so do the associations that share it' : '';
+    findings.push(finding('ROLE_TRUST_ACCOUNT_WIDE', `IAM role ${role.roleName} trusts every Pod Identity association in account ${untagged[0]!.accountId}: ${who} set${untagged.length === 1 ? 's' : ''} disableSessionTags, so its trust cannot be limited to a cluster, namespace or service account${shared}`, {
+      key,
+      fix: 'keep session tags on (drop disableSessionTags; a session policy needs it off, so use the role\'s own policies instead), or give that association a role of its own',
+      ...(untagged[0]!.source ? { source: untagged[0]!.source } : {}),
+    }));
+  }
   const current = live.managedRoles?.[role.arn];
   if (current && current.path !== role.path) {
     findings.push(finding('ROLE_PATH_DIFFERS', `IAM role ${role.roleName} exists with path ${current.path}, but its \`role:\` block says ${role.path}; IAM cannot change a role's path`, {
