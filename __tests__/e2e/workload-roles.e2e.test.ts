@@ -171,7 +171,7 @@ describe('workload roles through the CLI against the emulator', () => {
     await applyJson();
     await write(manifest({ withOrders: false, prune: true }));
     const { plan } = await planJson('--cluster', 'prod');
-    expect(changesOf(plan)).toEqual(['prod delete iamRole role/orders-api-prod', 'prod delete podIdentityAssociation association/orders/orders-api']);
+    expect(changesOf(plan)).toEqual(['prod delete podIdentityAssociation association/orders/orders-api', 'prod delete iamRole role/orders-api-prod']);
     const report = await applyJson('--cluster', 'prod');
     expect(report.summary).toMatchObject({ ok: true, applied: 2 });
     expect(rolesOf(w).map((r) => r.arn.split('/').pop())).not.toContain('orders-api-prod');

@@ -148,7 +148,7 @@ describe('planning roles of role: blocks', () => {
     };
     const plan = planText(manifestWith(ORDERS, 'owner: team-a\nprune: owned\n'), live, { clusters: ['prod'] });
     const prod = plan.clusters[0]!;
-    expect(prod.changes.filter((c) => c.action === 'delete').map((c) => c.id)).toEqual(['role/old-role', 'association/legacy/worker']);
+    expect(prod.changes.filter((c) => c.action === 'delete').map((c) => c.id)).toEqual(['association/legacy/worker', 'role/old-role']);
     const order = orderPlan(plan);
     const roleDelete = order.units.find((u) => u.steps[0]!.change.id === 'role/old-role')!;
     const associationDelete = order.units.find((u) => u.steps[0]!.change.id === 'association/legacy/worker')!;

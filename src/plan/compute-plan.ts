@@ -23,6 +23,8 @@ export interface PlanOptions {
 }
 
 const KIND_ORDER: Record<Change['kind'], number> = { authenticationMode: 0, iamRole: 1, trustPolicy: 2, accessEntry: 3, accessPolicy: 4, podIdentityAssociation: 5, addonAssociation: 6 };
+/** A role's delete comes last, as apply runs it: after the associations that used the role are gone. */
+const changeRank = (c: Change) => (c.kind === 'iamRole' && c.action === 'delete' ? Object.keys(KIND_ORDER).length : KIND_ORDER[c.kind]);
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
 
 /**
@@ -47,7 +49,7 @@ function withRoles(plan: Omit<ClusterPlan, 'fingerprint'>, changes: Change[] = [
   if (changes.length === 0 && findings.length === 0) return plan;
   return {
     ...plan,
-    changes: [...plan.changes, ...changes].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compare(a.id, b.id)),
+    changes: [...plan.changes, ...changes].sort((a, b) => changeRank(a) - changeRank(b) || compare(a.id, b.id)),
     findings: [...plan.findings, ...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compare(a.code, b.code) || compare(a.key ?? '', b.key ?? '')),
   };
 }
