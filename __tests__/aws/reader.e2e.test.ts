@@ -219,7 +219,7 @@ describe('read progress', () => {
       await emulator.close();
     }
     // prod: 3 associations + 3 entries + 2 roles; legacy: nothing to describe.
-    expect(lines[lines.length - 1]).toBe('Reading 2 cluster(s): done, 8/8\n');
+    expect(lines[lines.length - 1]).toBe('Reading 2 cluster(s), objects described: done, 8/8\n');
     expect(lines.filter((l) => l.includes('done'))).toHaveLength(1);
   });
 });

@@ -93,7 +93,7 @@ const AGENT_ADDON = 'eks-pod-identity-agent';
 
 /** Reads every desired cluster in parallel, each through the session opened for it. */
 export async function readLiveState(sessions: readonly ClusterSession[], desired: DesiredState, options: ReadOptions = {}): Promise<LiveState> {
-  const group = createProgressGroup(options.progress ?? silentProgress, `Reading ${desired.clusters.length} cluster(s)`);
+  const group = createProgressGroup(options.progress ?? silentProgress, `Reading ${desired.clusters.length} cluster(s), objects described`);
   // Throttling is per account, region and operation, not per cluster: clusters share the pacers.
   const pacers = options.pacers ?? new PacerRegistry();
   const iam = options.iam ?? new IamLookups();
