@@ -1,7 +1,7 @@
 import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9659:
+/***/ 1947:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -54,9 +54,9 @@ exports.getProxyUrl = getProxyUrl;
 exports.isHttps = isHttps;
 const http = __importStar(__nccwpck_require__(8611));
 const https = __importStar(__nccwpck_require__(5692));
-const pm = __importStar(__nccwpck_require__(3335));
-const tunnel = __importStar(__nccwpck_require__(770));
-const undici_1 = __nccwpck_require__(6752);
+const pm = __importStar(__nccwpck_require__(9431));
+const tunnel = __importStar(__nccwpck_require__(8482));
+const undici_1 = __nccwpck_require__(2480);
 var HttpCodes;
 (function (HttpCodes) {
     HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -744,7 +744,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 3335:
+/***/ 9431:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -844,7 +844,7 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 3251:
+/***/ 8115:
 /***/ (function(module) {
 
 /**
@@ -2374,15 +2374,15 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 770:
+/***/ 8482:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(7837);
+module.exports = __nccwpck_require__(9290);
 
 
 /***/ }),
 
-/***/ 7837:
+/***/ 9290:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2653,33 +2653,33 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 2480:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(1285)
+const Dispatcher = __nccwpck_require__(7939)
+const Pool = __nccwpck_require__(2244)
+const BalancedPool = __nccwpck_require__(2549)
+const Agent = __nccwpck_require__(8285)
+const ProxyAgent = __nccwpck_require__(9920)
+const EnvHttpProxyAgent = __nccwpck_require__(929)
+const RetryAgent = __nccwpck_require__(1346)
+const errors = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(8567)
+const buildConnector = __nccwpck_require__(2784)
+const MockClient = __nccwpck_require__(9493)
+const MockAgent = __nccwpck_require__(1437)
+const MockPool = __nccwpck_require__(5220)
+const mockErrors = __nccwpck_require__(9917)
+const RetryHandler = __nccwpck_require__(5640)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8421)
+const DecoratorHandler = __nccwpck_require__(91)
+const RedirectHandler = __nccwpck_require__(7970)
+const createRedirectInterceptor = __nccwpck_require__(6036)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -2697,10 +2697,10 @@ module.exports.DecoratorHandler = DecoratorHandler
 module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(730),
+  retry: __nccwpck_require__(4346),
+  dump: __nccwpck_require__(8412),
+  dns: __nccwpck_require__(8731)
 }
 
 module.exports.buildConnector = buildConnector
@@ -2762,7 +2762,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(8702).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -2774,39 +2774,39 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(660).Headers
-module.exports.Response = __nccwpck_require__(9051).Response
-module.exports.Request = __nccwpck_require__(9967).Request
-module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.Headers = __nccwpck_require__(5524).Headers
+module.exports.Response = __nccwpck_require__(715).Response
+module.exports.Request = __nccwpck_require__(175).Request
+module.exports.FormData = __nccwpck_require__(1142).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
-module.exports.FileReader = __nccwpck_require__(8355).FileReader
+module.exports.FileReader = __nccwpck_require__(4848).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(179)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(5965)
+const { kConstruct } = __nccwpck_require__(61)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(6933)
 
 module.exports.deleteCookie = deleteCookie
 module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(7708)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(7316)
+module.exports.WebSocket = __nccwpck_require__(1886).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
 module.exports.MessageEvent = MessageEvent
@@ -2822,18 +2822,18 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(1670)
 
 module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 670:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(4640)
+const { RequestAbortedError } = __nccwpck_require__(4627)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -2893,16 +2893,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 2004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -3008,7 +3008,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 5646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3022,10 +3022,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -3266,16 +3266,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 4203:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(471)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(2247)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -3487,18 +3487,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 9656:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(2247)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -3714,15 +3714,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 6730:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4627)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(4640)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -3829,21 +3829,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 8567:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(4203)
+module.exports.stream = __nccwpck_require__(9656)
+module.exports.pipeline = __nccwpck_require__(5646)
+module.exports.upgrade = __nccwpck_require__(6730)
+module.exports.connect = __nccwpck_require__(2004)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 471:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -3852,9 +3852,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { ReadableStreamFrom } = __nccwpck_require__(4640)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -4235,15 +4235,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 2247:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(471)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -4335,16 +4335,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 2784:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(4640)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(4627)
+const timers = __nccwpck_require__(1275)
 
 function noop () {}
 
@@ -4582,7 +4582,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 2303:
 /***/ ((module) => {
 
 
@@ -4707,7 +4707,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 3374:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4916,7 +4916,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 4627:
 /***/ ((module) => {
 
 
@@ -5348,7 +5348,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 7311:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5356,7 +5356,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -5371,9 +5371,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(4640)
+const { channels } = __nccwpck_require__(3374)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(2303)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -5837,7 +5837,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 4043:
 /***/ ((module) => {
 
 module.exports = {
@@ -5911,7 +5911,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 4152:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5919,7 +5919,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(2303)
 
 class TstNode {
   /** @type {any} */
@@ -6070,13 +6070,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 4640:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(4043)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -6084,9 +6084,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(2303)
+const { tree } = __nccwpck_require__(4152)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -6796,18 +6796,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 8285:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(4043)
+const DispatcherBase = __nccwpck_require__(9265)
+const Pool = __nccwpck_require__(2244)
+const Client = __nccwpck_require__(1285)
+const util = __nccwpck_require__(4640)
+const createRedirectInterceptor = __nccwpck_require__(6036)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -6936,7 +6936,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 2549:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6944,7 +6944,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const {
   PoolBase,
   kClients,
@@ -6952,10 +6952,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(3856)
+const Pool = __nccwpck_require__(2244)
+const { kUrl, kInterceptors } = __nccwpck_require__(4043)
+const { parseOrigin } = __nccwpck_require__(4640)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -7152,7 +7152,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 9133:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7160,9 +7160,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(4640)
+const { channels } = __nccwpck_require__(3374)
+const timers = __nccwpck_require__(1275)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -7175,7 +7175,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const {
   kUrl,
   kReset,
@@ -7208,9 +7208,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(4043)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(776)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -7222,11 +7222,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(7630) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(8586))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -7234,7 +7234,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(7630))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -8149,7 +8149,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(6396).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -8672,7 +8672,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 4548:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8680,13 +8680,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(4640)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const {
   kUrl,
   kReset,
@@ -8705,7 +8705,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(4043)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -9111,7 +9111,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(6396).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -9471,7 +9471,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 1285:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -9481,16 +9481,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(4640)
+const { channels } = __nccwpck_require__(3374)
+const Request = __nccwpck_require__(7311)
+const DispatcherBase = __nccwpck_require__(9265)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(4627)
+const buildConnector = __nccwpck_require__(2784)
 const {
   kUrl,
   kServerName,
@@ -9532,9 +9532,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(4043)
+const connectH1 = __nccwpck_require__(9133)
+const connectH2 = __nccwpck_require__(4548)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -9842,7 +9842,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(6036)
 
 function onError (client, err) {
   if (
@@ -10102,19 +10102,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 9265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(7939)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(4627)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(4043)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -10317,7 +10317,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 7939:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10389,15 +10389,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 929:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(9265)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(4043)
+const ProxyAgent = __nccwpck_require__(9920)
+const Agent = __nccwpck_require__(8285)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -10556,7 +10556,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 5844:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -10680,15 +10680,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 3856:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(9265)
+const FixedQueue = __nccwpck_require__(5844)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(4043)
+const PoolStats = __nccwpck_require__(5710)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -10881,10 +10881,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 5710:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(4043)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -10922,7 +10922,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 2244:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10933,14 +10933,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(3856)
+const Client = __nccwpck_require__(1285)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { kUrl, kInterceptors } = __nccwpck_require__(4043)
+const buildConnector = __nccwpck_require__(2784)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -11036,19 +11036,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 9920:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(4043)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(8285)
+const Pool = __nccwpck_require__(2244)
+const DispatcherBase = __nccwpck_require__(9265)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(4627)
+const buildConnector = __nccwpck_require__(2784)
+const Client = __nccwpck_require__(1285)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -11317,13 +11317,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 1346:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(7939)
+const RetryHandler = __nccwpck_require__(5640)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -11359,7 +11359,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 8421:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11367,8 +11367,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const Agent = __nccwpck_require__(8285)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -11398,7 +11398,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 91:
 /***/ ((module) => {
 
 
@@ -11449,15 +11449,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 7970:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(4640)
+const { kBodyUsed } = __nccwpck_require__(4043)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -11688,20 +11688,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 5640:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(4043)
+const { RequestRetryError } = __nccwpck_require__(4627)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(4640)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -12132,14 +12132,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 8731:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(91)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(4627)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -12514,14 +12514,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 8412:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(4640)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4627)
+const DecoratorHandler = __nccwpck_require__(91)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -12644,12 +12644,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 6036:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(7970)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -12672,11 +12672,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 730:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(7970)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -12703,11 +12703,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 4346:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(5640)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -12729,13 +12729,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 776:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(1308);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -13013,7 +13013,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 7630:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13025,7 +13025,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 8586:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13037,7 +13037,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 1308:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13058,13 +13058,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 1437:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(4043)
+const Agent = __nccwpck_require__(8285)
 const {
   kAgent,
   kMockAgentSet,
@@ -13075,14 +13075,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(941)
+const MockClient = __nccwpck_require__(9493)
+const MockPool = __nccwpck_require__(5220)
+const { matchValue, buildMockOptions } = __nccwpck_require__(8981)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(4627)
+const Dispatcher = __nccwpck_require__(7939)
+const Pluralizer = __nccwpck_require__(3289)
+const PendingInterceptorsFormatter = __nccwpck_require__(1726)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -13225,14 +13225,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 9493:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(1285)
+const { buildMockDispatch } = __nccwpck_require__(8981)
 const {
   kDispatches,
   kMockAgent,
@@ -13241,10 +13241,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(941)
+const { MockInterceptor } = __nccwpck_require__(5015)
+const Symbols = __nccwpck_require__(4043)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -13291,12 +13291,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 9917:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(4627)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -13326,12 +13326,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 5015:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(8981)
 const {
   kDispatches,
   kDispatchKey,
@@ -13339,9 +13339,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(941)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { buildURL } = __nccwpck_require__(4640)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -13540,14 +13540,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 5220:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(2244)
+const { buildMockDispatch } = __nccwpck_require__(8981)
 const {
   kDispatches,
   kMockAgent,
@@ -13556,10 +13556,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(941)
+const { MockInterceptor } = __nccwpck_require__(5015)
+const Symbols = __nccwpck_require__(4043)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -13606,7 +13606,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 941:
 /***/ ((module) => {
 
 
@@ -13636,20 +13636,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 8981:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(9917)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(941)
+const { buildURL } = __nccwpck_require__(4640)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -14010,7 +14010,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 1726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14060,7 +14060,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 3289:
 /***/ ((module) => {
 
 
@@ -14096,7 +14096,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 1275:
 /***/ ((module) => {
 
 
@@ -14526,20 +14526,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 8514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(61)
+const { urlEquals, getFieldValues } = __nccwpck_require__(6814)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(4640)
+const { webidl } = __nccwpck_require__(5701)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(715)
+const { Request, fromInnerRequest } = __nccwpck_require__(175)
+const { kState } = __nccwpck_require__(1995)
+const { fetching } = __nccwpck_require__(8702)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(9520)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -15392,15 +15392,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 5965:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(61)
+const { Cache } = __nccwpck_require__(8514)
+const { webidl } = __nccwpck_require__(5701)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
 
 class CacheStorage {
   /**
@@ -15551,26 +15551,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 61:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(4043).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 6814:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { isValidHeaderName } = __nccwpck_require__(9520)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -15615,7 +15615,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 3404:
 /***/ ((module) => {
 
 
@@ -15634,15 +15634,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 6933:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(8906)
+const { stringify } = __nccwpck_require__(1077)
+const { webidl } = __nccwpck_require__(5701)
+const { Headers } = __nccwpck_require__(5524)
 
 /**
  * @typedef {Object} Cookie
@@ -15825,14 +15825,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 8906:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(3404)
+const { isCTLExcludingHtab } = __nccwpck_require__(1077)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(7708)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -16142,7 +16142,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 1077:
 /***/ ((module) => {
 
 
@@ -16501,13 +16501,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 335:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(3691)
 
 /**
  * @type {number[]} BOM
@@ -17082,23 +17082,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 1670:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(8702)
+const { makeRequest } = __nccwpck_require__(175)
+const { webidl } = __nccwpck_require__(5701)
+const { EventSourceStream } = __nccwpck_require__(335)
+const { parseMIMEType } = __nccwpck_require__(7708)
+const { createFastMessageEvent } = __nccwpck_require__(7316)
+const { isNetworkError } = __nccwpck_require__(715)
+const { delay } = __nccwpck_require__(3691)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { environmentSettingsObject } = __nccwpck_require__(9520)
+const { getGlobalDispatcher } = __nccwpck_require__(8421)
 
 let experimentalWarned = false
 
@@ -17572,7 +17572,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 3691:
 /***/ ((module) => {
 
 
@@ -17616,12 +17616,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 6396:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(4640)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -17631,16 +17631,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(9520)
+const { FormData } = __nccwpck_require__(1142)
+const { kState } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(7708)
+const { multipartFormDataParser } = __nccwpck_require__(3028)
 let random
 
 try {
@@ -18152,7 +18152,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 7775:
 /***/ ((module) => {
 
 
@@ -18283,7 +18283,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 7708:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19034,12 +19034,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 9197:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(4043)
 
 class CompatWeakRef {
   constructor (value) {
@@ -19087,14 +19087,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 2538:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -19220,16 +19220,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 3028:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(4640)
+const { utf8DecodeBytes } = __nccwpck_require__(9520)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(7708)
+const { isFileLike } = __nccwpck_require__(2538)
+const { makeEntry } = __nccwpck_require__(1142)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -19701,16 +19701,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 1142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(9520)
+const { kState } = __nccwpck_require__(1995)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { FileLike, isFileLike } = __nccwpck_require__(2538)
+const { webidl } = __nccwpck_require__(5701)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -19960,7 +19960,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 179:
 /***/ ((module) => {
 
 
@@ -20007,21 +20007,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 5524:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(4043)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(9520)
+const { webidl } = __nccwpck_require__(5701)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -20701,7 +20701,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 8702:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -20714,9 +20714,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(715)
+const { HeadersList } = __nccwpck_require__(5524)
+const { Request, cloneRequest } = __nccwpck_require__(175)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -20752,23 +20752,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(9520)
+const { kState, kDispatcher } = __nccwpck_require__(1995)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(6396)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(7775)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(4640)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(7708)
+const { getGlobalDispatcher } = __nccwpck_require__(8421)
+const { webidl } = __nccwpck_require__(5701)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -22978,23 +22978,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 175:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(6396)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(5524)
+const { FinalizationRegistry } = __nccwpck_require__(9197)()
+const util = __nccwpck_require__(4640)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(9520)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -23004,12 +23004,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(7775)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { kConstruct } = __nccwpck_require__(4043)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -24022,14 +24022,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 715:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(5524)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(6396)
+const util = __nccwpck_require__(4640)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -24041,16 +24041,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(9520)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(7775)
+const { kState, kHeaders } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
+const { FormData } = __nccwpck_require__(1142)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { kConstruct } = __nccwpck_require__(4043)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -24639,7 +24639,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 1995:
 /***/ ((module) => {
 
 
@@ -24655,21 +24655,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 9520:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(7775)
+const { getGlobalOrigin } = __nccwpck_require__(179)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(7708)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(4640)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(5701)
 
 let supportedHashes = []
 
@@ -26294,14 +26294,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 5701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(4640)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -26996,7 +26996,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 2927:
 /***/ ((module) => {
 
 
@@ -27293,7 +27293,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 4848:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27302,16 +27302,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(410)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(4929)
+const { webidl } = __nccwpck_require__(5701)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -27644,12 +27644,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 5549:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(5701)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -27729,7 +27729,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 4929:
 /***/ ((module) => {
 
 
@@ -27746,7 +27746,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 410:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27757,10 +27757,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(4929)
+const { ProgressEvent } = __nccwpck_require__(5549)
+const { getEncoding } = __nccwpck_require__(2927)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(7708)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -28144,27 +28144,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 7905:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6096)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(32)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(1025)
+const { channels } = __nccwpck_require__(3374)
+const { CloseEvent } = __nccwpck_require__(7316)
+const { makeRequest } = __nccwpck_require__(175)
+const { fetching } = __nccwpck_require__(8702)
+const { Headers, getHeadersList } = __nccwpck_require__(5524)
+const { getDecodeSplit } = __nccwpck_require__(9520)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
 
 /** @type {import('crypto')} */
 let crypto
@@ -28522,7 +28522,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 6096:
 /***/ ((module) => {
 
 
@@ -28595,14 +28595,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 7316:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(5701)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { kConstruct } = __nccwpck_require__(4043)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -28931,12 +28931,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 9104:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(6096)
 
 const BUFFER_SIZE = 16386
 
@@ -29034,14 +29034,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 1869:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(1025)
+const { MessageSizeExceededError } = __nccwpck_require__(4627)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -29146,16 +29146,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 9332:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6096)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(32)
+const { channels } = __nccwpck_require__(3374)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -29165,11 +29165,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(1025)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { closeWebSocketConnection } = __nccwpck_require__(7905)
+const { PerMessageDeflate } = __nccwpck_require__(1869)
+const { MessageSizeExceededError } = __nccwpck_require__(4627)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -29680,14 +29680,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 9388:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { opcodes, sendHints } = __nccwpck_require__(6096)
+const FixedQueue = __nccwpck_require__(5844)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -29791,7 +29791,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 32:
 /***/ ((module) => {
 
 
@@ -29810,16 +29810,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 1025:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(32)
+const { states, opcodes } = __nccwpck_require__(6096)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(7316)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(7708)
 
 /* globals Blob */
 
@@ -30139,15 +30139,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 1886:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(5701)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { environmentSettingsObject } = __nccwpck_require__(9520)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6096)
 const {
   kWebSocketURL,
   kReadyState,
@@ -30156,21 +30156,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(32)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(1025)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(7905)
+const { ByteParser } = __nccwpck_require__(9332)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(4640)
+const { getGlobalDispatcher } = __nccwpck_require__(8421)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(7316)
+const { SendQueue } = __nccwpck_require__(9388)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -30741,11 +30741,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 218:
+/***/ 7764:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3038);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7041);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -30754,7 +30754,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3038:
+/***/ 7041:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30767,7 +30767,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -30803,7 +30803,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -30899,7 +30899,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -30940,7 +30940,7 @@ var external_path_ = __nccwpck_require__(6928);
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -31031,11 +31031,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../main/node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(8482);
+// EXTERNAL MODULE: ../main/node_modules/undici/index.js
+var undici = __nccwpck_require__(2480);
+;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -31732,7 +31732,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31808,7 +31808,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31882,7 +31882,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32163,7 +32163,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -32205,7 +32205,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32385,7 +32385,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32659,7 +32659,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33247,7 +33247,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33327,7 +33327,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33392,7 +33392,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33710,7 +33710,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/github/lib/context.js
 
 
 class Context {
@@ -33763,9 +33763,9 @@ class Context {
     }
 }
 //# sourceMappingURL=context.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(9659);
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
+// EXTERNAL MODULE: ../main/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(1947);
+;// CONCATENATED MODULE: ../main/node_modules/@actions/github/lib/internal/utils.js
 var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33818,7 +33818,7 @@ function getUserAgentWithOrchestrationId(baseUserAgent) {
     return baseUserAgent;
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+;// CONCATENATED MODULE: ../main/node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -33833,7 +33833,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+;// CONCATENATED MODULE: ../main/node_modules/before-after-hook/lib/register.js
 // @ts-check
 
 function register(state, name, method, options) {
@@ -33862,7 +33862,7 @@ function register(state, name, method, options) {
   });
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+;// CONCATENATED MODULE: ../main/node_modules/before-after-hook/lib/add.js
 // @ts-check
 
 function addHook(state, kind, name, hook) {
@@ -33910,7 +33910,7 @@ function addHook(state, kind, name, hook) {
   });
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+;// CONCATENATED MODULE: ../main/node_modules/before-after-hook/lib/remove.js
 // @ts-check
 
 function removeHook(state, name, method) {
@@ -33931,7 +33931,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+;// CONCATENATED MODULE: ../main/node_modules/before-after-hook/index.js
 // @ts-check
 
 
@@ -33978,7 +33978,7 @@ function Collection() {
 
 /* harmony default export */ const before_after_hook = ({ Singular, Collection });
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/endpoint/dist-bundle/index.js
 // pkg/dist-src/defaults.js
 
 
@@ -34324,7 +34324,7 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+;// CONCATENATED MODULE: ../main/node_modules/content-type/dist/index.js
 /*!
  * content-type
  * Copyright(c) 2015 Douglas Christopher Wilson
@@ -34616,7 +34616,7 @@ function unescapeQuotedPairs(str, start, end) {
     return result + str.slice(start, end);
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+;// CONCATENATED MODULE: ../main/node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
 const originalStringify = JSON.stringify;
@@ -35217,7 +35217,7 @@ const JSONParse = (text, reviver) => {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/request-error/dist-src/index.js
 class RequestError extends Error {
   name;
   /**
@@ -35258,7 +35258,7 @@ class RequestError extends Error {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -35465,7 +35465,7 @@ var request = dist_bundle_withDefaults(endpoint, defaults_default);
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/graphql/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -35596,7 +35596,7 @@ function withCustomRequest(customRequest) {
 
 /* v8 ignore if -- @preserve */
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/auth-token/dist-bundle/index.js
 // pkg/dist-src/is-jwt.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
@@ -35651,11 +35651,11 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/core/dist-src/version.js
 const version_VERSION = "7.0.8";
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/core/dist-src/index.js
 
 
 
@@ -35796,12 +35796,12 @@ class Octokit {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 const dist_src_version_VERSION = "17.0.0";
 
 //# sourceMappingURL=version.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 const Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -38095,7 +38095,7 @@ var endpoints_default = Endpoints;
 
 //# sourceMappingURL=endpoints.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 
 const endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
@@ -38221,7 +38221,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
 
 //# sourceMappingURL=endpoints-to-methods.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 
 
 function restEndpointMethods(octokit) {
@@ -38242,7 +38242,7 @@ legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
 
 //# sourceMappingURL=index.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
 
@@ -38654,7 +38654,7 @@ function paginateRest(octokit) {
 paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/github/lib/utils.js
 
 
 // octokit + plugins
@@ -38693,7 +38693,7 @@ function getOctokitOptions(token, options) {
     return opts;
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/github/lib/github.js
 
 
 const github_context = new Context();
@@ -38708,9 +38708,9 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(3251);
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// EXTERNAL MODULE: ../main/node_modules/bottleneck/light.js
+var light = __nccwpck_require__(8115);
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
 
@@ -38793,7 +38793,7 @@ function retry(octokit, octokitOptions) {
 retry.VERSION = plugin_retry_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -39133,9 +39133,9 @@ function code(text) {
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
+var errors = __nccwpck_require__(2174);
 // EXTERNAL MODULE: ./src/operations/time-limit.ts + 1 modules
-var time_limit = __nccwpck_require__(1816);
+var time_limit = __nccwpck_require__(6097);
 ;// CONCATENATED MODULE: ./src/github/constants.ts
 /** GitHub's own names and limits, and the labels eks-identity gives what it writes there. */
 /** Label of the issue the drift check opens. */
@@ -39327,8 +39327,233 @@ async function readReviewedFingerprint(octokit, ref) {
 }
 
 // EXTERNAL MODULE: ./src/apply/refusal.ts
-var refusal = __nccwpck_require__(5616);
+var refusal = __nccwpck_require__(146);
+// EXTERNAL MODULE: ./src/model/source.ts
+var source = __nccwpck_require__(6634);
+// EXTERNAL MODULE: ./src/model/partition.ts
+var partition = __nccwpck_require__(9893);
+;// CONCATENATED MODULE: ./src/render/policy-document.ts
+/*
+ * Policy documents in a plan (trust policies, inline role policies, session policies) are
+ * canonical one-line JSON in the plan object. A reviewer reads them as indented JSON, and an
+ * update as a line diff of the two documents, as `git diff` would show them.
+ */
+/** Fields whose values are IAM policy documents (canonical JSON text). */
+function isPolicyDocumentField(field) {
+    return field === 'trustPolicy' || field === 'policy' || field === 'document' || field.startsWith('inlinePolicy/');
+}
+/** The document as indented JSON lines (the text itself when it is not JSON). */
+function policyLines(text) {
+    try {
+        return JSON.stringify(JSON.parse(text), null, 2).split('\n');
+    }
+    catch {
+        return text.split('\n');
+    }
+}
+/**
+ * A line diff of two documents: every line of both, prefixed `- ` (only before), `+ ` (only
+ * after) or two spaces (both), in order. Policies are small (IAM caps them at a few thousand
+ * characters), so a longest-common-subsequence table is cheap; past a size no policy reaches it
+ * shows the whole before, then the whole after.
+ */
+function policyDiffLines(before, after) {
+    const a = before === undefined ? [] : policyLines(before);
+    const b = after === undefined ? [] : policyLines(after);
+    if (a.length * b.length > 4_000_000)
+        return [...a.map((l) => `- ${l}`), ...b.map((l) => `+ ${l}`)];
+    // common[i][j]: length of the longest common subsequence of a[i..] and b[j..].
+    const common = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
+    for (let i = a.length - 1; i >= 0; i -= 1) {
+        for (let j = b.length - 1; j >= 0; j -= 1) {
+            common[i][j] = a[i] === b[j] ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
+        }
+    }
+    const out = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        if (i < a.length && j < b.length && a[i] === b[j]) {
+            out.push(`  ${a[i]}`);
+            i += 1;
+            j += 1;
+        }
+        else if (i < a.length && (j === b.length || common[i + 1][j] >= common[i][j + 1])) {
+            out.push(`- ${a[i]}`);
+            i += 1;
+        }
+        else {
+            out.push(`+ ${b[j]}`);
+            j += 1;
+        }
+    }
+    return out;
+}
+/** A Markdown code fence longer than any run of backticks in the text, so the text cannot close it. */
+function fenceFor(lines) {
+    const longest = Math.max(0, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((run) => run.length))));
+    return '`'.repeat(Math.max(3, longest + 1));
+}
+
+;// CONCATENATED MODULE: ./src/render/describe.ts
+
+
+/** Words shared by the renderers, so text and Markdown say the same thing. */
+const KIND_LABEL = {
+    podIdentityAssociation: 'association',
+    accessEntry: 'access entry',
+    accessPolicy: 'access policy',
+    trustPolicy: 'trust policy',
+    authenticationMode: 'authentication mode',
+    iamRole: 'IAM role',
+    addonAssociation: 'add-on association',
+};
+const ACTION_ORDER = ['create', 'update', 'replace', 'delete'];
+/** "2 to create, 1 to update, 0 to replace, 0 to delete". */
+function countsLine(summary) {
+    return ACTION_ORDER.map((a) => `${summary[a]} to ${a}`).join(', ');
+}
+/**
+ * The headline of a plan without changes. "Live state matches the manifest" only when nothing
+ * blocks: an error (a cluster not found, an object another manifest owns) can hide changes.
+ */
+function noChangesLine(plan) {
+    const n = plan.summary.errors;
+    return n === 0 ? 'No changes. Live state matches the manifest.' : `No changes planned, but ${n} error${n === 1 ? '' : 's'} must be fixed first: the plan is not complete until then.`;
+}
+/** "1 error, 2 warnings" (or with another separator, e.g. " · "). */
+function findingsLine(summary, separator = ', ') {
+    return `${summary.errors} error${summary.errors === 1 ? '' : 's'}${separator}${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`;
+}
+/** The object a change is about, for people: `ns/sa`, a principal, `principal → Policy`. */
+function objectName(change) {
+    const value = (change.after ?? change.before);
+    switch (change.kind) {
+        case 'podIdentityAssociation':
+            return `${value?.namespace}/${value?.serviceAccount}`;
+        case 'accessEntry':
+            return value?.principalArn ?? change.id;
+        case 'accessPolicy':
+            return `${value?.principalArn} → ${(0,partition/* accessPolicyName */._z)(value?.policyArn ?? '')}`;
+        case 'trustPolicy':
+        case 'iamRole':
+            return value?.roleArn ?? change.id;
+        case 'addonAssociation': {
+            const a = (change.after ?? change.before);
+            return `${a?.addonName}: ${a?.namespace ? `${a.namespace}/` : ''}${a?.serviceAccount}`;
+        }
+        default:
+            return change.id;
+    }
+}
+function changeDetails(change) {
+    const details = [];
+    if (change.reason)
+        details.push({ label: 'reason', note: change.reason });
+    if (change.fields && change.fields.length > 0) {
+        for (const f of change.fields) {
+            if (isPolicyDocumentField(f.field) && isDocument(f.before) && isDocument(f.after))
+                details.push({ label: f.field, document: policyDiffLines(documentText(f.before), documentText(f.after)), diff: true });
+            else
+                details.push({ label: f.field, before: showValue(f.before), after: showValue(f.after) });
+        }
+        return details;
+    }
+    if (change.action === 'create' || change.action === 'delete' || change.action === 'unmanaged') {
+        const value = (change.after ?? change.before);
+        for (const [key, v] of Object.entries(value ?? {})) {
+            if (['namespace', 'serviceAccount', 'principalArn', 'associationId', 'ownerArn', 'addonName'].includes(key))
+                continue;
+            // A role's ARN is the change's object name already.
+            if (change.kind === 'iamRole' && (key === 'roleArn' || key === 'roleName'))
+                continue;
+            if (v === undefined || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v && !Array.isArray(v) && Object.keys(v).length === 0))
+                continue;
+            if (isPolicyDocumentField(key) && typeof v === 'string')
+                details.push({ label: key, document: policyLines(v), diff: false });
+            else if (key === 'inlinePolicies' && typeof v === 'object' && v !== null) {
+                for (const [name, text] of Object.entries(v))
+                    details.push({ label: `inlinePolicy/${name}`, document: policyLines(String(text)), diff: false });
+            }
+            else
+                details.push({ label: key, value: show(v) });
+        }
+    }
+    return details;
+}
+/** The details as plain lines: `label: before → after`. */
+function detailLines(change) {
+    return changeDetails(change).flatMap((d) => {
+        if ('document' in d)
+            return [`${d.label}:`, ...d.document.map((line) => `  ${line}`)];
+        if ('note' in d)
+            return `${d.label}: ${d.note}`;
+        if ('value' in d)
+            return `${d.label}: ${d.value}`;
+        return `${d.label}: ${d.before ?? NONE} → ${d.after ?? NONE}`;
+    });
+}
+const NONE = '(none)';
+/** A policy document as a plan carries it: canonical JSON text, or the parsed object (migrations), or none. */
+function isDocument(value) {
+    return value === undefined || typeof value === 'string' || (typeof value === 'object' && value !== null && !Array.isArray(value));
+}
+function documentText(value) {
+    return value === undefined || typeof value === 'string' ? value : JSON.stringify(value);
+}
+function showValue(value) {
+    return value === undefined ? undefined : show(value);
+}
+function show(value) {
+    if (value === undefined)
+        return NONE;
+    if (typeof value === 'string')
+        return value;
+    if (value && typeof value === 'object' && 'type' in value && value.type === 'cluster')
+        return 'cluster';
+    if (value && typeof value === 'object' && 'namespaces' in value)
+        return `namespaces ${(value.namespaces).join(', ')}`;
+    return JSON.stringify(value);
+}
+
+;// CONCATENATED MODULE: ./src/render/text.ts
+
+
+
+/** The plan's mark for each action (the apply report shows the same marks). */
+const ACTION_SYMBOL = { create: '+', update: '~', replace: '-/+', delete: '-', unmanaged: '·' };
+const COLOR = { create: 32, update: 33, replace: 35, delete: 31, unmanaged: 90, error: 31, warning: 33, info: 90 };
+/** The plan for a terminal, in the spirit of `terraform plan`. */
+function renderPlanText(plan, options = {}) {
+    const paint = (color, text) => (options.color ? `\x1b[${color}m${text}\x1b[0m` : text);
+    const bold = (text) => (options.color ? `\x1b[1m${text}\x1b[0m` : text);
+    const changes = plan.summary.create + plan.summary.update + plan.summary.replace + plan.summary.delete;
+    const lines = [];
+    lines.push(bold(changes > 0 ? `Plan: ${countsLine(plan.summary)}.` : noChangesLine(plan)));
+    lines.push(`${findingsLine(plan.summary)} · fingerprint ${oneLine(plan.fingerprint)}`);
+    for (const c of plan.clusters) {
+        lines.push('', bold(oneLine(`Cluster ${c.name} (${c.region}${c.accountId ? `, account ${c.accountId}` : ''})`)));
+        for (const f of c.findings) {
+            const where = f.source ? ` [${(0,source/* formatLocation */.j)(f.source)}]` : '';
+            const key = f.key ? ` ${oneLine(f.key)}` : '';
+            lines.push(`  ${paint(COLOR[f.severity], `${f.severity} ${f.code}`)}${key}: ${oneLine(f.message)}${where}`);
+            if (f.fix)
+                lines.push(`      fix: ${oneLine(f.fix)}`);
+        }
+        if (c.changes.length === 0)
+            lines.push('  no changes');
+        for (const ch of c.changes) {
+            lines.push(`  ${paint(COLOR[ch.action], `${ACTION_SYMBOL[ch.action].padStart(3)} ${ch.action}`)} ${KIND_LABEL[ch.kind]} ${oneLine(objectName(ch))}`);
+            for (const detail of detailLines(ch))
+                lines.push(`        ${oneLine(detail)}`);
+        }
+    }
+    // A line whose text starts with `::` would be a workflow command in a CI log.
+    return neutralizeWorkflowCommands(`${lines.join('\n')}\n`);
+}
+
 ;// CONCATENATED MODULE: ./src/render/apply-report.ts
+
 
 /** The apply report for a terminal (text), a PR comment or job summary (markdown), or machines (json). */
 function renderApplyReport(report, format, options = {}) {
@@ -39346,7 +39571,7 @@ function summarizeApplyReport(report) {
     const s = report.summary;
     return `${s.applied} applied, ${s.adopted} adopted, ${s.skipped} skipped, ${s.failed} failed`;
 }
-const TEXT_MARK = { applied: '+', adopted: '~', skipped: '-', failed: '!' };
+// The mark is the action's, as in the plan (a delete is `-` whatever its outcome); the colour and the word give the outcome.
 const ANSI = { applied: '\x1b[32m', adopted: '\x1b[36m', skipped: '\x1b[33m', failed: '\x1b[31m' };
 function renderText(report, options) {
     const paint = (outcome, text) => (options.color ? `${ANSI[outcome]}${text}\x1b[0m` : text);
@@ -39358,7 +39583,7 @@ function renderText(report, options) {
     for (const [cluster, results] of byCluster(report.results)) {
         lines.push(`cluster ${oneLine(cluster)}:`);
         for (const r of results) {
-            lines.push(`  ${paint(r.outcome, `${TEXT_MARK[r.outcome]} ${r.outcome.padEnd(7)}`)} ${r.action.padEnd(7)} ${oneLine(r.changeId)}${attemptsNote(r)}`);
+            lines.push(`  ${paint(r.outcome, `${ACTION_SYMBOL[r.action].padEnd(3)} ${r.outcome.padEnd(7)}`)} ${r.action.padEnd(7)} ${oneLine(r.changeId)}${attemptsNote(r)}`);
             const detail = detailOf(r);
             if (detail !== undefined)
                 lines.push(`      ${oneLine(detail).replace(/\s{2,}/g, ' ')}`);
@@ -39446,101 +39671,8 @@ function seconds(ms) {
     return `${(ms / 1000).toFixed(1)} s`;
 }
 
-// EXTERNAL MODULE: ./src/model/source.ts
-var source = __nccwpck_require__(5180);
-// EXTERNAL MODULE: ./src/model/partition.ts
-var partition = __nccwpck_require__(655);
-;// CONCATENATED MODULE: ./src/render/describe.ts
-
-/** Words shared by the renderers, so text and Markdown say the same thing. */
-const KIND_LABEL = {
-    podIdentityAssociation: 'association',
-    accessEntry: 'access entry',
-    accessPolicy: 'access policy',
-    trustPolicy: 'trust policy',
-    authenticationMode: 'authentication mode',
-};
-const ACTION_ORDER = ['create', 'update', 'replace', 'delete'];
-/** "2 to create, 1 to update, 0 to replace, 0 to delete". */
-function countsLine(summary) {
-    return ACTION_ORDER.map((a) => `${summary[a]} to ${a}`).join(', ');
-}
-/**
- * The headline of a plan without changes. "Live state matches the manifest" only when nothing
- * blocks: an error (a cluster not found, an object another manifest owns) can hide changes.
- */
-function noChangesLine(plan) {
-    const n = plan.summary.errors;
-    return n === 0 ? 'No changes. Live state matches the manifest.' : `No changes planned, but ${n} error${n === 1 ? '' : 's'} must be fixed first: the plan is not complete until then.`;
-}
-/** "1 error, 2 warnings" (or with another separator, e.g. " · "). */
-function findingsLine(summary, separator = ', ') {
-    return `${summary.errors} error${summary.errors === 1 ? '' : 's'}${separator}${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`;
-}
-/** The object a change is about, for people: `ns/sa`, a principal, `principal → Policy`. */
-function objectName(change) {
-    const value = (change.after ?? change.before);
-    switch (change.kind) {
-        case 'podIdentityAssociation':
-            return `${value?.namespace}/${value?.serviceAccount}`;
-        case 'accessEntry':
-            return value?.principalArn ?? change.id;
-        case 'accessPolicy':
-            return `${value?.principalArn} → ${(0,partition/* accessPolicyName */._z)(value?.policyArn ?? '')}`;
-        case 'trustPolicy':
-            return value?.roleArn ?? change.id;
-        default:
-            return change.id;
-    }
-}
-function changeDetails(change) {
-    const details = [];
-    if (change.reason)
-        details.push({ label: 'reason', note: change.reason });
-    if (change.fields && change.fields.length > 0) {
-        for (const f of change.fields)
-            details.push({ label: f.field, before: showValue(f.before), after: showValue(f.after) });
-        return details;
-    }
-    if (change.action === 'create' || change.action === 'delete' || change.action === 'unmanaged') {
-        const value = (change.after ?? change.before);
-        for (const [key, v] of Object.entries(value ?? {})) {
-            if (['namespace', 'serviceAccount', 'principalArn', 'associationId', 'ownerArn'].includes(key))
-                continue;
-            if (v === undefined || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v && !Array.isArray(v) && Object.keys(v).length === 0))
-                continue;
-            details.push({ label: key, value: show(v) });
-        }
-    }
-    return details;
-}
-/** The details as plain lines: `label: before → after`. */
-function detailLines(change) {
-    return changeDetails(change).map((d) => {
-        if ('note' in d)
-            return `${d.label}: ${d.note}`;
-        if ('value' in d)
-            return `${d.label}: ${d.value}`;
-        return `${d.label}: ${d.before ?? NONE} → ${d.after ?? NONE}`;
-    });
-}
-const NONE = '(none)';
-function showValue(value) {
-    return value === undefined ? undefined : show(value);
-}
-function show(value) {
-    if (value === undefined)
-        return NONE;
-    if (typeof value === 'string')
-        return value;
-    if (value && typeof value === 'object' && 'type' in value && value.type === 'cluster')
-        return 'cluster';
-    if (value && typeof value === 'object' && 'namespaces' in value)
-        return `namespaces ${(value.namespaces).join(', ')}`;
-    return JSON.stringify(value);
-}
-
 ;// CONCATENATED MODULE: ./src/render/markdown.ts
+
 
 
 
@@ -39623,7 +39755,7 @@ function clusterSection(c) {
     }
     return {
         open: [...header, '| action | kind | key | details |', '|---|---|---|---|'],
-        rows: c.changes.map(changeRow),
+        rows: [...c.changes.map(changeRow), ...c.changes.flatMap(documentBlocks)],
         close: ['', ...(infos.length > 0 ? [...infos, ''] : []), '</details>', ''],
     };
 }
@@ -39635,46 +39767,27 @@ function changeRow(ch) {
 function detailCell(d) {
     const label = code(d.label);
     const side = (v) => (v === undefined ? `*${NONE}*` : v === '' ? '*(empty)*' : code(v));
+    if ('document' in d)
+        return `${label}: *${d.diff ? 'changed, diff' : 'document'} below the table*`;
     if ('note' in d)
         return `${label}: ${escapeMarkdownText(d.note)}`;
     if ('value' in d)
         return `${label}: ${side(d.value)}`;
     return `${label}: ${side(d.before)} → ${side(d.after)}`;
 }
-
-;// CONCATENATED MODULE: ./src/render/text.ts
-
-
-
-const SYMBOL = { create: '+', update: '~', replace: '-/+', delete: '-', unmanaged: '·' };
-const COLOR = { create: 32, update: 33, replace: 35, delete: 31, unmanaged: 90, error: 31, warning: 33, info: 90 };
-/** The plan for a terminal, in the spirit of `terraform plan`. */
-function renderPlanText(plan, options = {}) {
-    const paint = (color, text) => (options.color ? `\x1b[${color}m${text}\x1b[0m` : text);
-    const bold = (text) => (options.color ? `\x1b[1m${text}\x1b[0m` : text);
-    const changes = plan.summary.create + plan.summary.update + plan.summary.replace + plan.summary.delete;
-    const lines = [];
-    lines.push(bold(changes > 0 ? `Plan: ${countsLine(plan.summary)}.` : noChangesLine(plan)));
-    lines.push(`${findingsLine(plan.summary)} · fingerprint ${oneLine(plan.fingerprint)}`);
-    for (const c of plan.clusters) {
-        lines.push('', bold(oneLine(`Cluster ${c.name} (${c.region}${c.accountId ? `, account ${c.accountId}` : ''})`)));
-        for (const f of c.findings) {
-            const where = f.source ? ` [${(0,source/* formatLocation */.j)(f.source)}]` : '';
-            const key = f.key ? ` ${oneLine(f.key)}` : '';
-            lines.push(`  ${paint(COLOR[f.severity], `${f.severity} ${f.code}`)}${key}: ${oneLine(f.message)}${where}`);
-            if (f.fix)
-                lines.push(`      fix: ${oneLine(f.fix)}`);
-        }
-        if (c.changes.length === 0)
-            lines.push('  no changes');
-        for (const ch of c.changes) {
-            lines.push(`  ${paint(COLOR[ch.action], `${SYMBOL[ch.action].padStart(3)} ${ch.action}`)} ${KIND_LABEL[ch.kind]} ${oneLine(objectName(ch))}`);
-            for (const detail of detailLines(ch))
-                lines.push(`        ${oneLine(detail)}`);
-        }
-    }
-    // A line whose text starts with `::` would be a workflow command in a CI log.
-    return neutralizeWorkflowCommands(`${lines.join('\n')}\n`);
+/**
+ * Policy documents of a change, one collapsed block each below the cluster's table: indented JSON,
+ * or a diff for an update. A fenced block shows its text literally; the fence is longer than any
+ * backtick run in the document, so user text cannot end it.
+ */
+function documentBlocks(ch) {
+    return changeDetails(ch).flatMap((d) => {
+        if (!('document' in d))
+            return [];
+        const fence = fenceFor(d.document);
+        const summary = `${ACTION_MARK[ch.action]} ${escapeHtml(KIND_LABEL[ch.kind])} <code>${escapeHtml(ch.id)}</code>: <code>${escapeHtml(d.label)}</code>`;
+        return [['', `<details><summary>${summary}</summary>`, '', `${fence}${d.diff ? 'diff' : 'json'}`, ...d.document, fence, '', '</details>'].join('\n')];
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/render/index.ts
@@ -39725,10 +39838,10 @@ const ON_PLAN_CHANGE = ['fail', 'warn'];
 /** Room kept for the hidden marker and the footer around a rendered plan. */
 const COMMENT_MARGIN = 1_024;
 
-// EXTERNAL MODULE: ./src/apply/apply-plan.ts + 7 modules
-var apply_plan = __nccwpck_require__(5295);
+// EXTERNAL MODULE: ./src/apply/apply-plan.ts + 9 modules
+var apply_plan = __nccwpck_require__(8104);
 // EXTERNAL MODULE: ./src/plan/summary.ts
-var plan_summary = __nccwpck_require__(967);
+var plan_summary = __nccwpck_require__(1861);
 ;// CONCATENATED MODULE: ./src/action/cluster-logs.ts
 /**
  * The job log, folded per cluster: one group per cluster with its part of the plan (and of the
@@ -39757,7 +39870,7 @@ async function logApplyByCluster(io, report) {
 }
 
 // EXTERNAL MODULE: ./src/aws/progress.ts
-var progress = __nccwpck_require__(2830);
+var progress = __nccwpck_require__(5752);
 ;// CONCATENATED MODULE: ./src/action/context.ts
 
 
@@ -40301,7 +40414,7 @@ function isForkPullRequest(event) {
 }
 
 // EXTERNAL MODULE: ./src/aws/deadline.ts
-var deadline = __nccwpck_require__(7969);
+var deadline = __nccwpck_require__(7015);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
@@ -40584,67 +40697,6 @@ async function openBranchPullRequest(octokit, request) {
 ;// CONCATENATED MODULE: ./src/migrate/render.ts
 
 
-/** Pretty JSON of both documents, compared line by line: `-` removed, `+` added, ` ` kept. */
-function diffJsonLines(before, after) {
-    const a = before === undefined ? [] : JSON.stringify(before, null, 2).split('\n');
-    const b = after === undefined ? [] : JSON.stringify(after, null, 2).split('\n');
-    // Longest common subsequence: trust policies are a few dozen lines, so O(n·m) is nothing.
-    const lcs = Array.from({ length: a.length + 1 }, () => new Array(b.length + 1).fill(0));
-    for (let i = a.length - 1; i >= 0; i--) {
-        for (let j = b.length - 1; j >= 0; j--) {
-            lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-        }
-    }
-    const out = [];
-    let i = 0;
-    let j = 0;
-    while (i < a.length || j < b.length) {
-        if (i < a.length && j < b.length && a[i] === b[j]) {
-            out.push(`  ${a[i]}`);
-            i++;
-            j++;
-        }
-        else if (j < b.length && (i >= a.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
-            out.push(`+ ${b[j]}`);
-            j++;
-        }
-        else {
-            out.push(`- ${a[i]}`);
-            i++;
-        }
-    }
-    return out;
-}
-/** The trust policy document of a change value (canonical JSON text) as an object. */
-function documentOf(value) {
-    if (!value || !('document' in value))
-        return undefined;
-    try {
-        return JSON.parse(value.document);
-    }
-    catch {
-        return value.document;
-    }
-}
-/** Every trustPolicy change of the plan, as text (terminal) or Markdown (```diff blocks). */
-function renderTrustPolicyChanges(plan, format) {
-    const parts = [];
-    for (const cluster of plan.clusters) {
-        for (const change of cluster.changes.filter((c) => c.kind === 'trustPolicy')) {
-            const roleArn = change.after?.roleArn ?? change.before?.roleArn ?? change.id;
-            const lines = diffJsonLines(documentOf(change.before), documentOf(change.after));
-            if (format === 'markdown') {
-                const fence = fenceFor(lines);
-                const reason = change.reason ? `\n\n${escapeMarkdownText(change.reason)}` : '';
-                parts.push(`#### ~ trust policy of ${code(roleArn)} (cluster ${escapeMarkdownText(cluster.name)})${reason}\n\n${fence}diff\n${lines.join('\n')}\n${fence}\n`);
-            }
-            else {
-                parts.push(`  ~ trust policy ${roleArn}${change.reason ? ` (${change.reason})` : ''}\n${lines.map((l) => `      ${l}`).join('\n')}\n`);
-            }
-        }
-    }
-    return parts.join('\n');
-}
 /** Not-convertible items and the migration's own findings, for the terminal or a pull request body. */
 function renderMigrationNotes(notConvertible, findings, format) {
     const lines = [];
@@ -40672,11 +40724,6 @@ function renderMigrationNotes(notConvertible, findings, format) {
         lines.push('');
     }
     return lines.join('\n');
-}
-/** A code fence longer than any run of backticks inside, so policy text cannot close it early. */
-function fenceFor(lines) {
-    const longest = Math.max(0, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((run) => run.length))));
-    return '`'.repeat(Math.max(3, longest + 1));
 }
 
 ;// CONCATENATED MODULE: ./src/action/migrate-flow.ts
@@ -40773,9 +40820,6 @@ function describeProposal(ctx, mode, proposal) {
         parts.push(`## Cluster ${escapeMarkdownText(c.name)} (${escapeMarkdownText(c.region)})${notes.trim() === '' ? '' : `\n\n${notes}`}`);
     }
     if (proposal.plan) {
-        const trust = renderTrustPolicyChanges(proposal.plan, 'markdown');
-        if (trust.trim() !== '')
-            parts.push(trust);
         parts.push(renderPlan(proposal.plan, 'markdown', { title: 'Plan', maxLength: PLAN_SECTION_LIMIT }));
     }
     return parts.join('\n\n');
@@ -40913,7 +40957,7 @@ async function run() {
         env: process.env,
         io: coreIo(),
         // Loaded on demand: runs that stop early (skip, fork, bad input) never load the AWS SDK.
-        loadOperations: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(407), __nccwpck_require__.e(322)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6322))).operations,
+        loadOperations: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(519), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3580))).operations,
         createGitHub: (token) => createGitHubClient(token, { log: (message) => info(neutralizeWorkflowCommands(message)) }),
         readEventPayload: async (path) => JSON.parse(await (0,promises_.readFile)(path, 'utf8')),
         writeFile: (path, text) => (0,promises_.writeFile)(path, text, 'utf8'),
@@ -40924,7 +40968,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 5295:
+/***/ 8104:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40937,13 +40981,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: DEFAULT_APPLY_CONCURRENCY, DEFAULT_PROPAGATION_WINDOW_MS, DEFAULT_UPDATE_TIMEOUT_MS, applyErrorOf
 
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __nccwpck_require__(9378);
+var errors = __nccwpck_require__(2728);
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __nccwpck_require__(3916);
+var src_errors = __nccwpck_require__(2174);
 // EXTERNAL MODULE: ./src/apply/guards.ts
-var guards = __nccwpck_require__(4132);
+var guards = __nccwpck_require__(6410);
 // EXTERNAL MODULE: ./src/model/plan.ts
-var plan = __nccwpck_require__(7978);
+var plan = __nccwpck_require__(1516);
 ;// CONCATENATED MODULE: ./src/apply/retry.ts
 
 const DEFAULT_RETRY_POLICY = {
@@ -41070,7 +41114,7 @@ class StepContext {
 }
 
 // EXTERNAL MODULE: ./src/apply/token.ts
-var apply_token = __nccwpck_require__(7317);
+var apply_token = __nccwpck_require__(8903);
 ;// CONCATENATED MODULE: ./src/apply/values.ts
 /*
  * Pure comparisons between a current object and the desired one: which fields an update call
@@ -41427,8 +41471,201 @@ async function refuseLockout(ctx, principalArn, removesAdminOrEntry) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/model/ownership.ts
+var ownership = __nccwpck_require__(7426);
+// EXTERNAL MODULE: ./src/plan/roles.ts + 2 modules
+var plan_roles = __nccwpck_require__(9484);
+;// CONCATENATED MODULE: ./src/apply/execute-role.ts
+
+
+
+
+
+
+
+
+/*
+ * Roles eks-identity owns. Each step re-reads the role first and converges it from what IAM has
+ * now, so a run cut off anywhere is completed by the next one: CreateRole carries the owner tag in
+ * the same call, so a role left without its policies is recognised as ours and finished, never
+ * created twice. A role another owner (or nobody, unless the plan adopts it) holds is never written.
+ */
+async function applyRoleChange(ctx) {
+    const { change } = ctx;
+    const roles = ctx.gateway.roles;
+    if (!roles)
+        throw new StepFailure('CreateRole', new src_errors/* EksIdentityError */.C('APPLY_INTERNAL', 'this gateway cannot write IAM roles', { source: 'internal' }));
+    const before = change.before;
+    const after = change.after;
+    switch (change.action) {
+        case 'create':
+            return createRole(ctx, roles, required(after, change.id));
+        case 'update':
+            return updateRole(ctx, roles, required(before, change.id), required(after, change.id));
+        case 'delete':
+            return deleteRole(ctx, roles, required(before, change.id));
+        default:
+            return { outcome: 'skipped', reason: `nothing to do for a ${change.action} change` };
+    }
+}
+function readRole(ctx, roles, roleName) {
+    return ctx.call('GetRole', () => roles.readRole(roleName, true));
+}
+async function createRole(ctx, roles, desired) {
+    let current = await readRole(ctx, roles, desired.roleName);
+    if (!current) {
+        try {
+            await ctx.call('CreateRole', () => roles.createRole(desired));
+            await converge(ctx, roles, { ...desired, managedPolicyArns: [], inlinePolicies: {} }, desired);
+            return { outcome: 'applied' };
+        }
+        catch (err) {
+            if (!(err instanceof StepFailure && err.operation === 'CreateRole' && (0,errors/* isConflict */.dh)(err.lastError)))
+                throw err;
+            current = await readRole(ctx, roles, desired.roleName);
+            if (!current)
+                throw err;
+        }
+    }
+    const holder = (0,ownership/* ownerOf */.bf)(current.tags);
+    if (holder === undefined || holder !== (0,ownership/* ownerOf */.bf)(desired.tags)) {
+        return { outcome: 'skipped', reason: `the IAM role ${desired.roleName} already exists${holder === undefined ? ' without an owner tag' : ` and is tagged ${ownership/* OWNER_TAG */.FX}=${JSON.stringify(holder)}`}; it is not taken over (plan again to see it)` };
+    }
+    await converge(ctx, roles, (0,plan_roles/* liveRoleValue */.k1)(current), desired);
+    return { outcome: 'adopted', reason: 'the role already existed with this manifest\'s owner tag (an earlier run created it); it was completed to the desired state' };
+}
+async function updateRole(ctx, roles, before, desired) {
+    const current = await readRole(ctx, roles, desired.roleName);
+    if (!current) {
+        const created = await createRole(ctx, roles, desired);
+        return { ...created, reason: 'the role was gone; it was created again' };
+    }
+    // The owner must be the one the plan saw (none, for a role it adopts) or already this manifest.
+    const holder = (0,ownership/* ownerOf */.bf)(current.tags);
+    if (holder !== (0,ownership/* ownerOf */.bf)(before.tags) && holder !== (0,ownership/* ownerOf */.bf)(desired.tags)) {
+        return { outcome: 'skipped', reason: `the IAM role ${desired.roleName} is now tagged ${ownership/* OWNER_TAG */.FX}=${JSON.stringify(holder ?? '')} (the plan saw ${JSON.stringify((0,ownership/* ownerOf */.bf)(before.tags) ?? '')}); it is not changed` };
+    }
+    await converge(ctx, roles, (0,plan_roles/* liveRoleValue */.k1)(current), desired);
+    return { outcome: 'applied' };
+}
+/** Detach the managed policies, delete the inline ones, then the role (IAM refuses DeleteRole while policies remain). */
+async function deleteRole(ctx, roles, before) {
+    const current = await readRole(ctx, roles, before.roleName);
+    if (!current)
+        return { outcome: 'applied', reason: 'the role was already gone' };
+    const moved = (0,guards/* ownerMoved */.$S)(before.tags, current.tags, `IAM role ${before.roleName}`);
+    if (moved)
+        return moved;
+    const name = current.roleName;
+    for (const arn of current.managedPolicyArns ?? [])
+        await ctx.call('DetachRolePolicy', () => roles.detachPolicy(name, arn));
+    for (const policy of Object.keys(current.inlinePolicies ?? {}))
+        await ctx.call('DeleteRolePolicy', () => roles.deleteInlinePolicy(name, policy));
+    await ctx.call('DeleteRole', () => roles.deleteRole(name));
+    return { outcome: 'applied' };
+}
+/**
+ * Writes what differs between `current` and `desired`. Tags first: a role being adopted is then
+ * recognisably ours before anything else changes. Policies are added before stale ones go, so the
+ * role never has less than both the old and the new set would give mid-way.
+ */
+async function converge(ctx, roles, current, desired) {
+    const name = desired.roleName;
+    const tags = tagChangesOf(current.tags, desired.tags);
+    if (Object.keys(tags.set).length > 0)
+        await ctx.call('TagRole', () => roles.tagRole(name, tags.set));
+    if (current.trustPolicy !== desired.trustPolicy)
+        await ctx.call('UpdateAssumeRolePolicy', () => roles.updateTrust(name, desired.trustPolicy));
+    if (desired.permissionsBoundary !== undefined && current.permissionsBoundary !== desired.permissionsBoundary) {
+        const boundary = desired.permissionsBoundary;
+        await ctx.call('PutRolePermissionsBoundary', () => roles.putBoundary(name, boundary));
+    }
+    if (desired.permissionsBoundary === undefined && current.permissionsBoundary !== undefined)
+        await ctx.call('DeleteRolePermissionsBoundary', () => roles.deleteBoundary(name));
+    if ((current.description ?? '') !== (desired.description ?? '') || current.maxSessionDuration !== desired.maxSessionDuration) {
+        await ctx.call('UpdateRole', () => roles.updateRole(name, { description: desired.description ?? '', maxSessionDuration: desired.maxSessionDuration }));
+    }
+    for (const [policy, document] of Object.entries(desired.inlinePolicies)) {
+        if (current.inlinePolicies[policy] !== document)
+            await ctx.call('PutRolePolicy', () => roles.putInlinePolicy(name, policy, document));
+    }
+    for (const arn of desired.managedPolicyArns)
+        if (!current.managedPolicyArns.includes(arn))
+            await ctx.call('AttachRolePolicy', () => roles.attachPolicy(name, arn));
+    for (const arn of current.managedPolicyArns)
+        if (!desired.managedPolicyArns.includes(arn))
+            await ctx.call('DetachRolePolicy', () => roles.detachPolicy(name, arn));
+    for (const policy of Object.keys(current.inlinePolicies))
+        if (!(policy in desired.inlinePolicies))
+            await ctx.call('DeleteRolePolicy', () => roles.deleteInlinePolicy(name, policy));
+    if (tags.remove.length > 0)
+        await ctx.call('UntagRole', () => roles.untagRole(name, tags.remove));
+}
+
+;// CONCATENATED MODULE: ./src/apply/execute-addon.ts
+/**
+ * Applies an add-on's association changes with one UpdateAddon that carries the add-on's complete
+ * declared list (the list replaces the add-on's associations: EKS API reference, UpdateAddon), then
+ * waits for the asynchronous update (DescribeUpdate) to end Successful, Failed or Cancelled, polling
+ * at a bounded interval until the update timeout or the run's time limit. Every change of the
+ * add-on shares that one call and reports its outcome.
+ */
+
+
+
+/** Polls start after 1 s and double up to 10 s: an add-on update usually ends within seconds, some take minutes. */
+const ADDON_POLL_FIRST_MS = 1_000;
+const ADDON_POLL_MAX_MS = 10_000;
+/** Per run: the update of each (cluster, add-on), started by the add-on's first change and awaited by the others. */
+const updatesOfRun = new WeakMap();
+function applyAddonAssociationChange(ctx) {
+    const addon = ctx.change.addon;
+    if (!addon) {
+        return Promise.reject(new StepFailure('UpdateAddon', new src_errors/* EksIdentityError */.C('APPLY_INTERNAL', `The change ${ctx.change.id} carries no add-on list`, { source: 'internal' })));
+    }
+    let updates = updatesOfRun.get(ctx.run);
+    if (!updates) {
+        updates = new Map();
+        updatesOfRun.set(ctx.run, updates);
+    }
+    const key = `${ctx.clusterName}\u0000${addon.name}`;
+    let update = updates.get(key);
+    if (!update) {
+        update = updateAddon(ctx, addon.name, addon.associations);
+        updates.set(key, update);
+    }
+    return update;
+}
+async function updateAddon(ctx, addonName, associations) {
+    const token = (0,apply_token/* clientRequestTokenFor */.x)(ctx.run.fingerprint, ctx.run.runId, ctx.clusterName, `addon/${addonName}`);
+    const { updateId } = await ctx.call('UpdateAddon', () => ctx.gateway.updateAddonAssociations(ctx.clusterName, addonName, associations, token));
+    await waitForAddonUpdate(ctx, addonName, updateId);
+    return { outcome: 'applied' };
+}
+async function waitForAddonUpdate(ctx, addonName, updateId) {
+    const what = `The update ${updateId} of add-on ${addonName} on cluster ${ctx.clusterName}`;
+    const timeoutAt = ctx.run.clock.now() + ctx.run.updateTimeoutMs;
+    for (let poll = 0;; poll++) {
+        const { status, errors } = await ctx.call('DescribeUpdate', () => ctx.gateway.describeUpdate(ctx.clusterName, updateId, addonName));
+        if (status === 'Successful')
+            return;
+        if (status === 'Failed' || status === 'Cancelled') {
+            throw new StepFailure('DescribeUpdate', new src_errors/* EksIdentityError */.C('ADDON_UPDATE_FAILED', `${what} ended ${status}${errors.length > 0 ? `: ${errors.join('; ')}` : ''}`, {
+                fix: `Fix what EKS reports (aws eks describe-update --name ${ctx.clusterName} --addon-name ${addonName} --update-id ${updateId}), then re-run apply.`,
+            }));
+        }
+        const limit = ctx.run.deadline?.expired() ? `the run's time limit of ${ctx.run.deadline.describe()}` : ctx.run.clock.now() >= timeoutAt ? `${ctx.run.updateTimeoutMs} ms` : undefined;
+        if (limit !== undefined) {
+            throw new StepFailure('DescribeUpdate', new src_errors/* EksIdentityError */.C('ADDON_UPDATE_TIMEOUT', `${what} was still in progress after ${limit}`, {
+                fix: `Check it with "aws eks describe-update --name ${ctx.clusterName} --addon-name ${addonName} --update-id ${updateId}", then re-run plan: it shows what is left.`,
+            }));
+        }
+        await ctx.run.clock.sleep(Math.min(ADDON_POLL_MAX_MS, ADDON_POLL_FIRST_MS * 2 ** poll));
+    }
+}
+
 // EXTERNAL MODULE: ./src/model/partition.ts
-var partition = __nccwpck_require__(655);
+var partition = __nccwpck_require__(9893);
 ;// CONCATENATED MODULE: ./src/apply/execute-cluster.ts
 
 
@@ -41483,9 +41720,9 @@ async function applyTrustPolicyChange(ctx) {
 }
 
 // EXTERNAL MODULE: ./src/apply/refusal.ts
-var refusal = __nccwpck_require__(5616);
-// EXTERNAL MODULE: ./src/apply/order.ts
-var apply_order = __nccwpck_require__(4584);
+var refusal = __nccwpck_require__(146);
+// EXTERNAL MODULE: ./src/apply/order.ts + 1 modules
+var apply_order = __nccwpck_require__(7349);
 ;// CONCATENATED MODULE: ./src/apply/scheduler.ts
 /** Ready work per unit in flight: the lane that is furthest behind gets the next slot. */
 const share = (lane) => lane.ready.length / (lane.inFlight + 1);
@@ -41557,6 +41794,8 @@ function runUnits(units, limit, run) {
 
 
 
+
+
 /**
  * Changes in flight at most. A ceiling, not the rate: each operation runs at the rate its pacer
  * finds (src/aws/pacer.ts), and the slots go to the operations with the most work waiting.
@@ -41593,6 +41832,7 @@ async function applyPlan(plan, deps, options = {}) {
         clock: { sleep: deps.sleep, now: deps.now, random },
         policy: { ...DEFAULT_RETRY_POLICY, propagationWindowMs: options.propagationWindowMs ?? DEFAULT_PROPAGATION_WINDOW_MS },
         createDates: Object.fromEntries(plan.clusters.map((c) => [c.name, c.iamCreateDates ?? {}])),
+        ...(options.deadline ? { deadline: options.deadline } : {}),
     };
     const emit = deps.onProgress ?? (() => undefined);
     emit({ type: 'start', total: order.steps.length });
@@ -41668,6 +41908,10 @@ function executeChange(ctx) {
             return applyTrustPolicyChange(ctx);
         case 'authenticationMode':
             return applyAuthenticationModeChange(ctx);
+        case 'iamRole':
+            return applyRoleChange(ctx);
+        case 'addonAssociation':
+            return applyAddonAssociationChange(ctx);
     }
 }
 function needsAccessEntries(change) {
@@ -41721,7 +41965,7 @@ function summarizeResults(results, durationMs) {
 
 /***/ }),
 
-/***/ 4132:
+/***/ 6410:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -41734,7 +41978,7 @@ function summarizeResults(results, durationMs) {
 /* harmony export */   wc: () => (/* reexport safe */ _model_ownership_js__WEBPACK_IMPORTED_MODULE_0__.wc),
 /* harmony export */   xH: () => (/* reexport safe */ _model_ownership_js__WEBPACK_IMPORTED_MODULE_0__.xH)
 /* harmony export */ });
-/* harmony import */ var _model_ownership_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5012);
+/* harmony import */ var _model_ownership_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7426);
 /*
  * Delete guards, checked again right before each delete against what EKS answers at that moment
  * (the plan may be minutes old). They are the last line of defence; the plan reports the same
@@ -41788,13 +42032,89 @@ class DeleteBudget {
 
 /***/ }),
 
-/***/ 4584:
+/***/ 7349:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ orderPlan)
-/* harmony export */ });
-/* unused harmony export principalOf */
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  C: () => (/* binding */ orderPlan)
+});
+
+// UNUSED EXPORTS: principalOf
+
+// EXTERNAL MODULE: ./src/model/partition.ts
+var partition = __nccwpck_require__(9893);
+;// CONCATENATED MODULE: ./src/apply/order-roles.ts
+
+/** IAM names a role once per account, whatever its path: the key roles and associations meet on. */
+function roleKey(arn) {
+    if (arn === undefined)
+        return undefined;
+    const name = (0,partition/* roleNameOfArn */.cq)(arn);
+    return name === undefined ? undefined : `${(0,partition/* parseArn */.Lw)(arn)?.partition}/${(0,partition/* parseArn */.Lw)(arn)?.accountId}/${name}`;
+}
+/**
+ * Edges between owned roles and associations, across clusters (a role is global to its account):
+ * an association that will name a role waits for the role's create or update (the role and its
+ * policies must exist first), and a role's delete waits for every association change that stops
+ * using it (EKS would otherwise hand out credentials of a role that is gone).
+ */
+function linkRoleDependencies(units) {
+    const writes = new Map();
+    const deletes = new Map();
+    for (const unit of units) {
+        const change = unit.steps[0].change;
+        if (change.kind !== 'iamRole')
+            continue;
+        const key = roleKey((change.after ?? change.before)?.roleArn);
+        if (key === undefined)
+            continue;
+        if (change.action === 'delete')
+            deletes.set(key, unit.id);
+        else
+            writes.set(key, [...(writes.get(key) ?? []), unit.id]);
+    }
+    if (writes.size === 0 && deletes.size === 0)
+        return;
+    for (const unit of units) {
+        const change = unit.steps[0].change;
+        if (change.kind === 'addonAssociation') {
+            linkAddonUnit(unit, units, writes, deletes);
+            continue;
+        }
+        if (change.kind !== 'podIdentityAssociation')
+            continue;
+        const after = roleKey(change.after?.roleArn);
+        const before = roleKey(change.before?.roleArn);
+        if (change.action !== 'delete' && after !== undefined)
+            unit.after.push(...(writes.get(after) ?? []));
+        // The role's delete waits for this association to stop using it.
+        const deleting = before !== undefined && before !== after ? deletes.get(before) : undefined;
+        if (deleting !== undefined)
+            units[deleting].after.push(unit.id);
+    }
+}
+/**
+ * An add-on's unit is one UpdateAddon naming every role of the add-on's list: it waits for the
+ * writes of all of them, and a role the list stops naming is deleted only after it.
+ */
+function linkAddonUnit(unit, units, writes, deletes) {
+    const list = unit.steps[0].change.addon?.associations ?? [];
+    const named = new Set(list.map((a) => roleKey(a.roleArn)));
+    for (const key of named)
+        if (key !== undefined)
+            unit.after.push(...(writes.get(key) ?? []));
+    for (const step of unit.steps) {
+        const before = roleKey(step.change.before?.roleArn);
+        const deleting = before !== undefined && !named.has(before) ? deletes.get(before) : undefined;
+        if (deleting !== undefined)
+            units[deleting].after.push(unit.id);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/apply/order.ts
+
 function orderPlan(plan) {
     const steps = [];
     for (const cluster of plan.clusters) {
@@ -41810,6 +42130,7 @@ function orderPlan(plan) {
         return unit;
     };
     const principals = new Map();
+    const addons = new Map();
     const unitOfPrincipal = (clusterName, principalArn, isDelete) => {
         const key = `${clusterName}\u0000${principalArn}\u0000${isDelete ? 'out' : 'in'}`;
         let unit = principals.get(key);
@@ -41823,6 +42144,16 @@ function orderPlan(plan) {
         const { change, clusterName } = step;
         if (change.kind === 'accessEntry' || change.kind === 'accessPolicy') {
             unitOfPrincipal(clusterName, principalOf(change), change.action === 'delete').steps.push(step);
+        }
+        else if (change.kind === 'addonAssociation') {
+            // One UpdateAddon carries all of an add-on's changes: they form one unit.
+            const key = `${clusterName}\u0000addon\u0000${change.addon?.name ?? change.id}`;
+            let unit = addons.get(key);
+            if (!unit) {
+                unit = newUnit(clusterName, false);
+                addons.set(key, unit);
+            }
+            unit.steps.push(step);
         }
         else {
             newUnit(clusterName, false).steps.push(step);
@@ -41838,6 +42169,7 @@ function orderPlan(plan) {
         unit.lane = `${first.kind}:${first.action}`;
     }
     linkDependencies(units);
+    linkRoleDependencies(units);
     return { units, steps };
 }
 function roleOf(unit) {
@@ -41853,6 +42185,10 @@ function roleOf(unit) {
         case 'accessEntry':
         case 'accessPolicy':
             return isDelete ? 'accessDelete' : 'accessWrite';
+        case 'iamRole':
+            return 'iamRole';
+        case 'addonAssociation':
+            return 'addonWrite';
     }
 }
 /** The edges listed on ExecutionOrder, per cluster. */
@@ -41863,6 +42199,9 @@ const PREREQUISITES = {
     associationDelete: [],
     accessWrite: ['authMode'],
     accessDelete: ['authMode', 'accessWrite'],
+    iamRole: [],
+    // The roles the add-on's associations name must trust Pod Identity before EKS takes them.
+    addonWrite: ['trust'],
 };
 function linkDependencies(units) {
     const byClusterAndRole = new Map();
@@ -41890,7 +42229,7 @@ function principalOf(change) {
 
 /***/ }),
 
-/***/ 5616:
+/***/ 146:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -41898,8 +42237,8 @@ function principalOf(change) {
 /* harmony export */   v$: () => (/* binding */ ApplyRefusedError),
 /* harmony export */   v9: () => (/* binding */ refusePlanWithErrors)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _plan_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1731);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
+/* harmony import */ var _plan_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9209);
 /**
  * When a plan must not be applied: the one policy. applyPlan refuses error findings with it, and
  * the operations layer adds the review check (the fingerprint of the plan a person approved).
@@ -41966,7 +42305,7 @@ function refuseUnreviewedPlan(plan, review = {}) {
 
 /***/ }),
 
-/***/ 7317:
+/***/ 8903:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -41999,7 +42338,7 @@ function clientRequestTokenFor(fingerprint, runId, clusterName, changeId) {
 
 /***/ }),
 
-/***/ 7969:
+/***/ 7015:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -42009,7 +42348,7 @@ function clientRequestTokenFor(fingerprint, runId, clusterName, changeId) {
 /* harmony export */   t1: () => (/* binding */ DEFAULT_TIMEOUT_MS)
 /* harmony export */ });
 /* unused harmony export formatDuration */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
 /**
  * The time limit of a run. GitHub's default job timeout is six hours, and an endpoint that takes
  * connections and never answers would otherwise hold a plan for all of them. While reading
@@ -42089,7 +42428,7 @@ function parseTimeout(value, what) {
 
 /***/ }),
 
-/***/ 9378:
+/***/ 2728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -42104,7 +42443,7 @@ function parseTimeout(value, what) {
 /* harmony export */   w7: () => (/* binding */ isAccessDenied)
 /* harmony export */ });
 /* unused harmony export awsErrorFacts */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
 
 const AWS_BRAND = Symbol.for('eks-identity.aws-call-error');
 /**
@@ -42310,7 +42649,7 @@ async function callAwsOrAbsent(operation, key, fn) {
 
 /***/ }),
 
-/***/ 1395:
+/***/ 5685:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -42321,7 +42660,7 @@ async function callAwsOrAbsent(operation, key, fn) {
 /* harmony export */   sf: () => (/* binding */ markPacedThrottlesOptions)
 /* harmony export */ });
 /* unused harmony export DEFAULT_TIMEOUT_ATTEMPTS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2728);
 
 /** Inputs of commands sent through a pacer: their throttles are the pacer's to retry. */
 const pacedInputs = new WeakSet();
@@ -42396,7 +42735,7 @@ class PacedRetryStrategy {
 
 /***/ }),
 
-/***/ 2830:
+/***/ 5752:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -42575,7 +42914,7 @@ function createProgressGroup(parent, label) {
 
 /***/ }),
 
-/***/ 3916:
+/***/ 2174:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -42611,7 +42950,659 @@ class EksIdentityError extends Error {
 
 /***/ }),
 
-/***/ 5012:
+/***/ 7569:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LN: () => (/* binding */ suggestAwsManagedPolicy),
+/* harmony export */   cR: () => (/* binding */ awsManagedPolicyArn),
+/* harmony export */   i6: () => (/* binding */ isAwsManagedPolicyArn),
+/* harmony export */   y5: () => (/* binding */ findAwsManagedPolicy)
+/* harmony export */ });
+/* unused harmony export AWS_MANAGED_POLICIES */
+/* harmony import */ var _closest_match_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1256);
+/**
+ * AWS managed policies eks-identity knows by name: the emulator serves them through GetPolicy and
+ * AttachRolePolicy, and `validate` warns about a managed-policy ARN of the `aws` account that is
+ * not among them (a typo, or a path left out: AWS managed policies keep their path in the ARN,
+ * e.g. `policy/service-role/AmazonEBSCSIDriverPolicy`). Names and paths are those of the AWS
+ * Managed Policy Reference Guide; the list holds every policy the well-known policy catalog
+ * attaches, the EKS node and add-on policies, and the broad ones workloads commonly get. It is
+ * not the whole of AWS's list, so an ARN missing from it is a warning, never an error.
+ */
+
+const ROOT = [
+    // Workload access used by the well-known catalog and eksctl's well-known policies.
+    'AmazonEKS_CNI_Policy',
+    'CloudWatchAgentServerPolicy',
+    'CloudWatchAgentAdminPolicy',
+    'AWSXrayWriteOnlyAccess',
+    'AWSXRayDaemonWriteAccess',
+    'AWSXrayReadOnlyAccess',
+    'AmazonEC2ContainerRegistryReadOnly',
+    'AmazonEC2ContainerRegistryPullOnly',
+    'AmazonEC2ContainerRegistryPowerUser',
+    'AmazonEC2ContainerRegistryFullAccess',
+    'AmazonPrometheusRemoteWriteAccess',
+    'AmazonPrometheusQueryAccess',
+    'AmazonPrometheusFullAccess',
+    'AWSAppMeshEnvoyAccess',
+    // EKS cluster, node and Auto Mode policies.
+    'AmazonEKSClusterPolicy',
+    'AmazonEKSServicePolicy',
+    'AmazonEKSVPCResourceController',
+    'AmazonEKSWorkerNodePolicy',
+    'AmazonEKSWorkerNodeMinimalPolicy',
+    'AmazonEKSFargatePodExecutionRolePolicy',
+    'AmazonEKSBlockStoragePolicy',
+    'AmazonEKSComputePolicy',
+    'AmazonEKSLoadBalancingPolicy',
+    'AmazonEKSNetworkingPolicy',
+    'AmazonSSMManagedInstanceCore',
+    // Broad access workloads commonly get.
+    'AdministratorAccess',
+    'PowerUserAccess',
+    'ReadOnlyAccess',
+    'IAMReadOnlyAccess',
+    'AmazonS3ReadOnlyAccess',
+    'AmazonS3FullAccess',
+    'AmazonDynamoDBReadOnlyAccess',
+    'AmazonDynamoDBFullAccess',
+    'AmazonSQSReadOnlyAccess',
+    'AmazonSQSFullAccess',
+    'AmazonSNSReadOnlyAccess',
+    'AmazonSNSFullAccess',
+    'AmazonKinesisReadOnlyAccess',
+    'AmazonKinesisFullAccess',
+    'AmazonSSMReadOnlyAccess',
+    'AmazonSSMFullAccess',
+    'SecretsManagerReadWrite',
+    'AmazonRoute53ReadOnlyAccess',
+    'AmazonRoute53FullAccess',
+    'AmazonEC2ReadOnlyAccess',
+    'AmazonEC2FullAccess',
+    'ElasticLoadBalancingReadOnly',
+    'ElasticLoadBalancingFullAccess',
+    'CloudWatchReadOnlyAccess',
+    'CloudWatchFullAccess',
+    'CloudWatchLogsReadOnlyAccess',
+    'CloudWatchLogsFullAccess',
+    'AmazonRDSReadOnlyAccess',
+    'AmazonRDSFullAccess',
+    'AmazonElastiCacheReadOnlyAccess',
+    'AmazonElastiCacheFullAccess',
+    'AmazonOpenSearchServiceReadOnlyAccess',
+    'AmazonOpenSearchServiceFullAccess',
+    'AmazonEventBridgeReadOnlyAccess',
+    'AmazonEventBridgeFullAccess',
+    'AWSStepFunctionsReadOnlyAccess',
+    'AWSStepFunctionsFullAccess',
+    'AWSLambda_ReadOnlyAccess',
+    'AWSLambda_FullAccess',
+    'AmazonSESFullAccess',
+    'AmazonAthenaFullAccess',
+    'AmazonMSKReadOnlyAccess',
+    'AmazonMSKFullAccess',
+    'AmazonFSxReadOnlyAccess',
+    'AmazonFSxFullAccess',
+    'AmazonElasticFileSystemReadOnlyAccess',
+    'AmazonElasticFileSystemFullAccess',
+    'AmazonBedrockReadOnly',
+    'AmazonBedrockFullAccess',
+    'AmazonSageMakerFullAccess',
+    'AWSCertificateManagerReadOnly',
+    'AWSCloudFormationReadOnlyAccess',
+    'AWSKeyManagementServicePowerUser',
+];
+/** Policies AWS keeps under a path: the path is part of the ARN and must be written. */
+const UNDER_PATH = [
+    { name: 'AmazonEBSCSIDriverPolicy', path: '/service-role/' },
+    { name: 'AmazonEFSCSIDriverPolicy', path: '/service-role/' },
+    { name: 'ViewOnlyAccess', path: '/job-function/' },
+    { name: 'DatabaseAdministrator', path: '/job-function/' },
+    { name: 'NetworkAdministrator', path: '/job-function/' },
+    { name: 'SystemAdministrator', path: '/job-function/' },
+];
+/** Sorted by name; names are unique. */
+const AWS_MANAGED_POLICIES = Object.freeze([...new Map([...ROOT.map((name) => ({ name, path: '/' })), ...UNDER_PATH].map((p) => [p.name, p])).values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
+const BY_NAME = new Map(AWS_MANAGED_POLICIES.map((p) => [p.name, p]));
+/**
+ * `arn:PARTITION:iam::aws:policy[/path/]NAME`, with the catalog's path for the name; a name the
+ * catalog does not hold gets the root path (use `findAwsManagedPolicy` to know whether it is known).
+ */
+function awsManagedPolicyArn(partition, name) {
+    const path = BY_NAME.get(name)?.path ?? '/';
+    return `arn:${partition}:iam::aws:policy${path}${name}`;
+}
+/** An AWS managed policy ARN (any partition) → its catalog entry; undefined when not in the catalog or not AWS managed. */
+function findAwsManagedPolicy(arn) {
+    const m = /^arn:[a-z-]+:iam::aws:policy(\/(?:[^/]+\/)*)([^/]+)$/.exec(arn);
+    if (!m)
+        return undefined;
+    const policy = BY_NAME.get(m[2]);
+    return policy && policy.path === m[1] ? policy : undefined;
+}
+/** True for an ARN in the `aws` account's policy namespace (whether or not the catalog knows it). */
+function isAwsManagedPolicyArn(arn) {
+    return /^arn:[a-z-]+:iam::aws:policy\//.test(arn);
+}
+/**
+ * The catalog ARN an unknown AWS managed policy ARN probably meant: the same name under its real
+ * path (the usual mistake), else the closest name. Undefined when nothing is close.
+ */
+function suggestAwsManagedPolicy(arn) {
+    const m = /^arn:([a-z-]+):iam::aws:policy\/(?:[^/]+\/)*([^/]+)$/.exec(arn);
+    if (!m)
+        return undefined;
+    const [, partition, name] = m;
+    const exact = BY_NAME.get(name);
+    if (exact)
+        return awsManagedPolicyArn(partition, exact.name);
+    const close = (0,_closest_match_js__WEBPACK_IMPORTED_MODULE_0__/* .closestMatch */ .h)(name, AWS_MANAGED_POLICIES.map((p) => p.name));
+    return close === undefined ? undefined : awsManagedPolicyArn(partition, close);
+}
+
+
+/***/ }),
+
+/***/ 1256:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ closestMatch)
+/* harmony export */ });
+/** "Did you mean" for every place that checks a name against a known list. */
+/**
+ * The closest candidate within a small edit distance (case-insensitive), or undefined when
+ * nothing is close enough to be a plausible typo.
+ */
+function closestMatch(word, candidates) {
+    let best;
+    let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+    for (const candidate of candidates) {
+        const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+
+
+/***/ }),
+
+/***/ 4536:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  B6: () => (/* binding */ checkIamTags),
+  jJ: () => (/* binding */ checkMaxSessionDuration),
+  sD: () => (/* binding */ checkPolicyArn),
+  a4: () => (/* binding */ checkPolicyDocument),
+  Qk: () => (/* binding */ checkPolicyName),
+  l$: () => (/* binding */ checkRoleDescription),
+  Ko: () => (/* binding */ checkRoleName),
+  qQ: () => (/* binding */ checkRolePath),
+  RA: () => (/* binding */ checkRolePolicySizes)
+});
+
+// UNUSED EXPORTS: IAM_LIMITS, IAM_NAME_RE, IAM_PATH_RE, checkIamRole, checkManagedPolicySize, policyLength
+
+;// CONCATENATED MODULE: ./src/model/iam-policy-grammar.ts
+const TEXT_MAX = 131072;
+const VERSIONS = ['2012-10-17', '2008-10-17'];
+const TOP_KEYS = ['Version', 'Id', 'Statement'];
+const STATEMENT_KEYS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
+const PRINCIPAL_KEYS = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
+/** "Actions/Conditions must be prefaced by a vendor": `*` or `service:Action` (wildcards allowed). */
+const ACTION_RE = /^(?:\*|[A-Za-z0-9-]+:[A-Za-z0-9*?_-]*)$/;
+/** IAM accepts only alphanumeric statement ids. */
+const SID_RE = /^[A-Za-z0-9]*$/;
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isPolicyCharacter(code) {
+    return code === 0x09 || code === 0x0a || code === 0x0d || (code >= 0x20 && code <= 0xff);
+}
+function malformed(at, code, message, fix) {
+    return { at, code, message: `${at === '' ? 'the policy' : `\`${at}\``}: ${message}`, fix };
+}
+/** Strings or a non-empty list of strings (Action, Resource, principal values). */
+function stringList(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string'))
+        return value;
+    return undefined;
+}
+function checkActions(at, value, out) {
+    const list = stringList(value);
+    if (!list) {
+        out.push(malformed(at, 'POLICY_INVALID_ACTION', 'must be an action or a non-empty list of actions', 'write actions as "service:Action" strings'));
+        return;
+    }
+    for (const action of list) {
+        if (!ACTION_RE.test(action))
+            out.push(malformed(at, 'POLICY_INVALID_ACTION', `\`${action}\` is not an action; IAM expects "*" or "service:Action"`, 'prefix the action with its service, e.g. "s3:GetObject"'));
+    }
+}
+function checkResources(at, value, out) {
+    const list = stringList(value);
+    if (!list) {
+        out.push(malformed(at, 'POLICY_INVALID_RESOURCE', 'must be an ARN or a non-empty list of ARNs', 'write resources as ARN strings or "*"'));
+        return;
+    }
+    for (const resource of list) {
+        if (resource !== '*' && !resource.startsWith('arn:'))
+            out.push(malformed(at, 'POLICY_INVALID_RESOURCE', `\`${resource}\` must be in ARN format or "*"`, 'use the resource\'s full ARN'));
+    }
+}
+function checkPrincipal(at, value, out) {
+    if (value === '*')
+        return;
+    const entries = isObject(value) ? Object.entries(value) : [];
+    const bad = entries.length === 0 || entries.some(([k, v]) => !PRINCIPAL_KEYS.includes(k) || !stringList(v));
+    if (bad)
+        out.push(malformed(at, 'POLICY_INVALID_PRINCIPAL', `must be "*" or an object of ${PRINCIPAL_KEYS.join(', ')} with a name or a list of names`, 'e.g. { "Service": "pods.eks.amazonaws.com" }'));
+}
+function checkCondition(at, value, out) {
+    const scalar = (v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+    const valid = isObject(value) &&
+        Object.values(value).every((keys) => isObject(keys) && Object.values(keys).every((v) => scalar(v) || (Array.isArray(v) && v.every(scalar))));
+    if (!valid)
+        out.push(malformed(at, 'POLICY_INVALID_CONDITION', 'must be an object of operators, each an object of condition keys to a value or a list of values', 'e.g. { "StringEquals": { "aws:RequestedRegion": "us-east-1" } }'));
+}
+function checkStatement(s, at, kind, out) {
+    if (!isObject(s)) {
+        out.push(malformed(at, 'POLICY_INVALID_STATEMENT', 'a statement must be an object', 'write each statement as { "Effect": …, "Action": …, … }'));
+        return;
+    }
+    for (const key of Object.keys(s)) {
+        if (!STATEMENT_KEYS.includes(key))
+            out.push(malformed(`${at}.${key}`, 'POLICY_UNKNOWN_ELEMENT', `IAM knows no statement element \`${key}\``, `use only ${STATEMENT_KEYS.join(', ')}`));
+    }
+    if (s.Sid !== undefined && (typeof s.Sid !== 'string' || !SID_RE.test(s.Sid))) {
+        out.push(malformed(`${at}.Sid`, 'POLICY_INVALID_SID', 'statement ids must be alphanumeric', 'use letters and digits only'));
+    }
+    if (s.Effect !== 'Allow' && s.Effect !== 'Deny')
+        out.push(malformed(`${at}.Effect`, 'POLICY_INVALID_EFFECT', `must be "Allow" or "Deny", not ${JSON.stringify(s.Effect) ?? 'missing'}`, 'set Effect to Allow or Deny'));
+    const pair = (a, b, required, code, what) => {
+        if (s[a] !== undefined && s[b] !== undefined)
+            out.push(malformed(at, code, `a statement has either ${a} or ${b}, not both`, `keep one of ${a} and ${b}`));
+        else if (required && s[a] === undefined && s[b] === undefined)
+            out.push(malformed(at, code, `a statement must have ${a} or ${b}`, `add ${what}`));
+    };
+    pair('Action', 'NotAction', true, 'POLICY_MISSING_ACTION', 'the actions it allows or denies');
+    if (s.Action !== undefined)
+        checkActions(`${at}.Action`, s.Action, out);
+    if (s.NotAction !== undefined)
+        checkActions(`${at}.NotAction`, s.NotAction, out);
+    if (kind === 'trust') {
+        for (const key of ['Resource', 'NotResource']) {
+            if (s[key] !== undefined)
+                out.push(malformed(`${at}.${key}`, 'POLICY_PROHIBITED_ELEMENT', `a trust policy has no ${key} (the role itself is the resource)`, `remove ${key}`));
+        }
+        pair('Principal', 'NotPrincipal', true, 'POLICY_MISSING_PRINCIPAL', 'the principal that may assume the role');
+    }
+    else {
+        for (const key of ['Principal', 'NotPrincipal']) {
+            if (s[key] !== undefined)
+                out.push(malformed(`${at}.${key}`, 'POLICY_PROHIBITED_ELEMENT', 'a permissions policy must not specify a principal (the role is the principal)', `remove ${key}`));
+        }
+        pair('Resource', 'NotResource', true, 'POLICY_MISSING_RESOURCE', 'the resources it applies to ("*" for all)');
+    }
+    if (s.Resource !== undefined && kind !== 'trust')
+        checkResources(`${at}.Resource`, s.Resource, out);
+    if (s.NotResource !== undefined && kind !== 'trust')
+        checkResources(`${at}.NotResource`, s.NotResource, out);
+    if (kind === 'trust' && s.Principal !== undefined)
+        checkPrincipal(`${at}.Principal`, s.Principal, out);
+    if (kind === 'trust' && s.NotPrincipal !== undefined)
+        checkPrincipal(`${at}.NotPrincipal`, s.NotPrincipal, out);
+    if (s.Condition !== undefined)
+        checkCondition(`${at}.Condition`, s.Condition, out);
+}
+/** Text checks first (length, characters, JSON), then the grammar of the parsed document. */
+function policyDocumentProblems(doc, kind) {
+    const out = [];
+    let text;
+    let parsed = doc;
+    if (typeof doc === 'string') {
+        text = doc;
+        try {
+            parsed = JSON.parse(doc);
+        }
+        catch {
+            return [{ code: 'POLICY_INVALID_JSON', iamError: 'MalformedPolicyDocument', at: '', message: 'the policy is not valid JSON', fix: 'correct the JSON syntax' }];
+        }
+    }
+    else {
+        text = JSON.stringify(doc) ?? '';
+    }
+    if (text.length === 0 || text.length > TEXT_MAX) {
+        return [{ code: 'POLICY_TEXT_TOO_LONG', iamError: 'ValidationError', at: '', message: `the policy text has ${text.length} characters; IAM accepts 1–${TEXT_MAX}`, fix: 'shorten the policy' }];
+    }
+    const bad = [...text].find((ch) => !isPolicyCharacter(ch.codePointAt(0)));
+    if (bad !== undefined) {
+        out.push(malformed('', 'POLICY_INVALID_CHARACTER', `contains ${JSON.stringify(bad)} (U+${bad.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}); IAM accepts only tab, line breaks and U+0020–U+00FF`, 'remove the character (it is usually in a Sid, a description-like condition value or a quote pasted from a document)'));
+    }
+    if (!isObject(parsed)) {
+        out.push(malformed('', 'POLICY_NOT_OBJECT', 'a policy must be a JSON object', 'write { "Version": "2012-10-17", "Statement": [ … ] }'));
+        return out.map((p) => ({ ...p, iamError: 'MalformedPolicyDocument' }));
+    }
+    for (const key of Object.keys(parsed)) {
+        if (!TOP_KEYS.includes(key))
+            out.push(malformed(key, 'POLICY_UNKNOWN_ELEMENT', `IAM knows no policy element \`${key}\``, `use only ${TOP_KEYS.join(', ')}`));
+    }
+    if (parsed.Version !== undefined && !VERSIONS.includes(parsed.Version)) {
+        out.push(malformed('Version', 'POLICY_INVALID_VERSION', `must be "2012-10-17" (or the older "2008-10-17"), not ${JSON.stringify(parsed.Version)}`, 'use "2012-10-17"'));
+    }
+    const statements = Array.isArray(parsed.Statement) ? parsed.Statement : parsed.Statement === undefined ? [] : [parsed.Statement];
+    // A permissions policy without statements is refused; a trust policy without any (a role no one
+    // can assume yet) is kept as IAM stores it.
+    if (parsed.Statement === undefined || (statements.length === 0 && kind !== 'trust')) {
+        out.push(malformed('Statement', 'POLICY_MISSING_STATEMENT', 'a policy needs at least one statement', 'add a Statement list'));
+    }
+    statements.forEach((s, i) => checkStatement(s, Array.isArray(parsed.Statement) ? `Statement[${i}]` : 'Statement', kind, out));
+    const sids = statements.flatMap((s) => (isObject(s) && typeof s.Sid === 'string' && s.Sid !== '' ? [s.Sid] : []));
+    const dup = sids.find((sid, i) => sids.indexOf(sid) !== i);
+    if (dup !== undefined)
+        out.push(malformed('Statement', 'POLICY_DUPLICATE_SID', `statement id \`${dup}\` appears twice; IAM requires unique ids within a policy`, 'rename one of them'));
+    return out.map((p) => ({ ...p, iamError: 'MalformedPolicyDocument' }));
+}
+
+;// CONCATENATED MODULE: ./src/model/iam-limits.ts
+/**
+ * IAM's limits on the roles and policies eks-identity writes, as pure checks: `validate` reports
+ * them at the manifest location, the plan re-checks the values it computes, and the emulator
+ * refuses the same values with the error IAM gives (`iamError`). One place per limit, each with
+ * its source:
+ *
+ * - Names, paths, description, session duration, tags, document text: the IAM API reference's
+ *   data types (roleNameType, pathType, roleDescriptionType, roleMaxSessionDurationType,
+ *   policyNameType, policyDocumentType, tagKeyType, tagValueType), as in the IAM service model.
+ * - Sizes and counts: the IAM User Guide, "IAM and AWS STS quotas" (character and object quotas):
+ *   role trust policy length 2,048 characters (adjustable), aggregate inline policies per role
+ *   10,240 characters, managed policy 6,144 characters, 10 managed policies per role (adjustable
+ *   up to 20), 50 tags per resource; IAM does not count whitespace against these.
+ * - Document grammar: the IAM User Guide, "IAM JSON policy elements reference" and "grammar of
+ *   the IAM JSON policy language" (Version, Id, Statement; Sid, Effect, Principal/NotPrincipal,
+ *   Action/NotAction, Resource/NotResource, Condition). A trust policy names a principal and no
+ *   resource; an identity policy names a resource and no principal.
+ * - Document validation itself is split: `policyDocumentProblems` is the grammar, the character
+ *   set and the 131,072-character API limit; the quotas live in `checkRolePolicySizes` and
+ *   `checkManagedPolicySize` because they depend on the other policies of the role.
+ */
+
+const IAM_LIMITS = {
+    roleName: { min: 1, max: 64 },
+    rolePath: { min: 1, max: 512 },
+    roleDescription: { max: 1000 },
+    maxSessionDuration: { min: 3600, max: 43200 },
+    policyName: { min: 1, max: 128 },
+    /** policyDocumentType: the text sent, whitespace included. */
+    policyDocumentText: { max: 131072 },
+    tags: { count: 50, key: 128, value: 256 },
+    /** Quotas, counted without whitespace. */
+    trustPolicyLength: 2048,
+    inlinePoliciesPerRoleLength: 10240,
+    managedPolicyLength: 6144,
+    managedPoliciesPerRole: 10,
+    /** PolicyArn and PermissionsBoundary (arnType). */
+    arn: { min: 20, max: 2048 },
+};
+/** roleNameType, userNameType, policyNameType: `[\w+=,.@-]+`. */
+const IAM_NAME_RE = /^[\w+=,.@-]+$/;
+/** pathType: `/` or `/` + printable ASCII without space + `/`. */
+const IAM_PATH_RE = /^(?:\/|\/[\x21-\x7e]+\/)$/;
+/** roleDescriptionType. */
+const DESCRIPTION_RE = /^[\t\n\r\x20-\x7e\xa1-\xff]*$/;
+/** tagKeyType / tagValueType. */
+const TAG_KEY_RE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u;
+const TAG_VALUE_RE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+function shorten(text) {
+    return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+function checkName(what, name, max) {
+    const code = `INVALID_${what.toUpperCase().replace(/ /g, '_')}`;
+    if (name.length < 1 || name.length > max) {
+        return [{ code, iamError: 'ValidationError', message: `${what} \`${shorten(name)}\` has ${name.length} characters; IAM allows 1–${max}`, fix: `use a ${what} of at most ${max} characters` }];
+    }
+    if (!IAM_NAME_RE.test(name)) {
+        return [{ code, iamError: 'ValidationError', message: `${what} \`${shorten(name)}\` contains characters IAM does not allow`, fix: 'use letters, digits and + = , . @ _ - only' }];
+    }
+    return [];
+}
+function checkRoleName(name) {
+    return checkName('role name', name, IAM_LIMITS.roleName.max);
+}
+function checkPolicyName(name) {
+    return checkName('policy name', name, IAM_LIMITS.policyName.max);
+}
+function checkRolePath(path) {
+    if (path.length <= IAM_LIMITS.rolePath.max && IAM_PATH_RE.test(path))
+        return [];
+    return [{
+            code: 'INVALID_ROLE_PATH',
+            iamError: 'ValidationError',
+            message: `role path \`${shorten(path)}\` is not an IAM path`,
+            fix: `use \`/\` or a path that starts and ends with \`/\` (printable ASCII, no spaces, at most ${IAM_LIMITS.rolePath.max} characters), e.g. \`/workloads/\``,
+        }];
+}
+function checkRoleDescription(text) {
+    const out = [];
+    if (text.length > IAM_LIMITS.roleDescription.max) {
+        out.push({ code: 'ROLE_DESCRIPTION_TOO_LONG', iamError: 'ValidationError', message: `the role description has ${text.length} characters; IAM allows at most ${IAM_LIMITS.roleDescription.max}`, fix: 'shorten the description' });
+    }
+    if (!DESCRIPTION_RE.test(text)) {
+        const bad = [...text].find((ch) => !DESCRIPTION_RE.test(ch));
+        out.push({
+            code: 'ROLE_DESCRIPTION_INVALID_CHARACTER',
+            iamError: 'ValidationError',
+            message: `the role description contains ${JSON.stringify(bad)} (U+${bad.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}); IAM accepts tab, line breaks, printable ASCII and U+00A1–U+00FF`,
+            fix: 'remove the character',
+        });
+    }
+    return out;
+}
+function checkMaxSessionDuration(seconds) {
+    const { min, max } = IAM_LIMITS.maxSessionDuration;
+    if (Number.isInteger(seconds) && seconds >= min && seconds <= max)
+        return [];
+    return [{ code: 'INVALID_MAX_SESSION_DURATION', iamError: 'ValidationError', message: `maxSessionDuration ${seconds} is outside ${min}–${max} seconds (1 to 12 hours)`, fix: `use whole seconds from ${min} to ${max}` }];
+}
+/** A tag set as sent to CreateRole/TagRole; each problem names its key in `at`. */
+function checkIamTags(tags) {
+    const out = [];
+    const keys = Object.keys(tags);
+    const { count, key: keyMax, value: valueMax } = IAM_LIMITS.tags;
+    if (keys.length > count)
+        out.push({ code: 'TOO_MANY_TAGS', iamError: 'LimitExceeded', message: `${keys.length} tags; IAM allows at most ${count} on a role`, fix: 'remove some tags (defaults count too)' });
+    for (const key of keys) {
+        const value = tags[key] ?? '';
+        if (key.length < 1 || key.length > keyMax) {
+            out.push({ at: key, code: 'TAG_KEY_TOO_LONG', iamError: 'ValidationError', message: `tag key \`${shorten(key)}\` has ${key.length} characters; IAM allows 1–${keyMax}`, fix: key.length === 0 ? 'give the tag a key' : 'shorten the key' });
+        }
+        else if (!TAG_KEY_RE.test(key)) {
+            out.push({ at: key, code: 'TAG_KEY_INVALID_CHARACTER', iamError: 'ValidationError', message: `tag key \`${shorten(key)}\` contains characters IAM does not allow`, fix: 'use letters, digits, spaces and _ . : / = + - @ only' });
+        }
+        if (key.toLowerCase().startsWith('aws:'))
+            out.push({ at: key, code: 'RESERVED_TAG_PREFIX', iamError: 'InvalidInput', message: `tag key \`${shorten(key)}\` uses the prefix \`aws:\`, which AWS reserves`, fix: 'rename the key' });
+        if (value.length > valueMax) {
+            out.push({ at: key, code: 'TAG_VALUE_TOO_LONG', iamError: 'ValidationError', message: `the value of tag \`${shorten(key)}\` has ${value.length} characters; IAM allows at most ${valueMax}`, fix: 'shorten the value' });
+        }
+        else if (!TAG_VALUE_RE.test(value)) {
+            out.push({ at: key, code: 'TAG_VALUE_INVALID_CHARACTER', iamError: 'ValidationError', message: `the value of tag \`${shorten(key)}\` contains characters IAM does not allow`, fix: 'use letters, digits, spaces and _ . : / = + - @ only' });
+        }
+    }
+    return out;
+}
+/**
+ * A policy document (an object, or the JSON text as sent): valid JSON, IAM's grammar for its
+ * kind, IAM's character set and API length. Quotas are checked by `checkRolePolicySizes`.
+ */
+function checkPolicyDocument(doc, kind) {
+    return policyDocumentProblems(doc, kind);
+}
+/**
+ * The length IAM counts against its quotas: the JSON text without the whitespace between tokens
+ * (whitespace inside strings counts). An object is counted as its compact JSON.
+ */
+function policyLength(doc) {
+    const text = typeof doc === 'string' ? doc : JSON.stringify(doc);
+    let length = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (inString) {
+            length++;
+            if (ch === '\\') {
+                length++;
+                i++;
+            }
+            else if (ch === '"')
+                inString = false;
+        }
+        else if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r') {
+            length++;
+            if (ch === '"')
+                inString = true;
+        }
+    }
+    return length;
+}
+/** A managed policy's own quota (CreatePolicy / CreatePolicyVersion). */
+function checkManagedPolicySize(doc) {
+    const length = policyLength(doc);
+    if (length <= IAM_LIMITS.managedPolicyLength)
+        return [];
+    return [{
+            code: 'MANAGED_POLICY_TOO_LONG',
+            iamError: 'LimitExceeded',
+            message: `the managed policy is ${length} characters without whitespace; IAM allows at most ${IAM_LIMITS.managedPolicyLength} (not adjustable)`,
+            fix: 'split it into several managed policies, or use wildcards in actions and resources',
+        }];
+}
+/**
+ * The role-wide quotas: trust policy length, the aggregate of the inline policies, and the number
+ * of attached managed policies. `quotas` gives an account's raised values of the adjustable ones.
+ */
+function checkRolePolicySizes(role, quotas = {}) {
+    const out = [];
+    const trustMax = quotas.trustPolicyLength ?? IAM_LIMITS.trustPolicyLength;
+    if (role.trust !== undefined) {
+        const length = policyLength(role.trust);
+        if (length > trustMax) {
+            out.push({
+                code: 'TRUST_POLICY_TOO_LONG',
+                iamError: 'LimitExceeded',
+                message: `the trust policy is ${length} characters without whitespace; IAM allows ${trustMax} (the "Role trust policy length" quota, adjustable through Service Quotas)`,
+                fix: 'merge statements (lists of clusters, namespaces or service accounts in one condition), or raise the quota and say so in the plan options',
+            });
+        }
+    }
+    const inline = Object.values(role.inline ?? {});
+    const total = inline.reduce((sum, doc) => sum + policyLength(doc), 0);
+    if (total > IAM_LIMITS.inlinePoliciesPerRoleLength) {
+        out.push({
+            code: 'INLINE_POLICIES_TOO_LONG',
+            iamError: 'LimitExceeded',
+            message: `the role's ${inline.length} inline ${inline.length === 1 ? 'policy is' : 'policies are'} ${total} characters together without whitespace; IAM allows ${IAM_LIMITS.inlinePoliciesPerRoleLength} per role (not adjustable)`,
+            fix: 'move some statements into managed policies, or use wildcards in actions and resources',
+        });
+    }
+    const managedMax = quotas.managedPoliciesPerRole ?? IAM_LIMITS.managedPoliciesPerRole;
+    const managed = new Set(role.managedArns ?? []).size;
+    if (managed > managedMax) {
+        out.push({
+            code: 'TOO_MANY_MANAGED_POLICIES',
+            iamError: 'LimitExceeded',
+            message: `${managed} managed policies attached; IAM allows ${managedMax} per role (the "Managed policies per role" quota, adjustable through Service Quotas up to 20)`,
+            fix: 'attach fewer managed policies (combine them into one customer managed policy), or raise the quota',
+        });
+    }
+    return out;
+}
+/** PolicyArn / PermissionsBoundary: an IAM policy ARN within arnType's length. */
+function checkPolicyArn(arn) {
+    const { min, max } = IAM_LIMITS.arn;
+    if (arn.length >= min && arn.length <= max && /^arn:[a-z-]+:iam::(?:aws|\d{12}):policy\/(?:[^/]+\/)*[\w+=,.@-]+$/.test(arn))
+        return [];
+    return [{ code: 'INVALID_POLICY_ARN', iamError: 'InvalidInput', message: `\`${shorten(arn)}\` is not an IAM policy ARN`, fix: 'use arn:PARTITION:iam::aws:policy/NAME (AWS managed) or arn:PARTITION:iam::ACCOUNT:policy/[PATH/]NAME' }];
+}
+/**
+ * Every check above for one role, each problem saying which field it is about (`policy` names the
+ * inline policy): what CreateRole, PutRolePolicy, AttachRolePolicy and the rest would refuse,
+ * in one call, for `validate` and the plan. Whether policies exist needs AWS and is not checked.
+ */
+function checkIamRole(role, quotas = {}) {
+    const out = [];
+    const add = (field, problems, policy) => {
+        for (const p of problems)
+            out.push({ ...p, field, ...(policy !== undefined ? { policy } : {}) });
+    };
+    if (role.name !== undefined)
+        add('name', checkRoleName(role.name));
+    if (role.path !== undefined)
+        add('path', checkRolePath(role.path));
+    if (role.description !== undefined)
+        add('description', checkRoleDescription(role.description));
+    if (role.maxSessionDuration !== undefined)
+        add('maxSessionDuration', checkMaxSessionDuration(role.maxSessionDuration));
+    if (role.tags !== undefined)
+        add('tags', checkIamTags(role.tags));
+    if (role.trust !== undefined)
+        add('trust', checkPolicyDocument(role.trust, 'trust'));
+    for (const [name, doc] of Object.entries(role.inline ?? {}))
+        add('inline', [...checkPolicyName(name), ...checkPolicyDocument(doc, 'inline')], name);
+    for (const arn of role.managedArns ?? [])
+        add('managedArns', checkPolicyArn(arn));
+    if (role.permissionsBoundary !== undefined)
+        add('permissionsBoundary', checkPolicyArn(role.permissionsBoundary));
+    for (const p of checkRolePolicySizes({ trust: role.trust, inline: role.inline ?? {}, managedArns: role.managedArns ?? [] }, quotas)) {
+        add(p.code === 'TRUST_POLICY_TOO_LONG' ? 'trust' : p.code === 'INLINE_POLICIES_TOO_LONG' ? 'inline' : 'managedArns', [p]);
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 5631:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ compare),
+/* harmony export */   v: () => (/* binding */ sortedRecord)
+/* harmony export */ });
+/** Plain code-unit order: the same on every machine and locale, so plans and manifests are stable. */
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** A copy of a tag map with its keys in `compare` order. */
+function sortedRecord(record) {
+    return Object.fromEntries(Object.entries(record ?? {}).sort(([a], [b]) => compare(a, b)));
+}
+
+
+/***/ }),
+
+/***/ 7426:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -42624,7 +43615,7 @@ class EksIdentityError extends Error {
 /* harmony export */   xH: () => (/* binding */ isSamePrincipal)
 /* harmony export */ });
 /* unused harmony exports CAPABILITY_ACCESS_POLICIES, CLUSTER_ADMIN_POLICY */
-/* harmony import */ var _partition_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(655);
+/* harmony import */ var _partition_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9893);
 
 /*
  * Who owns an access entry, and who a principal is. Shared by the planner (findings) and the apply
@@ -42704,7 +43695,7 @@ function isClusterAdminPolicy(policyArn) {
 
 /***/ }),
 
-/***/ 655:
+/***/ 9893:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -42714,11 +43705,12 @@ function isClusterAdminPolicy(policyArn) {
 /* harmony export */   cn: () => (/* binding */ partitionOfRegion),
 /* harmony export */   cq: () => (/* binding */ roleNameOfArn),
 /* harmony export */   dj: () => (/* binding */ POD_IDENTITY_ACTIONS),
+/* harmony export */   ju: () => (/* binding */ servicePrincipalSuffix),
 /* harmony export */   v0: () => (/* binding */ roleArnFor),
 /* harmony export */   xh: () => (/* binding */ accessPolicyArnFor),
 /* harmony export */   xi: () => (/* binding */ otherAccountOf)
 /* harmony export */ });
-/* unused harmony exports PARTITIONS, servicePrincipalSuffix */
+/* unused harmony export PARTITIONS */
 const PARTITIONS = (/* unused pure expression or super */ null && (['aws', 'aws-cn', 'aws-us-gov']));
 /** The partition a region belongs to: `cn-*` → aws-cn, `us-gov-*` → aws-us-gov, else aws. */
 function partitionOfRegion(region) {
@@ -42778,7 +43770,7 @@ function accessPolicyName(policyArn) {
 
 /***/ }),
 
-/***/ 7978:
+/***/ 1516:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -42791,7 +43783,7 @@ function principalsOfChange(change) {
     const value = (change.after ?? change.before);
     if (!value)
         return [];
-    if (change.kind === 'podIdentityAssociation')
+    if (change.kind === 'podIdentityAssociation' || change.kind === 'addonAssociation')
         return [value.roleArn, value.targetRoleArn].filter((arn) => typeof arn === 'string' && arn !== '');
     return typeof value.principalArn === 'string' ? [value.principalArn] : [];
 }
@@ -42799,7 +43791,7 @@ function principalsOfChange(change) {
 
 /***/ }),
 
-/***/ 5180:
+/***/ 6634:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -42812,7 +43804,7 @@ function formatLocation(loc) {
 
 /***/ }),
 
-/***/ 1816:
+/***/ 6097:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42822,9 +43814,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __nccwpck_require__(9378);
+var errors = __nccwpck_require__(2728);
 // EXTERNAL MODULE: ./src/aws/paced-retry.ts
-var paced_retry = __nccwpck_require__(1395);
+var paced_retry = __nccwpck_require__(5685);
 ;// CONCATENATED MODULE: ./src/aws/call-watch.ts
 /**
  * What the AWS calls of a run are doing right now: which are waiting for an answer and for how
@@ -42905,7 +43897,7 @@ function formatRate(perSecond) {
 }
 
 // EXTERNAL MODULE: ./src/aws/deadline.ts
-var aws_deadline = __nccwpck_require__(7969);
+var aws_deadline = __nccwpck_require__(7015);
 ;// CONCATENATED MODULE: ./src/operations/time-limit.ts
 /**
  * One run's time limit and the watch over its AWS calls, made once by a front end and passed to
@@ -42923,7 +43915,125 @@ function startTimeLimit(timeoutMs = aws_deadline/* DEFAULT_TIMEOUT_MS */.t1, clo
 
 /***/ }),
 
-/***/ 1731:
+/***/ 5847:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ ASSOCIATION_QUOTA),
+/* harmony export */   MD: () => (/* binding */ DEFAULT_MAX_DELETES),
+/* harmony export */   TG: () => (/* binding */ FINDINGS),
+/* harmony export */   xR: () => (/* binding */ ACCESS_ENTRY_QUOTA)
+/* harmony export */ });
+/** Every finding the planner makes: a stable code, its severity, and what it means. */
+const FINDINGS = {
+    CLUSTER_NOT_FOUND: { severity: 'error', doc: 'The cluster does not exist in the region (or the credentials cannot see it).' },
+    AUTH_MODE_CONFIG_MAP: { severity: 'error', doc: 'Access entries are declared but the cluster authenticates through the aws-auth ConfigMap only.' },
+    POD_IDENTITY_AGENT_MISSING: { severity: 'warning', doc: 'Associations are declared but the eks-pod-identity-agent add-on is not installed (not needed on Auto Mode).' },
+    ADDON_OWNED_ASSOCIATION: { severity: 'warning', doc: 'A declared association is owned by an EKS add-on; it is changed through the add-on, never by the association API: declare it under `addons:` instead.' },
+    ADDON_NOT_INSTALLED: { severity: 'error', doc: 'An add-on under `addons:` is not installed on the cluster: eks-identity sets the associations of installed add-ons only (install it, or narrow the entry with `clusters:`).' },
+    ADDON_VERSION_NO_POD_IDENTITY: { severity: 'error', doc: 'The installed version of the add-on has no Pod Identity configuration (DescribeAddonConfiguration): EKS refuses its associations ("Pod Identity feature is not supported for addon version"). Nothing of that add-on is applied.' },
+    ADDON_UNKNOWN_SERVICE_ACCOUNT: { severity: 'error', doc: 'A service account the installed add-on version does not list in its Pod Identity configuration; the finding names the closest one. EKS refuses it.' },
+    ADDON_DUPLICATE_SERVICE_ACCOUNT: { severity: 'error', doc: 'The same service account twice in one add-on\'s list.' },
+    ADDON_ASSOCIATION_CONFLICT: { severity: 'error', doc: 'An association the add-on does not own already holds a service account the add-on would take: EKS keeps one association per service account.' },
+    ADDON_USES_IRSA: { severity: 'warning', doc: 'The add-on still has an IRSA role (serviceAccountRoleArn): the finding says what switching to Pod Identity takes.' },
+    ASSOCIATION_OWNED_BY_ADDON: { severity: 'error', doc: 'A top-level association names a service account that an add-on under `addons:` declares (and would own): declare it once, under the add-on.' },
+    ROLE_NOT_FOUND: { severity: 'error', doc: 'The IAM role of an association does not exist.' },
+    PRINCIPAL_NOT_FOUND: { severity: 'error', doc: 'The IAM role or user of an access entry does not exist; EKS would refuse the entry.' },
+    ROLE_OTHER_ACCOUNT: { severity: 'error', doc: 'The role of an association is in another account than the cluster\'s: EKS takes only a role of the cluster\'s account (another account\'s role goes in targetRoleArn).' },
+    TARGET_ROLE_NOT_FOUND: { severity: 'error', doc: 'The target role of an association, in the cluster\'s account, does not exist.' },
+    ARN_PATH_MISMATCH: { severity: 'error', doc: 'A role or user ARN (association roleArn, same-account targetRoleArn, entry principalArn) lacks the path IAM has for it, e.g. an IAM Identity Center role without aws-reserved/sso.amazonaws.com/…: EKS refuses it. The finding names the exact ARN to write.' },
+    NODE_TYPE_OTHER_ACCOUNT: { severity: 'error', doc: 'An entry of a type other than STANDARD names a principal of another account than the cluster\'s (found at plan, once STS gives the account).' },
+    USER_ON_NODE_TYPE: { severity: 'error', doc: 'An IAM user is the principal of a node-type entry: EKS takes only roles there.' },
+    GROUPS_ON_NODE_TYPE: { severity: 'error', doc: 'Kubernetes groups on an entry whose type is not STANDARD.' },
+    USERNAME_ON_NODE_TYPE: { severity: 'error', doc: 'A username on an entry whose type is not STANDARD.' },
+    ACCESS_POLICIES_ON_NODE_TYPE: { severity: 'error', doc: 'Access policies on an entry type that takes none (only STANDARD and EC2 do).' },
+    RESERVED_USERNAME_PREFIX: { severity: 'error', doc: 'The username starts with a prefix EKS reserves (system:, eks:, aws:, amazon:, iam:).' },
+    INVALID_USERNAME: { severity: 'error', doc: 'The username is empty.' },
+    USERNAME_SESSION_NAME_COLON: { severity: 'error', doc: 'The username uses {{SessionName}} without a colon before it.' },
+    RESERVED_GROUP_PREFIX: { severity: 'error', doc: 'A Kubernetes group starts with the reserved prefix system:.' },
+    INVALID_GROUP: { severity: 'error', doc: 'A Kubernetes group name is empty.' },
+    PRINCIPAL_NOT_CHECKED: { severity: 'info', doc: 'A principal or target role of another account: its IAM cannot be read with the cluster\'s credentials, so its existence and path were not checked.' },
+    ACCESS_POLICY_NOT_FOUND: { severity: 'error', doc: 'An access policy is not in the partition\'s ListAccessPolicies answer (read once per partition per run); the finding suggests the closest name.' },
+    ACCESS_POLICY_CATALOG_UNREADABLE: { severity: 'warning', doc: 'eks:ListAccessPolicies was denied, so the declared access policies were not checked.' },
+    PODS_KEEP_OLD_CREDENTIALS: { severity: 'info', doc: 'An association is created or its role or target role changes: running pods of the service account keep their old credentials (the Pod Identity Agent caches them for 6 hours, 59 minutes with a target role) or get none, until they are re-created.' },
+    TRUST_POLICY_MISSING_POD_IDENTITY: { severity: 'error', doc: 'The role does not let pods.eks.amazonaws.com call sts:AssumeRole and sts:TagSession for this association: no such statement, a condition that excludes its cluster, namespace or service account, or a Deny.' },
+    TRUST_POLICY_PARTITION_MISMATCH: { severity: 'warning', doc: 'The trust policy names ARNs or service principals of another partition.' },
+    PARTITION_MISMATCH: { severity: 'error', doc: 'An ARN is in another partition than the cluster.' },
+    STALE_ACCESS_ENTRY: { severity: 'warning', doc: 'The entry\'s IAM role or user was deleted and re-created after the entry: EKS still binds the old id, so it no longer works. It is replaced.' },
+    IAM_USER_UNREADABLE: { severity: 'warning', doc: 'The IAM user of a declared access entry could not be read (iam:GetUser denied), so whether it was re-created after its entry is unknown.' },
+    IMMUTABLE_FIELD_CHANGED: { severity: 'warning', doc: 'A field that cannot be updated changed (access entry type): the object is replaced.' },
+    EKS_OWNED_ENTRY: { severity: 'info', doc: 'An undeclared entry EKS created itself (node, Fargate, Auto Mode, service-linked role, EKS Capability role with its ACK, Argo CD or kro access policy) is never pruned.' },
+    QUOTA_ASSOCIATIONS: { severity: 'error', doc: 'The cluster would have more than 5,000 Pod Identity associations.' },
+    QUOTA_ACCESS_ENTRIES: { severity: 'error', doc: 'The cluster would have more than 3,000 access entries.' },
+    MAX_DELETES_EXCEEDED: { severity: 'error', doc: 'The plan deletes or replaces more objects than --max-deletes allows.' },
+    LOCKOUT_CALLER: { severity: 'error', doc: 'The plan removes or downgrades the access entry of the identity running eks-identity.' },
+    LOCKOUT_NO_ADMIN: { severity: 'error', doc: 'After the plan no access entry would keep cluster-wide AmazonEKSClusterAdminPolicy.' },
+    UNMANAGED_NOT_SHOWN: { severity: 'info', doc: 'Live objects the manifest does not declare (prune is off): left alone and not read. The finding names them (namespace/service account, principal ARN) and `summary.unmanaged` counts them.' },
+    OWNED_BY_ANOTHER_MANIFEST: { severity: 'error', doc: 'A declared object carries the eks-identity/owner tag of another manifest (or this manifest has no owner): two manifests must not manage one object.' },
+    NOT_OWNED_LEFT_ALONE: { severity: 'info', doc: 'With prune: owned, undeclared objects without this manifest\'s owner tag are left alone (made by other tools or manifests).' },
+    ROLE_NOT_OWNED: { severity: 'error', doc: 'A `role:` block names an existing IAM role without the eks-identity/owner tag: eks-identity never changes a role it did not create. Reference it with roleName/roleArn, or take it over with `adopt: true`.' },
+    ROLE_OWNED_BY_ANOTHER_MANIFEST: { severity: 'error', doc: 'A `role:` block names an IAM role whose eks-identity/owner tag names another manifest.' },
+    ROLE_DECLARATION_CONFLICT: { severity: 'error', doc: 'Two `role:` blocks name one IAM role (same account and name) with different policies, boundary, path, duration, description, tags or adopt.' },
+    ROLE_ACCOUNT_UNKNOWN: { severity: 'error', doc: 'A cluster that declares a `role:` block was not opened in this run and declares no accountId, so the role\'s trust cannot be built for it.' },
+    ROLE_TRUST_ACCOUNT_WIDE: { severity: 'warning', doc: 'An association of a `role:` block sets disableSessionTags, so the role\'s trust can name only the account: any Pod Identity association in that account that names the role can use it.' },
+    ROLE_TRUST_INCOMPLETE: { severity: 'error', doc: 'The trust policy built for a role does not admit one of its associations (eks-identity checks every trust it writes with its own trust check).' },
+    ROLE_PATH_DIFFERS: { severity: 'error', doc: 'The IAM role exists with another path than its `role:` block says; IAM cannot change a role\'s path.' },
+    ROLE_POLICY_INVALID: { severity: 'error', doc: 'The trust policy built for a role breaks IAM\'s grammar or its length quota (2,048 characters by default; it grows with every association that shares the role).' },
+    MANAGED_POLICY_NOT_FOUND: { severity: 'error', doc: 'A managed policy a `role:` block attaches does not exist (GetPolicy answered not found).' },
+    PERMISSIONS_BOUNDARY_NOT_FOUND: { severity: 'error', doc: 'The permissions boundary of a `role:` block does not exist (GetPolicy answered not found).' },
+    ROLE_STILL_USED: { severity: 'info', doc: 'An undeclared role this manifest owns is still used by an association that stays, so prune keeps it.' },
+    UNDECLARED_NOT_COUNTED: { severity: 'info', doc: 'Prune is off and the declared objects were read one by one: undeclared objects were not listed, so they were not counted.' },
+};
+const ASSOCIATION_QUOTA = 5000;
+const ACCESS_ENTRY_QUOTA = 3000;
+const DEFAULT_MAX_DELETES = 10;
+
+
+/***/ }),
+
+/***/ 3296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UD: () => (/* reexport safe */ _model_order_js__WEBPACK_IMPORTED_MODULE_1__.U),
+/* harmony export */   XT: () => (/* binding */ listSome),
+/* harmony export */   gk: () => (/* binding */ finding),
+/* harmony export */   nk: () => (/* binding */ sameList),
+/* harmony export */   qf: () => (/* binding */ sameRecord)
+/* harmony export */ });
+/* harmony import */ var _codes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5847);
+/* harmony import */ var _model_order_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5631);
+
+
+/** A finding with the severity its code carries. */
+function finding(code, message, extra = {}) {
+    return {
+        severity: _codes_js__WEBPACK_IMPORTED_MODULE_0__/* .FINDINGS */ .TG[code].severity,
+        code,
+        ...(extra.key !== undefined ? { key: extra.key } : {}),
+        message,
+        ...(extra.fix !== undefined ? { fix: extra.fix } : {}),
+        ...(extra.source !== undefined ? { source: extra.source } : {}),
+    };
+}
+
+function sameRecord(a, b) {
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}
+function sameList(a, b) {
+    return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+/** The first few names of a list, and how many more there are: findings stay readable on large clusters. */
+function listSome(names, shown = 10) {
+    const head = names.slice(0, shown).join(', ');
+    return names.length > shown ? `${head} and ${names.length - shown} more` : head;
+}
+
+
+/***/ }),
+
+/***/ 9209:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -42937,7 +44047,7 @@ function startTimeLimit(timeoutMs = aws_deadline/* DEFAULT_TIMEOUT_MS */.t1, clo
 /* unused harmony exports EMPTY_PLAN_FINGERPRINT, FINGERPRINT_PREFIX_MIN */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(967);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1861);
 
 
 
@@ -43029,7 +44139,407 @@ function compareClusterFingerprints(reviewed, clusters) {
 
 /***/ }),
 
-/***/ 967:
+/***/ 2104:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dl: () => (/* binding */ notCountedFinding),
+/* harmony export */   PU: () => (/* binding */ foreignOwnerFinding),
+/* harmony export */   Yj: () => (/* binding */ notOwnedFinding),
+/* harmony export */   jc: () => (/* binding */ tagsDiff)
+/* harmony export */ });
+/* harmony import */ var _model_ownership_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7426);
+/* harmony import */ var _model_order_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5631);
+/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3296);
+
+
+
+/*
+ * Ownership in the plan: a declared object that another manifest owns is an error (two manifests
+ * must never take turns rewriting one object), `prune: owned` passes over undeclared objects
+ * without this manifest's tag, and the owner tag shows in a diff only when it changes.
+ */
+/**
+ * The error for a declared object whose live owner tag names another owner (or any owner, when
+ * this manifest has none): applying would take it from that manifest.
+ */
+function foreignOwnerFinding(desired, liveTags, object) {
+    const holder = (0,_model_ownership_js__WEBPACK_IMPORTED_MODULE_0__/* .ownerOf */ .bf)(liveTags);
+    if (holder === undefined || holder === desired.owner)
+        return undefined;
+    const mine = desired.owner === undefined ? 'this manifest has no owner' : `this manifest's owner is ${JSON.stringify(desired.owner)}`;
+    return (0,_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .finding */ .gk)('OWNED_BY_ANOTHER_MANIFEST', `${object.label} on cluster ${desired.name} carries ${_model_ownership_js__WEBPACK_IMPORTED_MODULE_0__/* .OWNER_TAG */ .FX}=${JSON.stringify(holder)}, but ${mine}; eks-identity leaves it alone`, {
+        key: object.key,
+        fix: `declare it in the manifest whose owner is ${JSON.stringify(holder)} only, and remove it here (or, to move it, remove it there first and retag it with aws eks tag-resource)`,
+        source: object.source,
+    });
+}
+/** The tags field of a diff, or undefined when equal. An unchanged owner tag is left out of both sides. */
+function tagsDiff(before, after) {
+    if ((0,_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .sameRecord */ .qf)(before, after))
+        return undefined;
+    const drop = before[_model_ownership_js__WEBPACK_IMPORTED_MODULE_0__/* .OWNER_TAG */ .FX] !== undefined && before[_model_ownership_js__WEBPACK_IMPORTED_MODULE_0__/* .OWNER_TAG */ .FX] === after[_model_ownership_js__WEBPACK_IMPORTED_MODULE_0__/* .OWNER_TAG */ .FX];
+    const shown = (tags) => (0,_model_order_js__WEBPACK_IMPORTED_MODULE_2__/* .sortedRecord */ .v)(drop ? Object.fromEntries(Object.entries(tags).filter(([k]) => k !== _model_ownership_js__WEBPACK_IMPORTED_MODULE_0__/* .OWNER_TAG */ .FX)) : { ...tags });
+    return { field: 'tags', before: shown(before), after: shown(after) };
+}
+/** One note for the undeclared objects `prune: owned` left alone because another owner (or none) holds them. */
+function notOwnedFinding(desired, count, kind) {
+    if (count === 0)
+        return [];
+    const what = count === 1 ? `${kind.one} is` : `${kind.many} are`;
+    return [
+        (0,_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .finding */ .gk)('NOT_OWNED_LEFT_ALONE', `${count} undeclared ${what} not tagged ${_model_ownership_js__WEBPACK_IMPORTED_MODULE_0__/* .OWNER_TAG */ .FX}=${JSON.stringify(desired.owner ?? '')}; prune: owned leaves them alone`, {
+            fix: 'nothing to do; declare them here (or in their owner manifest) to manage them',
+        }),
+    ];
+}
+/** With prune off and a targeted read, the undeclared objects of a kind were neither listed nor counted. */
+function notCountedFinding(live, kind, what) {
+    if (!live.uncounted?.includes(kind))
+        return [];
+    return [
+        (0,_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .finding */ .gk)('UNDECLARED_NOT_COUNTED', `undeclared ${what} were not counted: the declared ones were read one by one, and counting the others would list the whole cluster (prune is off)`, {
+            fix: 'nothing to do; eks-identity export lists them all, and prune: true or prune: owned reads them',
+        }),
+    ];
+}
+
+
+/***/ }),
+
+/***/ 9484:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  k1: () => (/* binding */ liveRoleValue),
+  b0: () => (/* binding */ planRoles)
+});
+
+// UNUSED EXPORTS: desiredRoleValue, roleId
+
+// EXTERNAL MODULE: ./src/model/order.ts
+var order = __nccwpck_require__(5631);
+// EXTERNAL MODULE: ./src/model/ownership.ts
+var ownership = __nccwpck_require__(7426);
+// EXTERNAL MODULE: ./src/model/partition.ts
+var partition = __nccwpck_require__(9893);
+// EXTERNAL MODULE: ./src/plan/finding.ts
+var finding = __nccwpck_require__(3296);
+// EXTERNAL MODULE: ./src/plan/ownership.ts
+var plan_ownership = __nccwpck_require__(2104);
+;// CONCATENATED MODULE: ./src/plan/role-diff.ts
+
+
+/*
+ * Field-level differences of an owned role, one entry per thing apply writes: the trust policy,
+ * each managed policy attached or detached, each inline policy put or deleted (by name), the
+ * boundary, the session duration, the description, the tags. Documents are compared as canonical
+ * JSON, so a re-ordered but equal policy is no change.
+ */
+function roleFieldDiffs(before, after) {
+    const fields = [];
+    const push = (field, b, a) => fields.push({ field, ...(b !== undefined ? { before: b } : {}), ...(a !== undefined ? { after: a } : {}) });
+    if (before.trustPolicy !== after.trustPolicy)
+        push('trustPolicy', before.trustPolicy, after.trustPolicy);
+    const attached = new Set(before.managedPolicyArns);
+    const wanted = new Set(after.managedPolicyArns);
+    for (const arn of after.managedPolicyArns)
+        if (!attached.has(arn))
+            push('managedPolicy', undefined, arn);
+    for (const arn of before.managedPolicyArns)
+        if (!wanted.has(arn))
+            push('managedPolicy', arn, undefined);
+    const names = [...new Set([...Object.keys(before.inlinePolicies), ...Object.keys(after.inlinePolicies)])].sort(order/* compare */.U);
+    for (const name of names) {
+        const b = before.inlinePolicies[name];
+        const a = after.inlinePolicies[name];
+        if (b !== a)
+            push(`inlinePolicy/${name}`, b, a);
+    }
+    if (before.permissionsBoundary !== after.permissionsBoundary)
+        push('permissionsBoundary', before.permissionsBoundary, after.permissionsBoundary);
+    if (before.maxSessionDuration !== after.maxSessionDuration)
+        push('maxSessionDuration', before.maxSessionDuration, after.maxSessionDuration);
+    if ((before.description ?? '') !== (after.description ?? ''))
+        push('description', before.description, after.description);
+    const tags = (0,plan_ownership/* tagsDiff */.jc)(before.tags, after.tags);
+    if (tags)
+        fields.push(tags);
+    return fields;
+}
+
+// EXTERNAL MODULE: ./src/model/source.ts
+var source = __nccwpck_require__(6634);
+// EXTERNAL MODULE: ./src/model/aws-managed-policies.ts
+var aws_managed_policies = __nccwpck_require__(7569);
+// EXTERNAL MODULE: ./src/model/iam-limits.ts + 1 modules
+var iam_limits = __nccwpck_require__(4536);
+// EXTERNAL MODULE: ./src/plan/trust.ts
+var plan_trust = __nccwpck_require__(3039);
+// EXTERNAL MODULE: ./src/plan/trust-policy-build.ts
+var trust_policy_build = __nccwpck_require__(7411);
+;// CONCATENATED MODULE: ./src/plan/role-findings.ts
+
+
+
+
+
+
+/** The checks of one desired role that need the plan: declarations, accounts, its own trust, IAM's answers. */
+function roleFindings(role, live) {
+    const key = `role/${role.roleName}`;
+    const findings = [];
+    const first = role.source ? ` (first declared at ${(0,source/* formatLocation */.j)(role.source)})` : '';
+    for (const c of role.conflicts ?? []) {
+        findings.push((0,finding/* finding */.gk)('ROLE_DECLARATION_CONFLICT', `IAM role ${role.roleName} is declared again with a different \`${c.field}\`${first}; one role has one set of policies, boundary and settings`, {
+            key,
+            fix: 'make the `role:` blocks that name this role identical, or give them different names (e.g. with ${cluster} in `name`)',
+            ...(c.source ? { source: c.source } : {}),
+        }));
+    }
+    if (role.unknownAccountClusters) {
+        findings.push((0,finding/* finding */.gk)('ROLE_ACCOUNT_UNKNOWN', `IAM role ${role.roleName} is declared on cluster(s) ${role.unknownAccountClusters.join(', ')}, whose account this run does not know, so its trust cannot be built`, {
+            key,
+            fix: 'declare `accountId` on those clusters (or plan them too): a shared role\'s trust is built from every cluster that declares it',
+            ...(role.source ? { source: role.source } : {}),
+        }));
+        return findings;
+    }
+    // Every trust eks-identity writes must pass its own check, for every association it serves,
+    // and IAM's grammar and length quota (it grows with the associations that share the role).
+    const trust = JSON.parse(role.trustPolicy);
+    for (const p of [...(0,iam_limits/* checkPolicyDocument */.a4)(trust, 'trust'), ...(0,iam_limits/* checkRolePolicySizes */.RA)({ trust })]) {
+        findings.push((0,finding/* finding */.gk)('ROLE_POLICY_INVALID', `the trust policy of IAM role ${role.roleName}: ${p.message}`, { key, fix: p.fix, ...(role.source ? { source: role.source } : {}) }));
+    }
+    for (const d of role.declaredBy) {
+        const problem = (0,plan_trust/* podIdentityTrustProblem */.Zr)(trust, {
+            accountId: d.accountId,
+            clusterArn: (0,trust_policy_build/* clusterArn */.Ke)(role.partition, d),
+            clusterName: d.cluster,
+            namespace: d.namespace,
+            serviceAccount: d.serviceAccount,
+            sessionTags: d.sessionTags,
+        });
+        if (problem) {
+            findings.push((0,finding/* finding */.gk)('ROLE_TRUST_INCOMPLETE', `the trust policy built for IAM role ${role.roleName} does not admit ${d.namespace}/${d.serviceAccount} on cluster ${d.cluster}: ${problem}`, {
+                key,
+                fix: 'report this: eks-identity builds this trust itself',
+                ...(d.source ? { source: d.source } : {}),
+            }));
+        }
+    }
+    // Without session tags (disableSessionTags: true) EKS sends no cluster, namespace or service
+    // account tags, so the trust can name only the account (EKS User Guide, pod-id-abac.html): any
+    // Pod Identity association in the account that names this role gets its credentials.
+    const untagged = role.declaredBy.filter((d) => !d.sessionTags);
+    if (untagged.length > 0) {
+        const who = untagged.map((d) => `${d.namespace}/${d.serviceAccount} on ${d.cluster}`).join(', ');
+        const shared = role.declaredBy.length > untagged.length ? ', and so do the associations that share it' : '';
+        findings.push((0,finding/* finding */.gk)('ROLE_TRUST_ACCOUNT_WIDE', `IAM role ${role.roleName} trusts every Pod Identity association in account ${untagged[0].accountId}: ${who} set${untagged.length === 1 ? 's' : ''} disableSessionTags, so its trust cannot be limited to a cluster, namespace or service account${shared}`, {
+            key,
+            fix: 'keep session tags on (drop disableSessionTags; a session policy needs it off, so use the role\'s own policies instead), or give that association a role of its own',
+            ...(untagged[0].source ? { source: untagged[0].source } : {}),
+        }));
+    }
+    const current = live.managedRoles?.[role.arn];
+    if (current && current.path !== role.path) {
+        findings.push((0,finding/* finding */.gk)('ROLE_PATH_DIFFERS', `IAM role ${role.roleName} exists with path ${current.path}, but its \`role:\` block says ${role.path}; IAM cannot change a role's path`, {
+            key,
+            fix: `write \`path: ${current.path}\` in the block, or give the role another name`,
+            ...(role.source ? { source: role.source } : {}),
+        }));
+    }
+    for (const arn of role.managedPolicyArns) {
+        if (live.managedPolicies?.[arn] === false) {
+            findings.push((0,finding/* finding */.gk)('MANAGED_POLICY_NOT_FOUND', `managed policy ${arn} of IAM role ${role.roleName} does not exist`, {
+                key,
+                fix: managedPolicyFix(arn),
+                ...(role.source ? { source: role.source } : {}),
+            }));
+        }
+    }
+    if (role.permissionsBoundary !== undefined && live.managedPolicies?.[role.permissionsBoundary] === false) {
+        findings.push((0,finding/* finding */.gk)('PERMISSIONS_BOUNDARY_NOT_FOUND', `permissions boundary ${role.permissionsBoundary} of IAM role ${role.roleName} does not exist`, {
+            key,
+            fix: 'check the ARN, or create the boundary policy first',
+            ...(role.source ? { source: role.source } : {}),
+        }));
+    }
+    return findings;
+}
+/** An AWS managed ARN written without its path (…:policy/AmazonEBSCSIDriverPolicy) is the usual cause: name the ARN the catalog knows. */
+function managedPolicyFix(arn) {
+    const suggestion = (0,aws_managed_policies/* suggestAwsManagedPolicy */.LN)(arn);
+    if (suggestion !== undefined && suggestion !== arn)
+        return `did you mean ${suggestion}? (an AWS managed policy's ARN includes its path, such as service-role/)`;
+    return 'check the ARN (AWS managed policies are arn:${partition}:iam::aws:policy/[PATH/]NAME), or create the customer managed policy first';
+}
+
+;// CONCATENATED MODULE: ./src/plan/roles.ts
+
+
+
+
+
+
+/*
+ * IAM roles eks-identity owns, planned across clusters: a role is global to its account, so each
+ * `iamRole` change is planned once, under the first planned cluster (in manifest order) of its
+ * account that declares it. Prune deletes an owned role only when no declaration keeps it and no
+ * association that stays uses it; the candidates are the roles of the live associations the
+ * planned clusters have (no account-wide ListRoles scan).
+ */
+function roleId(roleName) {
+    return `role/${roleName}`;
+}
+/**
+ * `planned`: the clusters of this plan (live ones that exist); `clusterChanges`: the association
+ * changes already planned per cluster, to know which live associations stay.
+ */
+function planRoles(desired, planned, live, clusterChanges) {
+    const out = { changes: new Map(), findings: new Map() };
+    const push = (map, cluster, item) => map.set(cluster, [...(map.get(cluster) ?? []), item]);
+    const liveOf = (name) => live.clusters.find((c) => c.name === name && c.exists);
+    const plannedNames = new Set(planned.filter((c) => liveOf(c.name)).map((c) => c.name));
+    const owner = planned[0]?.owner;
+    for (const role of desired.roles ?? []) {
+        const home = role.declaredBy.find((d) => plannedNames.has(d.cluster));
+        if (!home)
+            continue;
+        const liveCluster = liveOf(home.cluster);
+        const found = roleFindings(role, liveCluster);
+        for (const f of found)
+            push(out.findings, home.cluster, f);
+        if (found.some((f) => f.severity === 'error'))
+            continue;
+        const change = roleChange(role, liveCluster.managedRoles?.[role.arn], owner);
+        if ('finding' in change)
+            push(out.findings, home.cluster, change.finding);
+        else if (change.change)
+            push(out.changes, home.cluster, change.change);
+    }
+    for (const d of pruneDeletes(desired, planned.filter((c) => plannedNames.has(c.name)), live, clusterChanges)) {
+        if ('finding' in d)
+            push(out.findings, d.cluster, d.finding);
+        else
+            push(out.changes, d.cluster, d.change);
+    }
+    return out;
+}
+function roleChange(role, current, owner) {
+    const after = desiredRoleValue(role);
+    const id = roleId(role.roleName);
+    const source = role.source ? { source: role.source } : {};
+    if (current === undefined || current === null)
+        return { change: { id, kind: 'iamRole', action: 'create', after, ...source } };
+    const holder = (0,ownership/* ownerOf */.bf)(current.tags);
+    if (holder === undefined && !role.adopt) {
+        return {
+            finding: (0,finding/* finding */.gk)('ROLE_NOT_OWNED', `IAM role ${current.arn} exists and was not created by eks-identity (it has no ${ownership/* OWNER_TAG */.FX} tag); eks-identity never changes a role it does not own`, {
+                key: id,
+                fix: 'reference the role with `roleName:` or `roleArn:` instead of `role:`, or add `adopt: true` to the `role:` block to take it over (it is then tagged and managed in full)',
+                ...source,
+            }),
+        };
+    }
+    if (holder !== undefined && holder !== owner) {
+        return {
+            finding: (0,finding/* finding */.gk)('ROLE_OWNED_BY_ANOTHER_MANIFEST', `IAM role ${current.arn} carries ${ownership/* OWNER_TAG */.FX}=${JSON.stringify(holder)}, but this manifest's owner is ${JSON.stringify(owner ?? '')}; eks-identity leaves it alone`, {
+                key: id,
+                fix: `declare the role only in the manifest whose owner is ${JSON.stringify(holder)}, or give this role another name`,
+                ...source,
+            }),
+        };
+    }
+    const before = liveRoleValue(current);
+    const fields = roleFieldDiffs(before, after);
+    if (fields.length === 0)
+        return {};
+    return { change: { id, kind: 'iamRole', action: 'update', before, after, fields, ...(holder === undefined ? { reason: 'adopt: true takes over this role (it gets the owner tag)' } : {}), ...source } };
+}
+function desiredRoleValue(role) {
+    return {
+        roleArn: role.arn,
+        roleName: role.roleName,
+        path: role.path,
+        trustPolicy: role.trustPolicy,
+        managedPolicyArns: [...role.managedPolicyArns],
+        inlinePolicies: { ...role.inlinePolicies },
+        ...(role.permissionsBoundary !== undefined ? { permissionsBoundary: role.permissionsBoundary } : {}),
+        maxSessionDuration: role.maxSessionDuration,
+        ...(role.description !== undefined ? { description: role.description } : {}),
+        tags: { ...role.tags },
+    };
+}
+function liveRoleValue(l) {
+    return {
+        roleArn: l.arn,
+        roleName: l.roleName,
+        path: l.path,
+        trustPolicy: l.trustPolicy,
+        managedPolicyArns: [...(l.managedPolicyArns ?? [])],
+        inlinePolicies: { ...(l.inlinePolicies ?? {}) },
+        ...(l.permissionsBoundary !== undefined ? { permissionsBoundary: l.permissionsBoundary } : {}),
+        maxSessionDuration: l.maxSessionDuration,
+        ...(l.description !== undefined ? { description: l.description } : {}),
+        tags: { ...l.tags },
+    };
+}
+/**
+ * Owned roles no declaration keeps, found through the live associations of the planned clusters:
+ * deleted when prune is on and every association using them goes (deleted or moved to another
+ * role by this plan); kept, with a note, when one stays.
+ */
+function pruneDeletes(desired, planned, live, clusterChanges) {
+    const kept = new Set((desired.roles ?? []).map((r) => accountAndName(r.arn)));
+    const candidates = new Map();
+    const staying = new Set();
+    for (const d of planned) {
+        const l = live.clusters.find((c) => c.name === d.name && c.exists);
+        if (!l)
+            continue;
+        const changes = clusterChanges.get(d.name) ?? [];
+        const leaving = new Set(changes.filter((c) => c.kind === 'podIdentityAssociation' && (c.action === 'delete' || c.action === 'update' || c.action === 'replace')).map((c) => c.id));
+        for (const a of l.associations) {
+            const role = l.managedRoles?.[a.roleArn];
+            const key = accountAndName(a.roleArn);
+            const moved = leaving.has(`association/${a.namespace}/${a.serviceAccount}`);
+            const declared = d.associations.find((x) => x.namespace === a.namespace && x.serviceAccount === a.serviceAccount);
+            const stays = !moved || (declared !== undefined && accountAndName(declared.roleArn) === key);
+            if (stays)
+                staying.add(key);
+            if (!d.prune || !role || kept.has(key) || (0,ownership/* ownerOf */.bf)(role.tags) === undefined || (0,ownership/* ownerOf */.bf)(role.tags) !== d.owner)
+                continue;
+            if (!candidates.has(key))
+                candidates.set(key, { cluster: d.name, role });
+        }
+        // Associations the plan writes keep their (new) roles too.
+        for (const a of d.associations)
+            staying.add(accountAndName(a.roleArn));
+    }
+    const results = [];
+    for (const [key, { cluster, role }] of [...candidates].sort(([a], [b]) => (0,order/* compare */.U)(a, b))) {
+        const id = roleId(role.roleName);
+        if (staying.has(key)) {
+            results.push({ cluster, finding: (0,finding/* finding */.gk)('ROLE_STILL_USED', `IAM role ${role.arn} is owned by this manifest and no longer declared, but an association that stays still uses it; prune keeps it`, { key: id, fix: 'nothing to do; it is deleted once no association uses it' }) });
+        }
+        else {
+            results.push({ cluster, change: { id, kind: 'iamRole', action: 'delete', before: liveRoleValue(role), reason: 'no longer declared, owned by this manifest, and its associations are deleted (prune)' } });
+        }
+    }
+    return results;
+}
+/** Roles compare by account and name: IAM names are unique per account, whatever the path. */
+function accountAndName(arn) {
+    return `${(0,partition/* parseArn */.Lw)(arn)?.accountId ?? ''}/${(0,partition/* roleNameOfArn */.cq)(arn) ?? arn}`;
+}
+
+
+/***/ }),
+
+/***/ 1861:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -43068,6 +44578,256 @@ function planOfCluster(plan, cluster) {
 /** True when the changes would write anything (`unmanaged` notes write nothing). */
 function hasChanges(changes) {
     return changes.some((c) => c.action !== 'unmanaged');
+}
+
+
+/***/ }),
+
+/***/ 7411:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ke: () => (/* binding */ clusterArn),
+/* harmony export */   mh: () => (/* binding */ buildPodIdentityTrust)
+/* harmony export */ });
+/* unused harmony export TRUST_POLICY_VERSION */
+/* harmony import */ var _model_order_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5631);
+/* harmony import */ var _model_partition_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9893);
+
+
+/*
+ * The trust policy of a role eks-identity owns, made for EKS Pod Identity and limited to the
+ * associations that declare the role. The EKS User Guide ("Create IAM role with trust policy
+ * required by EKS Pod Identity", https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html)
+ * gives the principal pods.eks.amazonaws.com, the actions sts:AssumeRole and sts:TagSession, and
+ * conditions on the session tags Pod Identity sends (StringEquals on
+ * aws:RequestTag/kubernetes-namespace and aws:RequestTag/kubernetes-service-account; the list of
+ * tags, eks-cluster-arn among them, is in "Enable or disable session tags",
+ * https://docs.aws.amazon.com/eks/latest/userguide/pod-id-abac.html). aws:SourceAccount is the
+ * global condition key a service principal's request carries (IAM User Guide, "AWS global
+ * condition context keys"). An association with disableSessionTags sends none of the tags, so for
+ * it only the account condition can hold.
+ */
+const TRUST_POLICY_VERSION = '2012-10-17';
+/** The trust policy document for the declarers of one role (pure, deterministic). */
+function buildPodIdentityTrust(partition, declarers) {
+    const accounts = unique(declarers.map((d) => d.accountId));
+    const statement = (condition) => ({
+        Effect: 'Allow',
+        Principal: { Service: _model_partition_js__WEBPACK_IMPORTED_MODULE_0__/* .POD_IDENTITY_PRINCIPAL */ .AU },
+        Action: [..._model_partition_js__WEBPACK_IMPORTED_MODULE_0__/* .POD_IDENTITY_ACTIONS */ .dj],
+        Condition: { StringEquals: { 'aws:SourceAccount': one(accounts), ...condition } },
+    });
+    // Tagged declarers: the clusters of each (namespace, service account), then the service accounts
+    // of one namespace that share the same clusters in one statement. Never a list of namespaces
+    // next to a list of service accounts: that would admit every pair of the two lists.
+    const clustersOf = new Map();
+    for (const d of declarers.filter((x) => x.sessionTags)) {
+        const key = `${d.namespace}\u0000${d.serviceAccount}`;
+        const set = clustersOf.get(key) ?? new Set();
+        set.add(clusterArn(partition, d));
+        clustersOf.set(key, set);
+    }
+    const groups = new Map();
+    for (const [key, set] of clustersOf) {
+        const [namespace, serviceAccount] = key.split('\u0000');
+        const clusters = [...set].sort(_model_order_js__WEBPACK_IMPORTED_MODULE_1__/* .compare */ .U);
+        const groupKey = `${namespace}\u0000${clusters.join(',')}`;
+        const group = groups.get(groupKey) ?? { namespace, clusters, serviceAccounts: [] };
+        group.serviceAccounts.push(serviceAccount);
+        groups.set(groupKey, group);
+    }
+    const tagged = [...groups.values()]
+        .map((g) => ({ ...g, serviceAccounts: unique(g.serviceAccounts) }))
+        .sort((a, b) => (0,_model_order_js__WEBPACK_IMPORTED_MODULE_1__/* .compare */ .U)(a.namespace, b.namespace) || (0,_model_order_js__WEBPACK_IMPORTED_MODULE_1__/* .compare */ .U)(a.serviceAccounts.join(','), b.serviceAccounts.join(',')) || (0,_model_order_js__WEBPACK_IMPORTED_MODULE_1__/* .compare */ .U)(a.clusters.join(','), b.clusters.join(',')))
+        .map((g) => statement({
+        'aws:RequestTag/eks-cluster-arn': one(g.clusters),
+        'aws:RequestTag/kubernetes-namespace': g.namespace,
+        'aws:RequestTag/kubernetes-service-account': one(g.serviceAccounts),
+    }));
+    const untagged = declarers.some((d) => !d.sessionTags) ? [statement({})] : [];
+    return { Version: TRUST_POLICY_VERSION, Statement: [...tagged, ...untagged] };
+}
+function clusterArn(partition, d) {
+    return `arn:${partition}:eks:${d.region}:${d.accountId}:cluster/${d.cluster}`;
+}
+function unique(values) {
+    return [...new Set(values)].sort(_model_order_js__WEBPACK_IMPORTED_MODULE_1__/* .compare */ .U);
+}
+/** IAM takes a single value or a list; a single value reads better in a plan. */
+function one(values) {
+    return values.length === 1 ? values[0] : [...values];
+}
+
+
+/***/ }),
+
+/***/ 3039:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R5: () => (/* binding */ matchesIamPattern),
+/* harmony export */   VG: () => (/* binding */ foreignPartitionNames),
+/* harmony export */   Zr: () => (/* binding */ podIdentityTrustProblem)
+/* harmony export */ });
+/* unused harmony export trustsPodIdentity */
+/* harmony import */ var _model_partition_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9893);
+
+/**
+ * Why the Pod Identity service may not assume the role and tag the session, or undefined when it
+ * may. Read defensively (any JSON may come back): Principal.Service and Action as a string or a
+ * list, IAM wildcards in actions (`sts:*`, `*`, `sts:Tag*`). Without `request`, conditions are
+ * not evaluated: an Allow counts and only an unconditional Deny wins. With it, conditions on the
+ * keys the request is known to carry are evaluated as IAM does; an Allow whose condition fails
+ * does not count, and a Deny whose condition holds wins.
+ */
+function podIdentityTrustProblem(document, request) {
+    const context = request ? requestContext(request) : undefined;
+    const statements = statementsOf(document);
+    for (const action of ['sts:AssumeRole', 'sts:TagSession']) {
+        const candidates = statements.filter((s) => s.Effect === 'Allow' && namesPodIdentity(s.Principal) && matchesAction(s.Action, action));
+        if (candidates.length === 0)
+            return `no statement allows ${_model_partition_js__WEBPACK_IMPORTED_MODULE_0__/* .POD_IDENTITY_PRINCIPAL */ .AU} to call ${action}`;
+        const verdicts = candidates.map((s) => (context ? evaluateCondition(s.Condition, context) : { holds: true }));
+        if (verdicts.every((v) => v.holds === false)) {
+            return `the statement that allows ${_model_partition_js__WEBPACK_IMPORTED_MODULE_0__/* .POD_IDENTITY_PRINCIPAL */ .AU} to call ${action} has a condition this association does not meet (${verdicts[0].reason ?? 'condition'})`;
+        }
+        const deny = statements.find((s) => s.Effect === 'Deny' &&
+            (namesPodIdentity(s.Principal) || namesEveryone(s.Principal)) &&
+            matchesAction(s.Action, action) &&
+            (context ? evaluateCondition(s.Condition, context).holds === true : s.Condition === undefined));
+        if (deny)
+            return `a Deny statement stops ${_model_partition_js__WEBPACK_IMPORTED_MODULE_0__/* .POD_IDENTITY_PRINCIPAL */ .AU} from calling ${action}${deny.Condition === undefined ? '' : ' for this association (its condition holds)'}`;
+    }
+    return undefined;
+}
+/** Whether the Pod Identity service may assume the role and tag the session (see podIdentityTrustProblem). */
+function trustsPodIdentity(document, request) {
+    return podIdentityTrustProblem(document, request) === undefined;
+}
+/** Lower-cased condition keys → value; null: known to be absent from the request. */
+function requestContext(r) {
+    const tag = (value) => (r.sessionTags ? value : null);
+    return new Map([
+        ['aws:sourceaccount', r.accountId],
+        ['aws:requesttag/eks-cluster-arn', tag(r.clusterArn)],
+        ['aws:requesttag/eks-cluster-name', tag(r.clusterName)],
+        ['aws:requesttag/kubernetes-namespace', tag(r.namespace)],
+        ['aws:requesttag/kubernetes-service-account', tag(r.serviceAccount)],
+    ]);
+}
+/** A Condition block: every operator and key must hold (IAM ANDs them). */
+function evaluateCondition(condition, context) {
+    if (condition === undefined)
+        return { holds: true };
+    if (!condition || typeof condition !== 'object')
+        return { holds: undefined };
+    let holds = true;
+    for (const [operator, block] of Object.entries(condition)) {
+        if (!block || typeof block !== 'object')
+            return { holds: undefined };
+        for (const [key, expected] of Object.entries(block)) {
+            const result = evaluateKey(operator, key.toLowerCase(), listOf(expected), context);
+            if (result === false) {
+                const actual = context.get(key.toLowerCase());
+                return { holds: false, reason: `${operator} ${key}: ${actual === null ? 'not sent' : `"${actual}"`} against ${JSON.stringify(expected)}` };
+            }
+            if (result === undefined)
+                holds = undefined;
+        }
+    }
+    return { holds };
+}
+function evaluateKey(operator, key, values, context) {
+    if (!context.has(key) || values.length === 0 || values.some((v) => v.includes('${')))
+        return undefined;
+    const ifExists = operator.endsWith('IfExists');
+    const name = operator.replace(/IfExists$/, '').replace(/^For(AnyValue|AllValues):/, '');
+    const negated = /^(String|Arn)Not/.test(name);
+    const actual = context.get(key);
+    // A key the request does not carry matches no value: positive operators fail, negated ones hold.
+    if (actual === null || actual === undefined)
+        return ifExists ? true : negated;
+    const positive = name.replace(/^(String|Arn)Not/, '$1');
+    let match;
+    switch (positive) {
+        case 'StringEquals':
+            match = values.includes(actual);
+            break;
+        case 'StringEqualsIgnoreCase':
+            match = values.some((v) => v.toLowerCase() === actual.toLowerCase());
+            break;
+        case 'StringLike':
+        case 'ArnLike':
+        case 'ArnEquals':
+            match = values.some((v) => matchesIamPattern(v, actual, false));
+            break;
+        default:
+            return undefined;
+    }
+    return negated ? !match : match;
+}
+/** IAM wildcards: `*` for any run of characters, `?` for one (actions are matched ignoring case). */
+function matchesIamPattern(pattern, value, ignoreCase) {
+    const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    return new RegExp(`^${source}$`, ignoreCase ? 'i' : '').test(value);
+}
+function namesPodIdentity(principal) {
+    return listOf(principalServices(principal)).includes(_model_partition_js__WEBPACK_IMPORTED_MODULE_0__/* .POD_IDENTITY_PRINCIPAL */ .AU);
+}
+function namesEveryone(principal) {
+    if (principal === '*')
+        return true;
+    return principal !== null && typeof principal === 'object' && listOf(principal.AWS).includes('*');
+}
+/** IAM action patterns: case-insensitive wildcards. */
+function matchesAction(patterns, action) {
+    return listOf(patterns).some((pattern) => matchesIamPattern(pattern, action, true));
+}
+/**
+ * ARNs of another partition, and service principals with another partition's DNS suffix
+ * (`ec2.amazonaws.com` in aws-cn, where `ec2.amazonaws.com.cn` is meant). pods.eks.amazonaws.com
+ * is the same in every partition.
+ */
+function foreignPartitionNames(document, partition) {
+    const found = new Set();
+    const visit = (value) => {
+        if (typeof value === 'string') {
+            const arn = /^arn:([a-z-]+):/.exec(value);
+            if (arn && arn[1] !== partition)
+                found.add(value);
+            if (partition === 'aws-cn' && /^[a-z0-9.-]+\.amazonaws\.com$/.test(value) && value !== _model_partition_js__WEBPACK_IMPORTED_MODULE_0__/* .POD_IDENTITY_PRINCIPAL */ .AU)
+                found.add(value);
+            if (partition !== 'aws-cn' && value.endsWith('.amazonaws.com.cn'))
+                found.add(value);
+        }
+        else if (Array.isArray(value)) {
+            value.forEach(visit);
+        }
+        else if (value && typeof value === 'object') {
+            Object.values(value).forEach(visit);
+        }
+    };
+    for (const statement of statementsOf(document)) {
+        visit(statement.Principal);
+        visit(statement.Condition);
+    }
+    return [...found].sort();
+}
+function statementsOf(document) {
+    if (!document || typeof document !== 'object')
+        return [];
+    const raw = document.Statement;
+    const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
+    return list.filter((s) => Boolean(s) && typeof s === 'object');
+}
+function principalServices(principal) {
+    return principal && typeof principal === 'object' ? principal.Service : undefined;
+}
+function listOf(value) {
+    if (typeof value === 'string')
+        return [value];
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
 }
 
 
@@ -43628,7 +45388,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(218);
+/******/ var __webpack_exports__ = __nccwpck_require__(7764);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
 
