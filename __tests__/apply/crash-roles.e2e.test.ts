@@ -31,9 +31,22 @@ function manifestText(): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Runs the CLI; with `killAtCreateRole`, SIGKILLs it as soon as the emulator has received that many CreateRole calls (before the policy calls after it). */
-function runCli(world: World, dir: string, killAtCreateRole?: number): Promise<ApplyRun> {
-  return spawnApply(world, join(dir, 'eks-identity.yaml'), [], killAtCreateRole === undefined ? undefined : () => (world.emulator.calls().CreateRole ?? 0) >= killAtCreateRole);
+const LATENCY = { latencyMs: 20, jitterMs: 10 };
+const ownedRoles = (world: World) => (world.emulator.snapshot().iam?.roles ?? []).filter((r) => r.tags?.[OWNER_TAG] === 'platform');
+
+/**
+ * Runs the CLI; with `killAtRoles`, SIGKILLs it once that many roles exist. The policy calls that
+ * follow a CreateRole do not answer meanwhile (the emulator's silent-endpoint fault), so the kill
+ * always lands between a role's creation and its policies, whatever the timing of the machine.
+ */
+async function runCli(world: World, dir: string, killAtRoles?: number): Promise<ApplyRun> {
+  if (killAtRoles === undefined) return spawnApply(world, join(dir, 'eks-identity.yaml'), []);
+  world.emulator.setFaults({ ...LATENCY, hangOperations: ['AttachRolePolicy', 'PutRolePolicy'] });
+  try {
+    return await spawnApply(world, join(dir, 'eks-identity.yaml'), [], () => ownedRoles(world).length >= killAtRoles);
+  } finally {
+    world.emulator.setFaults(LATENCY);
+  }
 }
 
 let world: World | undefined;
@@ -48,12 +61,11 @@ describe('GIVEN an apply of role blocks killed at a random point', () => {
   it.each([3, 42])('WHEN it is re-run (seed %i) THEN every role exists once with its policies and the next plan is empty', async (seed) => {
     dir = await mkdtemp(join(tmpdir(), 'eks-identity-crash-roles-'));
     await writeFile(join(dir, 'eks-identity.yaml'), manifestText());
-    // Latency keeps calls in flight when the kill lands: some roles are left created but bare.
-    world = await startApplyWorld(stateWith([], [{ name: 'prod', addons: [{ name: 'eks-pod-identity-agent' }] }]), { latencyMs: 20, jitterMs: 10 }, seed);
+    world = await startApplyWorld(stateWith([], [{ name: 'prod', addons: [{ name: 'eks-pod-identity-agent' }] }]), LATENCY, seed);
     const killAt = 1 + Math.floor(createRandom(seed)() * APPS);
     const crashed = await runCli(world, dir, killAt);
     expect(crashed.signal).toBe('SIGKILL');
-    const owned = () => (world!.emulator.snapshot().iam?.roles ?? []).filter((r) => r.tags?.[OWNER_TAG] === 'platform');
+    const owned = () => ownedRoles(world!);
     // The crash left at least one role created (with its owner tag) but without its policies.
     const bare = owned().filter((r) => (r.attachedPolicies ?? []).length === 0 || Object.keys(r.inlinePolicies ?? {}).length === 0);
     expect(bare.length).toBeGreaterThan(0);
@@ -76,6 +88,6 @@ describe('GIVEN an apply of role blocks killed at a random point', () => {
     });
     closeClusterSessions(replanned.sessions);
     expect(replanned.plan.clusters[0]!.changes.filter((c) => c.action !== 'unmanaged')).toEqual([]);
-    console.info(`seed ${seed}: killed at CreateRole #${killAt} after ${crashed.progressLines} changes, ${bare.length} role(s) left bare; the re-run applied ${rerun.progressLines}`);
+    console.info(`seed ${seed}: killed once ${killAt} roles existed, after ${crashed.progressLines} changes, ${bare.length} role(s) left bare; the re-run applied ${rerun.progressLines}`);
   }, 60_000);
 });
