@@ -595,6 +595,8 @@ const MAX_OVERLOADS = 12;
 const MAX_BACKGROUND = 0.6;
 /** Below this share the background is taken to have stopped. */
 const CLEAR_SHARE = 0.03;
+/** At most this share of a window throttled (2 of 16, the fewest that count) is a few throttles, not a measure of overload. */
+const FEW_THROTTLES = 2 / 16;
 class ThrottleJudge {
     calls = 0;
     throttled = 0;
@@ -688,6 +690,11 @@ class ThrottleJudge {
         if (this.backgroundShare === undefined && reference && window.rate <= reference.rate * (1 - reference.share))
             return { kind: 'none' };
         // The rate the limit lets through at this share, less a margin for the noise of one window.
+        // A few throttles in a window (a burst that met the bucket's edge) say little about how far
+        // over the limit we are: the mildest cut, as one throttle per round used to get. Short runs
+        // (an apply's writes, a few dozen calls per operation) would otherwise lose a third of their rate.
+        if (this.backgroundShare === undefined && window.share <= FEW_THROTTLES)
+            return { kind: 'cut', rate: Math.max(window.rate * this.mildestCut, this.floor(window, drained)) };
         const model = (window.rate * (1 - window.share)) / (1 - background);
         const deepest = this.backgroundShare === undefined ? DEEPEST_CUT : DEEPEST_CUT_OVER_BACKGROUND;
         const rate = Math.min(window.rate * this.mildestCut, Math.max(window.rate * deepest, model * this.mildestCut));
