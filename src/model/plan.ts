@@ -1,5 +1,6 @@
 import type { AccessScope, AuthenticationMode, DesiredAccessEntry, DesiredAssociation } from './desired.js';
 import type { AddonAssociationValue } from './addon.js';
+import type { DesiredRole } from './desired-role.js';
 import type { SourceLocation } from './source.js';
 
 export type { AddonAssociationValue };
@@ -42,22 +43,13 @@ export interface AuthenticationModeValue {
   authenticationMode: AuthenticationMode;
 }
 
-/** An IAM role eks-identity owns (`role:` blocks): everything its create, update or delete writes. */
-export interface IamRoleValue {
+/**
+ * An IAM role eks-identity owns (`role:` blocks): everything its create, update or delete writes,
+ * the fields of a desired role (see DesiredRole) with its ARN.
+ */
+export type IamRoleValue = Pick<DesiredRole, 'roleName' | 'path' | 'trustPolicy' | 'managedPolicyArns' | 'inlinePolicies' | 'permissionsBoundary' | 'maxSessionDuration' | 'description' | 'tags'> & {
   roleArn: string;
-  roleName: string;
-  path: string;
-  /** Canonical JSON text of the trust policy. */
-  trustPolicy: string;
-  /** Sorted. */
-  managedPolicyArns: string[];
-  /** Policy name → canonical JSON text. */
-  inlinePolicies: Record<string, string>;
-  permissionsBoundary?: string;
-  maxSessionDuration: number;
-  description?: string;
-  tags: Record<string, string>;
-}
+};
 
 export type ChangeValue =
   | AssociationValue

@@ -16,7 +16,7 @@ import type { LiveState } from '../model/live.js';
 import { compare } from '../model/order.js';
 import { buildPodIdentityTrust } from './trust-policy-build.js';
 
-export function withRecommendedPolicies(desired: DesiredState, live: LiveState): DesiredState {
+export function withAddonRoleFacts(desired: DesiredState, live: LiveState): DesiredState {
   if (!desired.roles?.some((r) => r.declaredBy.some((d) => d.addon !== undefined))) return desired;
   const detailOf = (d: RoleDeclarer) => (d.addon === undefined ? undefined : live.clusters.find((c) => c.name === d.cluster && c.region === d.region)?.addonDetails?.[d.addon.name]);
   const roles = desired.roles.map((role) => {

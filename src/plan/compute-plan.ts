@@ -9,7 +9,7 @@ import { compare, finding } from './finding.js';
 import { fingerprintPlan, withClusterFingerprints } from './fingerprint.js';
 import { podCredentialFindings } from './pod-credentials.js';
 import { planRoles } from './roles.js';
-import { withRecommendedPolicies } from './addon-roles.js';
+import { withAddonRoleFacts } from './addon-roles.js';
 import { checkPrincipals } from './principals.js';
 import { summarize } from './summary.js';
 
@@ -37,7 +37,7 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
   const planned = desired.clusters.filter((d) => !wanted || wanted.has(d.name));
   const plans = planned.map((d) => planCluster(d, liveByName.get(`${d.name}\u0000${d.region}`), options));
   // IAM roles are global to an account: planned across clusters, each under one of them.
-  const roles = planRoles(withRecommendedPolicies(desired, live), planned, live, new Map(plans.map((p) => [p.name, p.changes])));
+  const roles = planRoles(withAddonRoleFacts(desired, live), planned, live, new Map(plans.map((p) => [p.name, p.changes])));
   const clusters = withClusterFingerprints(
     plans.map((p) => withRoles(p, roles.changes.get(p.name), roles.findings.get(p.name))).sort((a, b) => compare(a.name, b.name) || compare(a.region, b.region)),
   );

@@ -88,34 +88,30 @@ function roleChange(role: DesiredRole, current: LiveRoleDetail | null | undefine
   return { change: { id, kind: 'iamRole', action: 'update', before, after, fields, ...(holder === undefined ? { reason: 'adopt: true takes over this role (it gets the owner tag)' } : {}), ...source } };
 }
 
-export function desiredRoleValue(role: DesiredRole): IamRoleValue {
+/** The role fields a plan shows, from a desired or a live role (policies absent: none read). */
+type RoleFields = Omit<IamRoleValue, 'roleArn' | 'managedPolicyArns' | 'inlinePolicies'> & Partial<Pick<IamRoleValue, 'managedPolicyArns' | 'inlinePolicies'>> & { arn: string };
+
+function roleValue(r: RoleFields): IamRoleValue {
   return {
-    roleArn: role.arn,
-    roleName: role.roleName,
-    path: role.path,
-    trustPolicy: role.trustPolicy,
-    managedPolicyArns: [...role.managedPolicyArns],
-    inlinePolicies: { ...role.inlinePolicies },
-    ...(role.permissionsBoundary !== undefined ? { permissionsBoundary: role.permissionsBoundary } : {}),
-    maxSessionDuration: role.maxSessionDuration,
-    ...(role.description !== undefined ? { description: role.description } : {}),
-    tags: { ...role.tags },
+    roleArn: r.arn,
+    roleName: r.roleName,
+    path: r.path,
+    trustPolicy: r.trustPolicy,
+    managedPolicyArns: [...(r.managedPolicyArns ?? [])],
+    inlinePolicies: { ...(r.inlinePolicies ?? {}) },
+    ...(r.permissionsBoundary !== undefined ? { permissionsBoundary: r.permissionsBoundary } : {}),
+    maxSessionDuration: r.maxSessionDuration,
+    ...(r.description !== undefined ? { description: r.description } : {}),
+    tags: { ...r.tags },
   };
 }
 
+export function desiredRoleValue(role: DesiredRole): IamRoleValue {
+  return roleValue(role);
+}
+
 export function liveRoleValue(l: LiveRoleDetail): IamRoleValue {
-  return {
-    roleArn: l.arn,
-    roleName: l.roleName,
-    path: l.path,
-    trustPolicy: l.trustPolicy,
-    managedPolicyArns: [...(l.managedPolicyArns ?? [])],
-    inlinePolicies: { ...(l.inlinePolicies ?? {}) },
-    ...(l.permissionsBoundary !== undefined ? { permissionsBoundary: l.permissionsBoundary } : {}),
-    maxSessionDuration: l.maxSessionDuration,
-    ...(l.description !== undefined ? { description: l.description } : {}),
-    tags: { ...l.tags },
-  };
+  return roleValue(l);
 }
 
 type PruneResult = { cluster: string; change: Change } | { cluster: string; finding: Finding };
