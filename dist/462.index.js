@@ -5537,7 +5537,7 @@ var plan_roles = __webpack_require__(9970);
 
 
 
-function withRecommendedPolicies(desired, live) {
+function withAddonRoleFacts(desired, live) {
     if (!desired.roles?.some((r) => r.declaredBy.some((d) => d.addon !== undefined)))
         return desired;
     const detailOf = (d) => (d.addon === undefined ? undefined : live.clusters.find((c) => c.name === d.cluster && c.region === d.region)?.addonDetails?.[d.addon.name]);
@@ -5595,7 +5595,7 @@ function computePlan(desired, live, options = {}) {
     const planned = desired.clusters.filter((d) => !wanted || wanted.has(d.name));
     const plans = planned.map((d) => planCluster(d, liveByName.get(`${d.name}\u0000${d.region}`), options));
     // IAM roles are global to an account: planned across clusters, each under one of them.
-    const roles = (0,plan_roles/* planRoles */.b0)(withRecommendedPolicies(desired, live), planned, live, new Map(plans.map((p) => [p.name, p.changes])));
+    const roles = (0,plan_roles/* planRoles */.b0)(withAddonRoleFacts(desired, live), planned, live, new Map(plans.map((p) => [p.name, p.changes])));
     const clusters = (0,fingerprint/* withClusterFingerprints */._4)(plans.map((p) => withRoles(p, roles.changes.get(p.name), roles.findings.get(p.name))).sort((a, b) => (0,finding/* compare */.UD)(a.name, b.name) || (0,finding/* compare */.UD)(a.region, b.region)));
     return { version: plan/* PLAN_VERSION */.Z, fingerprint: (0,fingerprint/* fingerprintPlan */.Ef)(clusters), summary: (0,summary/* summarize */.eh)(clusters), clusters };
 }

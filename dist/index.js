@@ -44459,33 +44459,25 @@ function roleChange(role, current, owner) {
         return {};
     return { change: { id, kind: 'iamRole', action: 'update', before, after, fields, ...(holder === undefined ? { reason: 'adopt: true takes over this role (it gets the owner tag)' } : {}), ...source } };
 }
-function desiredRoleValue(role) {
+function roleValue(r) {
     return {
-        roleArn: role.arn,
-        roleName: role.roleName,
-        path: role.path,
-        trustPolicy: role.trustPolicy,
-        managedPolicyArns: [...role.managedPolicyArns],
-        inlinePolicies: { ...role.inlinePolicies },
-        ...(role.permissionsBoundary !== undefined ? { permissionsBoundary: role.permissionsBoundary } : {}),
-        maxSessionDuration: role.maxSessionDuration,
-        ...(role.description !== undefined ? { description: role.description } : {}),
-        tags: { ...role.tags },
+        roleArn: r.arn,
+        roleName: r.roleName,
+        path: r.path,
+        trustPolicy: r.trustPolicy,
+        managedPolicyArns: [...(r.managedPolicyArns ?? [])],
+        inlinePolicies: { ...(r.inlinePolicies ?? {}) },
+        ...(r.permissionsBoundary !== undefined ? { permissionsBoundary: r.permissionsBoundary } : {}),
+        maxSessionDuration: r.maxSessionDuration,
+        ...(r.description !== undefined ? { description: r.description } : {}),
+        tags: { ...r.tags },
     };
 }
+function desiredRoleValue(role) {
+    return roleValue(role);
+}
 function liveRoleValue(l) {
-    return {
-        roleArn: l.arn,
-        roleName: l.roleName,
-        path: l.path,
-        trustPolicy: l.trustPolicy,
-        managedPolicyArns: [...(l.managedPolicyArns ?? [])],
-        inlinePolicies: { ...(l.inlinePolicies ?? {}) },
-        ...(l.permissionsBoundary !== undefined ? { permissionsBoundary: l.permissionsBoundary } : {}),
-        maxSessionDuration: l.maxSessionDuration,
-        ...(l.description !== undefined ? { description: l.description } : {}),
-        tags: { ...l.tags },
-    };
+    return roleValue(l);
 }
 /**
  * Owned roles no declaration keeps, found through the live associations of the planned clusters:
