@@ -24,6 +24,8 @@ export interface ObjectReads {
   /** Raises the progress total by this many units of work. */
   moreWork(units: number): void;
   describe(job: DescribeJob): Promise<LiveAssociation | LiveAccessEntry | undefined>;
+  /** Called once every object to describe is known (the list calls are done; describes may still run). */
+  found?(): void;
 }
 
 interface ObjectsRead {
@@ -37,8 +39,9 @@ interface ObjectsRead {
  * limit is per cluster, not per kind) and are interleaved, so that each operation (throttled on
  * its own) is busy for the whole read, not one after the other.
  */
-export async function readEveryObject({ reader, limit, entriesAvailable, moreWork, describe }: ObjectReads): Promise<ObjectsRead> {
+export async function readEveryObject({ reader, limit, entriesAvailable, moreWork, describe, found }: ObjectReads): Promise<ObjectsRead> {
   const [summaries, listed] = await Promise.all([reader.listAssociations(), entriesAvailable ? reader.listAccessEntries() : Promise.resolve([])]);
+  found?.();
   const jobs = interleave(
     summaries.map((summary): DescribeJob => ({ kind: 'association', summary })),
     listed.map((principalArn): DescribeJob => ({ kind: 'entry', principalArn })),
@@ -59,7 +62,7 @@ export async function readEveryObject({ reader, limit, entriesAvailable, moreWor
  * slot while they wait for their operation's rate, and the associations would queue behind them.
  */
 export async function readDeclaredObjects(
-  { reader, limit, entriesAvailable, moreWork, describe }: ObjectReads,
+  { reader, limit, entriesAvailable, moreWork, describe, found: allFound }: ObjectReads,
   desired: DesiredCluster,
   isDeclared: (summary: LiveAssociationSummary) => boolean,
 ): Promise<ObjectsRead> {
@@ -73,10 +76,15 @@ export async function readDeclaredObjects(
     }
     if (fresh.length > 0) moreWork(fresh.length);
   };
+  let kindsFound = 0;
+  const kindFound = () => {
+    if (++kindsFound === 2) allFound?.();
+  };
   const associations = (async () => {
     let found: FoundAssociations;
     try {
       found = await findDeclaredAssociations(reader, desired.associations, limit, onPage);
+      kindFound();
     } catch (err) {
       // Let the describes already started settle: no work is left running unobserved.
       await pool.close().catch(() => undefined);
@@ -88,6 +96,7 @@ export async function readDeclaredObjects(
     const found: FoundAccessEntries = entriesAvailable
       ? await findDeclaredAccessEntries(reader, desired.accessEntries.map((e) => e.principalArn))
       : { listed: [], complete: true, toDescribe: [] };
+    kindFound();
     moreWork(found.toDescribe.length);
     const jobs = found.toDescribe.map((principalArn): DescribeJob => ({ kind: 'entry', principalArn }));
     return { found, described: await mapWithConcurrency(jobs, limit, describe) };

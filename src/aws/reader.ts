@@ -6,9 +6,7 @@ import {
   ListAccessPoliciesCommand,
   ListAssociatedAccessPoliciesCommand,
   ListPodIdentityAssociationsCommand,
-  paginateListAccessEntries,
   paginateListAddons,
-  paginateListPodIdentityAssociations,
   type AssociatedAccessPolicy,
   type Cluster,
   type DescribeAccessEntryCommandOutput,
@@ -135,8 +133,20 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
     caller: session.caller,
   };
 
-  const cluster = await reader.describeCluster();
+  // The association list and the add-ons do not depend on DescribeCluster's answer, so their first
+  // pages are asked for beside it: the association describes, the longest chain of the read, start
+  // a round trip sooner. An absent cluster leaves them unused. The entry list waits: in
+  // ConfigMap-only mode EKS refuses it, and a refused call on every plan is noise in CloudTrail.
+  const firstPages = reader.startFirstPages();
+  let cluster: Cluster | undefined;
+  try {
+    cluster = await reader.describeCluster();
+  } catch (err) {
+    await firstPages.settled();
+    throw err;
+  }
   if (!cluster) {
+    await firstPages.settled();
     return { ...base, exists: false, authenticationMode: 'CONFIG_MAP', autoMode: false, addons: [], associationSummaries: [], associations: [], accessEntryPrincipals: [], accessEntries: [], roles: {} };
   }
   const authenticationMode = toAuthenticationMode(cluster.accessConfig?.authenticationMode);
@@ -181,12 +191,14 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
     progress.tick();
     return result;
   };
-  const objects: ObjectReads = { reader, limit, entriesAvailable, moreWork, describe };
+  let found: () => void = () => undefined;
+  const allFound = new Promise<void>((resolve) => (found = resolve));
+  const objects: ObjectReads = { reader, limit, entriesAvailable, moreWork, describe, found: () => found() };
   const declaredAddons = desired.addons ?? [];
-  // The lists lead to the describes, the longest chain of the read; the IAM reads have time to
-  // spare. They start a macrotask later, once the list requests have been written, so that the
-  // CPU their sixty-odd first calls take does not hold the lists back.
-  const listsSent = new Promise<void>((resolve) => setImmediate(resolve));
+  // The lists lead to the describes, the longest chains of the read; the IAM reads have time to
+  // spare (their answers are needed only once the describes are done). They start once every
+  // object to describe is known, so that the CPU their first calls take, all at once in a burst,
+  // holds back neither the lists nor the first describes (BENCHMARKS.md, (b)).
   const [{ addons, addonDetails }, read, declaredRoleList, userList] = await Promise.all([
     reader.listAddons().then(async (names) => ({
       addons: names,
@@ -194,8 +206,8 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
     })),
     // Prune off: find the declared objects, listing only when that is the cheaper way (targeted-read.ts).
     desired.prune ? readEveryObject(objects) : readDeclaredObjects(objects, desired, (s) => declaredAssociations.has(associationKey(s.namespace, s.serviceAccount))),
-    listsSent.then(() => readRoles(declaredRoles)),
-    listsSent.then(() =>
+    allFound.then(() => readRoles(declaredRoles)),
+    allFound.then(() =>
       mapWithConcurrency(userArns, limit, async (arn) => {
         const user = await readUser(arn);
         progress.tick();
@@ -223,6 +235,7 @@ export async function readLiveCluster(session: ClusterSession, desired: DesiredC
   const roleList = [...declaredRoleList, ...moreRoleList].sort((a, b) => compare(a[0], b[0]));
   const deniedUsers = userList.filter(([, user]) => user === 'denied').map(([arn]) => arn);
   const policies = await catalog;
+  await firstPages.settled();
   progress.done();
 
   return {
@@ -348,7 +361,23 @@ class ClusterReader implements ListPages {
     this.eks = pacedClients({ eks: session.clients.eks }, pacers).eks;
   }
 
+  /** First pages asked for before they are needed (startFirstPages); each is handed out once. */
+  private early: { associations?: Promise<Page<LiveAssociationSummary>>; addons?: Promise<string[]> } = {};
 
+  /**
+   * Asks for the first page of the association list and for the add-ons now; the next unfiltered
+   * first-page request (and listAddons) gets that answer. `settled` waits for both, failed or not,
+   * so that no call is left running unobserved when they go unused.
+   */
+  startFirstPages(): { settled(): Promise<void> } {
+    const quiet = <T>(answer: Promise<T>): Promise<T> => {
+      answer.catch(() => undefined);
+      return answer;
+    };
+    const early = { associations: quiet(this.associationPage({})), addons: quiet(this.readAddons()) };
+    this.early = { ...early };
+    return { settled: async () => void (await Promise.allSettled(Object.values(early))) };
+  }
 
   async describeCluster(): Promise<Cluster | undefined> {
     const answer = await callAwsOrAbsent('DescribeCluster', this.where, () =>
@@ -358,6 +387,12 @@ class ClusterReader implements ListPages {
   }
 
   async listAddons(): Promise<string[]> {
+    const early = this.early.addons;
+    delete this.early.addons;
+    return early ?? this.readAddons();
+  }
+
+  private async readAddons(): Promise<string[]> {
     return callAws('ListAddons', this.where, async () => {
       const names: string[] = [];
       const pages = paginateListAddons({ client: this.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
@@ -366,26 +401,41 @@ class ClusterReader implements ListPages {
     });
   }
 
+  /** The whole association list, page after page. */
   async listAssociations(): Promise<LiveAssociationSummary[]> {
-    return callAws('ListPodIdentityAssociations', this.where, async () => {
-      const out: LiveAssociationSummary[] = [];
-      const pages = paginateListPodIdentityAssociations({ client: this.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
-      for await (const page of pages) out.push(...(page.associations ?? []).map(toAssociationSummary));
-      return out.sort(byAssociation);
-    });
+    const out: LiveAssociationSummary[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await this.associations({}, nextToken);
+      out.push(...page.items);
+      nextToken = page.nextToken;
+    } while (nextToken);
+    return out.sort(byAssociation);
   }
 
+  /** The whole access entry list, page after page. */
   async listAccessEntries(): Promise<string[]> {
-    return callAws('ListAccessEntries', this.where, async () => {
-      const out: string[] = [];
-      const pages = paginateListAccessEntries({ client: this.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
-      for await (const page of pages) out.push(...(page.accessEntries ?? []));
-      return [...new Set(out)].sort(compare);
-    });
+    const out: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await this.accessEntries(nextToken);
+      out.push(...page.items);
+      nextToken = page.nextToken;
+    } while (nextToken);
+    return [...new Set(out)].sort(compare);
   }
 
   /** One page of ListPodIdentityAssociations, filtered by namespace and service account when given; paced (pages may run side by side). */
   async associations(filter: { namespace?: string; serviceAccount?: string }, nextToken?: string): Promise<Page<LiveAssociationSummary>> {
+    const early = filter.namespace === undefined && filter.serviceAccount === undefined && nextToken === undefined ? this.early.associations : undefined;
+    if (early) {
+      delete this.early.associations;
+      return early;
+    }
+    return this.associationPage(filter, nextToken);
+  }
+
+  private async associationPage(filter: { namespace?: string; serviceAccount?: string }, nextToken?: string): Promise<Page<LiveAssociationSummary>> {
     const page = await callAws('ListPodIdentityAssociations', this.where, () =>
       this.pacers.send<ListPodIdentityAssociationsCommandOutput>(
         this.session.clients.eks,
