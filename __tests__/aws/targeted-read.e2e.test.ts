@@ -1,7 +1,7 @@
 import { closeClusterSessions } from '../../src/aws/session.js';
 import { readLiveCluster } from '../../src/aws/reader.js';
 import { CallWatch } from '../../src/aws/call-watch.js';
-import type { EmulatorState } from '../../src/emulator/index.js';
+import type { EmulatorState, FaultOptions } from '../../src/emulator/index.js';
 import { ACCOUNT, BASE_KEY, bulkAssociations, desiredAssociation, desiredCluster, desiredEntry, openSessions, roleArn, startWorld } from './emulator-fixture.js';
 
 const user = (i: number) => `arn:aws:iam::${ACCOUNT}:user/u${String(i).padStart(4, '0')}`;
@@ -26,6 +26,36 @@ function state(): EmulatorState {
       },
     ],
   };
+}
+
+/** The order in which attempts began and ended, as the clients' call middleware reports them. */
+class OrderWatch extends CallWatch {
+  readonly events: string[] = [];
+  private readonly names = new Map<number, string>();
+  override begin(operation: string, endpoint: string): number {
+    const id = super.begin(operation, endpoint);
+    this.names.set(id, operation);
+    this.events.push(`begin ${operation}`);
+    return id;
+  }
+  override end(id: number, error?: unknown): void {
+    super.end(id, error);
+    this.events.push(`end ${this.names.get(id) ?? '?'}`);
+  }
+}
+
+/** Reads one cluster of state() with every attempt recorded in order (`events`: as the read returned). */
+async function readWatching(desired: ReturnType<typeof desiredCluster>, faults?: FaultOptions, timeouts?: { responseMs: number }) {
+  const watch = new OrderWatch();
+  const { emulator, sessionOptions } = await startWorld(state(), faults);
+  const sessions = await openSessions([{ name: desired.name, region: 'eu-west-1' }], { ...sessionOptions, watch, ...(timeouts ? { timeouts } : {}) });
+  try {
+    const live = await readLiveCluster(sessions[0]!, desired);
+    return { live, events: [...watch.events] };
+  } finally {
+    closeClusterSessions(sessions);
+    await emulator.close();
+  }
 }
 
 async function readCounting(desired: ReturnType<typeof desiredCluster>) {
@@ -69,21 +99,6 @@ describe('targeted reads with prune off', () => {
   });
 
   it('GIVEN keys in 10 namespaces searched 2 at a time WHEN read THEN the first describes start before the last namespace has answered', async () => {
-    /** The order in which attempts began and ended, as the clients' call middleware reports them. */
-    class OrderWatch extends CallWatch {
-      readonly events: string[] = [];
-      private readonly names = new Map<number, string>();
-      override begin(operation: string, endpoint: string): number {
-        const id = super.begin(operation, endpoint);
-        this.names.set(id, operation);
-        this.events.push(`begin ${operation}`);
-        return id;
-      }
-      override end(id: number, error?: unknown): void {
-        super.end(id, error);
-        this.events.push(`end ${this.names.get(id) ?? '?'}`);
-      }
-    }
     const watch = new OrderWatch();
     const { emulator, sessionOptions } = await startWorld(state());
     const sessions = await openSessions([{ name: 'big', region: 'eu-west-1' }], { ...sessionOptions, watch });
@@ -120,5 +135,35 @@ describe('targeted reads with prune off', () => {
     expect(Object.keys(live.users ?? {}).sort()).toEqual([absent, user(5), user(240)].sort());
     expect(live.accessEntryPrincipals).toContain(user(240));
     expect(live.uncounted).toEqual(['associations', 'accessEntries']);
+  });
+
+  it('GIVEN a read WHEN it starts THEN the first association page is asked for beside DescribeCluster, and the entry list only after its answer', async () => {
+    const keys = Array.from({ length: 3 }, (_, i) => desiredAssociation(`solo-${i}`, `sa-${i}`, roleArn('Bulk')));
+    const { live, events } = await readWatching(desiredCluster({ name: 'big', region: 'eu-west-1', associations: keys, accessEntries: [desiredEntry(user(240))] }));
+    expect(live.associations).toHaveLength(3);
+    const clusterAnswered = events.indexOf('end DescribeCluster');
+    expect(events.indexOf('begin ListPodIdentityAssociations')).toBeLessThan(clusterAnswered);
+    expect(events.indexOf('begin ListAddons')).toBeLessThan(clusterAnswered);
+    // A ConfigMap-only cluster refuses the entry list: it is not asked for until the mode is known.
+    expect(events.indexOf('begin ListAccessEntries')).toBeGreaterThan(clusterAnswered);
+  });
+
+  it('GIVEN declared roles and users WHEN read THEN the IAM reads start once every list call has ended', async () => {
+    const keys = Array.from({ length: 10 }, (_, i) => desiredAssociation(`solo-${i}`, `sa-${i}`, roleArn('Bulk')));
+    const { live, events } = await readWatching(desiredCluster({ name: 'big', region: 'eu-west-1', associations: keys, accessEntries: [desiredEntry(user(5)), desiredEntry(user(240))] }));
+    expect(Object.keys(live.roles)).toEqual([roleArn('Bulk')]);
+    expect(Object.keys(live.users ?? {})).toHaveLength(2);
+    const listsEnded = Math.max(events.lastIndexOf('end ListPodIdentityAssociations'), events.lastIndexOf('end ListAccessEntries'));
+    expect(events.indexOf('begin GetRole')).toBeGreaterThan(listsEnded);
+    expect(events.indexOf('begin GetUser')).toBeGreaterThan(listsEnded);
+  });
+
+  it('GIVEN a cluster that does not exist WHEN read THEN it is absent, and the calls asked for beside DescribeCluster have ended before the read returns', async () => {
+    // ListAddons never answers: its attempts end only by the response timeout, long after DescribeCluster's 404.
+    const { live, events } = await readWatching(desiredCluster({ name: 'gone', region: 'eu-west-1', associations: [desiredAssociation('solo-1', 'sa-1', roleArn('Bulk'))] }), { hangOperations: ['ListAddons'] }, { responseMs: 100 });
+    expect(live.exists).toBe(false);
+    expect(events).toContain('begin ListPodIdentityAssociations');
+    expect(events).toContain('begin ListAddons');
+    expect(events.filter((e) => e.startsWith('end ')).length).toBe(events.filter((e) => e.startsWith('begin ')).length);
   });
 });
