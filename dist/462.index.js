@@ -1681,8 +1681,9 @@ function sortSummaries(byId) {
  * limit is per cluster, not per kind) and are interleaved, so that each operation (throttled on
  * its own) is busy for the whole read, not one after the other.
  */
-async function readEveryObject({ reader, limit, entriesAvailable, moreWork, describe }) {
+async function readEveryObject({ reader, limit, entriesAvailable, moreWork, describe, found }) {
     const [summaries, listed] = await Promise.all([reader.listAssociations(), entriesAvailable ? reader.listAccessEntries() : Promise.resolve([])]);
+    found?.();
     const jobs = interleave(summaries.map((summary) => ({ kind: 'association', summary })), listed.map((principalArn) => ({ kind: 'entry', principalArn })));
     moreWork(jobs.length);
     return {
@@ -1698,7 +1699,7 @@ async function readEveryObject({ reader, limit, entriesAvailable, moreWork, desc
  * kind has its own bound here; in one shared queue the entries, all known early, would hold every
  * slot while they wait for their operation's rate, and the associations would queue behind them.
  */
-async function readDeclaredObjects({ reader, limit, entriesAvailable, moreWork, describe }, desired, isDeclared) {
+async function readDeclaredObjects({ reader, limit, entriesAvailable, moreWork, describe, found: allFound }, desired, isDeclared) {
     const pool = startWorkPool(limit, describe);
     const scheduled = new Set();
     const onPage = (items) => {
@@ -1710,10 +1711,16 @@ async function readDeclaredObjects({ reader, limit, entriesAvailable, moreWork, 
         if (fresh.length > 0)
             moreWork(fresh.length);
     };
+    let kindsFound = 0;
+    const kindFound = () => {
+        if (++kindsFound === 2)
+            allFound?.();
+    };
     const associations = (async () => {
         let found;
         try {
             found = await findDeclaredAssociations(reader, desired.associations, limit, onPage);
+            kindFound();
         }
         catch (err) {
             // Let the describes already started settle: no work is left running unobserved.
@@ -1726,6 +1733,7 @@ async function readDeclaredObjects({ reader, limit, entriesAvailable, moreWork, 
         const found = entriesAvailable
             ? await findDeclaredAccessEntries(reader, desired.accessEntries.map((e) => e.principalArn))
             : { listed: [], complete: true, toDescribe: [] };
+        kindFound();
         moreWork(found.toDescribe.length);
         const jobs = found.toDescribe.map((principalArn) => ({ kind: 'entry', principalArn }));
         return { found, described: await mapWithConcurrency(jobs, limit, describe) };
@@ -1889,8 +1897,21 @@ async function readLiveCluster(session, desired, options = {}) {
         accountId: session.accountId,
         caller: session.caller,
     };
-    const cluster = await reader.describeCluster();
+    // The association list and the add-ons do not depend on DescribeCluster's answer, so their first
+    // pages are asked for beside it: the association describes, the longest chain of the read, start
+    // a round trip sooner. An absent cluster leaves them unused. The entry list waits: in
+    // ConfigMap-only mode EKS refuses it, and a refused call on every plan is noise in CloudTrail.
+    const firstPages = reader.startFirstPages();
+    let cluster;
+    try {
+        cluster = await reader.describeCluster();
+    }
+    catch (err) {
+        await firstPages.settled();
+        throw err;
+    }
     if (!cluster) {
+        await firstPages.settled();
         return { ...base, exists: false, authenticationMode: 'CONFIG_MAP', autoMode: false, addons: [], associationSummaries: [], associations: [], accessEntryPrincipals: [], accessEntries: [], roles: {} };
     }
     const authenticationMode = toAuthenticationMode(cluster.accessConfig?.authenticationMode);
@@ -1932,12 +1953,14 @@ async function readLiveCluster(session, desired, options = {}) {
         progress.tick();
         return result;
     };
-    const objects = { reader, limit, entriesAvailable, moreWork, describe };
+    let found = () => undefined;
+    const allFound = new Promise((resolve) => (found = resolve));
+    const objects = { reader, limit, entriesAvailable, moreWork, describe, found: () => found() };
     const declaredAddons = desired.addons ?? [];
-    // The lists lead to the describes, the longest chain of the read; the IAM reads have time to
-    // spare. They start a macrotask later, once the list requests have been written, so that the
-    // CPU their sixty-odd first calls take does not hold the lists back.
-    const listsSent = new Promise((resolve) => setImmediate(resolve));
+    // The lists lead to the describes, the longest chains of the read; the IAM reads have time to
+    // spare (their answers are needed only once the describes are done). They start once every
+    // object to describe is known, so that the CPU their first calls take, all at once in a burst,
+    // holds back neither the lists nor the first describes (BENCHMARKS.md, (b)).
     const [{ addons, addonDetails }, read, declaredRoleList, userList] = await Promise.all([
         reader.listAddons().then(async (names) => ({
             addons: names,
@@ -1945,8 +1968,8 @@ async function readLiveCluster(session, desired, options = {}) {
         })),
         // Prune off: find the declared objects, listing only when that is the cheaper way (targeted-read.ts).
         desired.prune ? readEveryObject(objects) : readDeclaredObjects(objects, desired, (s) => declaredAssociations.has(reader_associationKey(s.namespace, s.serviceAccount))),
-        listsSent.then(() => readRoles(declaredRoles)),
-        listsSent.then(() => mapWithConcurrency(userArns, limit, async (arn) => {
+        allFound.then(() => readRoles(declaredRoles)),
+        allFound.then(() => mapWithConcurrency(userArns, limit, async (arn) => {
             const user = await readUser(arn);
             progress.tick();
             return [arn, user];
@@ -1971,6 +1994,7 @@ async function readLiveCluster(session, desired, options = {}) {
     const roleList = [...declaredRoleList, ...moreRoleList].sort((a, b) => (0,model_order/* compare */.U)(a[0], b[0]));
     const deniedUsers = userList.filter(([, user]) => user === 'denied').map(([arn]) => arn);
     const policies = await catalog;
+    await firstPages.settled();
     progress.done();
     return {
         ...base,
@@ -2096,11 +2120,32 @@ class ClusterReader {
         this.where = `cluster ${clusterName} (${session.region})`;
         this.eks = pacedClients({ eks: session.clients.eks }, pacers).eks;
     }
+    /** First pages asked for before they are needed (startFirstPages); each is handed out once. */
+    early = {};
+    /**
+     * Asks for the first page of the association list and for the add-ons now; the next unfiltered
+     * first-page request (and listAddons) gets that answer. `settled` waits for both, failed or not,
+     * so that no call is left running unobserved when they go unused.
+     */
+    startFirstPages() {
+        const quiet = (answer) => {
+            answer.catch(() => undefined);
+            return answer;
+        };
+        const early = { associations: quiet(this.associationPage({})), addons: quiet(this.readAddons()) };
+        this.early = { ...early };
+        return { settled: async () => void (await Promise.allSettled(Object.values(early))) };
+    }
     async describeCluster() {
         const answer = await (0,aws_errors/* callAwsOrAbsent */.C1)('DescribeCluster', this.where, () => this.eks.send(new dist_cjs/* DescribeClusterCommand */.hV5({ name: this.clusterName })));
         return answer?.cluster;
     }
     async listAddons() {
+        const early = this.early.addons;
+        delete this.early.addons;
+        return early ?? this.readAddons();
+    }
+    async readAddons() {
         return (0,aws_errors/* callAws */.IY)('ListAddons', this.where, async () => {
             const names = [];
             const pages = (0,dist_cjs/* paginateListAddons */.P4v)({ client: this.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
@@ -2109,26 +2154,38 @@ class ClusterReader {
             return [...new Set(names)].sort(model_order/* compare */.U);
         });
     }
+    /** The whole association list, page after page. */
     async listAssociations() {
-        return (0,aws_errors/* callAws */.IY)('ListPodIdentityAssociations', this.where, async () => {
-            const out = [];
-            const pages = (0,dist_cjs/* paginateListPodIdentityAssociations */.Hxv)({ client: this.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
-            for await (const page of pages)
-                out.push(...(page.associations ?? []).map(toAssociationSummary));
-            return out.sort(byAssociation);
-        });
+        const out = [];
+        let nextToken;
+        do {
+            const page = await this.associations({}, nextToken);
+            out.push(...page.items);
+            nextToken = page.nextToken;
+        } while (nextToken);
+        return out.sort(byAssociation);
     }
+    /** The whole access entry list, page after page. */
     async listAccessEntries() {
-        return (0,aws_errors/* callAws */.IY)('ListAccessEntries', this.where, async () => {
-            const out = [];
-            const pages = (0,dist_cjs/* paginateListAccessEntries */.q7l)({ client: this.eks, pageSize: PAGE_SIZE }, { clusterName: this.clusterName });
-            for await (const page of pages)
-                out.push(...(page.accessEntries ?? []));
-            return [...new Set(out)].sort(model_order/* compare */.U);
-        });
+        const out = [];
+        let nextToken;
+        do {
+            const page = await this.accessEntries(nextToken);
+            out.push(...page.items);
+            nextToken = page.nextToken;
+        } while (nextToken);
+        return [...new Set(out)].sort(model_order/* compare */.U);
     }
     /** One page of ListPodIdentityAssociations, filtered by namespace and service account when given; paced (pages may run side by side). */
     async associations(filter, nextToken) {
+        const early = filter.namespace === undefined && filter.serviceAccount === undefined && nextToken === undefined ? this.early.associations : undefined;
+        if (early) {
+            delete this.early.associations;
+            return early;
+        }
+        return this.associationPage(filter, nextToken);
+    }
+    async associationPage(filter, nextToken) {
         const page = await (0,aws_errors/* callAws */.IY)('ListPodIdentityAssociations', this.where, () => this.pacers.send(this.session.clients.eks, new dist_cjs/* ListPodIdentityAssociationsCommand */.pp8({ clusterName: this.clusterName, maxResults: PAGE_SIZE, ...filter, ...(nextToken ? { nextToken } : {}) })));
         return { items: (page.associations ?? []).map(toAssociationSummary), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
     }
