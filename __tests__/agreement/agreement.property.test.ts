@@ -6,7 +6,13 @@
  * The states vary what the plan must find out from IAM and EKS: roles and users present or
  * absent, with a path or without, in the cluster's account or another; the manifests write them
  * right or wrong (a path left out), use every entry type, valid and misspelled access policies,
- * usernames and groups EKS refuses, and tags and session policies at and over the limits.
+ * usernames and groups EKS refuses, and tags and session policies at and over the limits. Some
+ * associations declare their role in a `role:` block (a name taken by an unowned role, adopted or
+ * not; managed policies IAM does not have; one role shared by two associations); the EBS CSI
+ * add-on is installed or not, at a version with Pod Identity or without, in its own namespace or
+ * not, and declared under `addons:` (misspelled, with a service account the version does not
+ * know, a role by ARN or a `role:` block with its recommended policies); and `prune: owned` meets
+ * an association tagged with the manifest's owner.
  * Principals of another account that do not exist are left out: the cluster's credentials cannot
  * read another account's IAM, so neither can the plan (PRINCIPAL_NOT_CHECKED says so, and apply
  * fails such a change fast: __tests__/e2e/plan-truth.e2e.test.ts).
@@ -76,13 +82,62 @@ const entryArb = fc.record({
 const sessionPolicy = (n: number) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: Array.from({ length: n }, (_, i) => `arn:aws:s3:::bucket-${String(i).padStart(2, '0')}/*`) }] });
 const sessionPolicyArb = mostly<ReturnType<typeof sessionPolicy> | undefined>(undefined, sessionPolicy(1), sessionPolicy(30), sessionPolicy(60));
 
+/**
+ * A `role:` block (workload roles): eks-identity creates and owns the role. Sometimes it names a
+ * role that exists unowned (App: refused unless adopted), a managed policy IAM does not have, or one
+ * written without its path; two associations may declare one role (one trust for both).
+ */
+const MANAGED = {
+  s3: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+  missing: 'arn:aws:iam::aws:policy/NoSuchPolicy',
+  pathless: 'arn:aws:iam::aws:policy/AmazonEBSCSIDriverPolicy',
+  ebs: 'arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy',
+};
+const roleBlockArb = fc.record({
+  name: fc.oneof({ weight: 6, arbitrary: fc.constantFrom<string | undefined>(undefined, 'Shared') }, { weight: 1, arbitrary: fc.constant('App') }),
+  adopt: mostly(false, true),
+  managedPolicies: mostly<string[]>([MANAGED.s3], [], [MANAGED.missing], [MANAGED.pathless], [MANAGED.s3, MANAGED.ebs]),
+  inline: fc.boolean(),
+});
+type RoleBlock = typeof roleBlockArb extends fc.Arbitrary<infer T> ? T : never;
+
 const associationArb = fc.record({
   namespace: fc.constantFrom('app', 'jobs'),
   serviceAccount: fc.constantFrom('web', 'worker'),
   role: fc.constantFrom(...ROLE_SPECS.filter((r) => r.written.includes(ACCOUNT)).map((r) => r.written)),
+  /** Declared in a `role:` block instead of `roleArn` (about one in three). */
+  block: fc.oneof({ weight: 2, arbitrary: fc.constant<RoleBlock | undefined>(undefined) }, { weight: 1, arbitrary: roleBlockArb }),
   target: mostly<string | undefined>(undefined, `arn:aws:iam::${OTHER}:role/Ext`, `arn:aws:iam::${ACCOUNT}:role/App`, `arn:aws:iam::${ACCOUNT}:role/Gone`),
   policy: sessionPolicyArb,
   tags: tagsArb,
+});
+
+/**
+ * The EBS CSI add-on as the cluster has it (installed or not, a version with Pod Identity or
+ * without, its usual namespace or its own, an association it owns already) and as the manifest
+ * declares it under `addons:` (sometimes misspelled, or with a service account the version does
+ * not know), with a role by ARN or a `role:` block (with its recommended policies or not).
+ */
+const ADDON = 'aws-ebs-csi-driver';
+const addonArb = fc.record({
+  installed: mostly(true, false),
+  version: mostly('v1.37.0-eksbuild.1', 'v1.25.0-eksbuild.1'),
+  namespace: fc.constantFrom<string | undefined>(undefined, undefined, 'storage'),
+  owned: fc.boolean(),
+  declared: fc.oneof(
+    { weight: 1, arbitrary: fc.constant(undefined) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        name: mostly(ADDON, 'aws-ebs-csi-drivers'),
+        serviceAccount: mostly('ebs-csi-controller-sa', 'ebs-csi-node-sa'),
+        role: fc.oneof(
+          { weight: 2, arbitrary: mostly(APP, `arn:aws:iam::${ACCOUNT}:role/Team`, `arn:aws:iam::${ACCOUNT}:role/Gone`) },
+          { weight: 1, arbitrary: fc.record({ name: fc.constantFrom('ebs-csi', 'Shared'), recommendedPolicies: fc.boolean() }) },
+        ),
+      }),
+    },
+  ),
 });
 
 const worldArb = fc.record({
@@ -90,7 +145,12 @@ const worldArb = fc.record({
   entries: fc.uniqueArray(entryArb, { maxLength: 3, selector: (e) => e.principal }),
   associations: fc.uniqueArray(associationArb, { maxLength: 2, selector: (a) => `${a.namespace}/${a.serviceAccount}` }),
   // Live objects the manifest may update: an entry of App with other groups and tags, an association app/web.
-  existing: fc.record({ appEntry: fc.boolean(), webAssociation: fc.boolean() }),
+  // and an association jobs/old that carries the owner tag of `platform` (prune: owned deletes it when the manifest is platform's).
+  existing: fc.record({ appEntry: fc.boolean(), webAssociation: fc.boolean(), ownedOld: fc.boolean() }),
+  prune: fc.constantFrom<false | 'owned'>(false, false, 'owned'),
+  addon: addonArb,
+  /** `owner:` when neither a `role:` block nor `prune: owned` needs one (they always get it). */
+  owner: mostly<string | undefined>(undefined, 'platform'),
 });
 type World = typeof worldArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -111,22 +171,55 @@ function stateOf(world: World): EmulatorState {
       {
         name: 'prod',
         authenticationMode: 'API',
-        addons: [{ name: 'eks-pod-identity-agent' }],
+        addons: [
+          { name: 'eks-pod-identity-agent' },
+          ...(world.addon.installed
+            ? [
+                {
+                  name: ADDON,
+                  version: world.addon.version,
+                  ...(world.addon.namespace ? { namespace: world.addon.namespace } : {}),
+                  ...(world.addon.owned && roles.has(APP) && world.addon.version === 'v1.37.0-eksbuild.1'
+                    ? { podIdentityAssociations: [{ namespace: world.addon.namespace ?? 'kube-system', serviceAccount: 'ebs-csi-controller-sa', roleArn: APP }] }
+                    : {}),
+                },
+              ]
+            : []),
+        ],
         accessEntries: [
           { principalArn: `arn:aws:iam::${ACCOUNT}:role/Deploy`, accessPolicies: [{ policyArn: 'AmazonEKSClusterAdminPolicy' }] },
           ...(world.existing.appEntry && roles.has(APP) ? [{ principalArn: APP, kubernetesGroups: ['old'], tags: { was: 'here' }, accessPolicies: [{ policyArn: 'AmazonEKSEditPolicy' }] }] : []),
         ],
-        podIdentityAssociations: world.existing.webAssociation && roles.has(APP) ? [{ namespace: 'app', serviceAccount: 'web', roleArn: APP, tags: { was: 'here' } }] : [],
+        podIdentityAssociations: [
+          ...(world.existing.webAssociation && roles.has(APP) ? [{ namespace: 'app', serviceAccount: 'web', roleArn: APP, tags: { was: 'here' } }] : []),
+          ...(world.existing.ownedOld && roles.has(APP) ? [{ namespace: 'jobs', serviceAccount: 'old', roleArn: APP, tags: { 'eks-identity/owner': 'platform' } }] : []),
+        ],
       },
     ],
   };
 }
 
+/** The lines of a `role:` block at `indent`. */
+function roleBlockLines(indent: string, block: { name?: string | undefined; adopt?: boolean; managedPolicies?: string[]; inline?: boolean }): string[] {
+  const lines = [`${indent}role:`];
+  if (block.name !== undefined) lines.push(`${indent}  name: ${block.name}`);
+  if (block.adopt) lines.push(`${indent}  adopt: true`);
+  if (block.managedPolicies && block.managedPolicies.length > 0) lines.push(`${indent}  managedPolicies: ${JSON.stringify(block.managedPolicies)}`);
+  if (block.inline) lines.push(`${indent}  inlinePolicies: { read: ${JSON.stringify(sessionPolicy(2))} }`);
+  return lines;
+}
+
 function manifestOf(world: World): string {
   const lines = ['version: 1', 'clusters: [{ name: prod, region: us-east-1 }]'];
+  const declared = world.addon.declared;
+  const needsOwner = world.associations.some((a) => a.block) || (declared !== undefined && typeof declared.role !== 'string');
+  // `role:` blocks and `prune: owned` need an owner; otherwise it is the sample's.
+  const owner = needsOwner || world.prune === 'owned' ? 'platform' : world.owner;
+  if (owner) lines.push(`owner: ${owner}`);
+  if (world.prune) lines.push(`prune: ${world.prune}`);
   if (world.associations.length > 0) lines.push('podIdentityAssociations:');
   for (const a of world.associations) {
-    lines.push(`  - namespace: ${a.namespace}`, `    serviceAccount: ${a.serviceAccount}`, `    roleArn: ${q(a.role)}`);
+    lines.push(`  - namespace: ${a.namespace}`, `    serviceAccount: ${a.serviceAccount}`, ...(a.block ? roleBlockLines('    ', a.block) : [`    roleArn: ${q(a.role)}`]));
     if (a.target) lines.push(`    targetRoleArn: ${q(a.target)}`);
     if (a.policy) lines.push('    disableSessionTags: true', `    policy: ${JSON.stringify(a.policy)}`);
     if (Object.keys(a.tags).length > 0) lines.push(`    tags: ${JSON.stringify(a.tags)}`);
@@ -141,6 +234,14 @@ function manifestOf(world: World): string {
       for (const p of e.policies) lines.push(`      - { policy: ${p.policy}, ${p.namespaced ? 'namespaces: [spark]' : 'scope: cluster'} }`);
     }
     if (Object.keys(e.tags).length > 0) lines.push(`    tags: ${JSON.stringify(e.tags)}`);
+  }
+  if (declared) {
+    lines.push('addons:', `  - name: ${declared.name}`, '    podIdentityAssociations:', `      - serviceAccount: ${declared.serviceAccount}`);
+    if (typeof declared.role === 'string') lines.push(`        roleArn: ${q(declared.role)}`);
+    else {
+      if (declared.role.recommendedPolicies) lines.push('        recommendedPolicies: true');
+      lines.push(...roleBlockLines('        ', { name: declared.role.name }));
+    }
   }
   return `${lines.join('\n')}\n`;
 }
@@ -169,6 +270,8 @@ async function planOf(file: string, endpoint: string): Promise<PreparedPlan | un
 let sample = 0;
 /** How the samples ended: validate refused, the plan had errors, or plan and apply ran. */
 const outcomes = { invalid: 0, planErrors: 0, applied: 0 };
+/** Applied samples whose plan changed a role of a `role:` block or an add-on's associations, or pruned an owned object. */
+const appliedWith = { iamRole: 0, addonAssociation: 0, delete: 0 };
 const codesSeen = new Map<string, number>();
 
 async function agreementHolds(world: World): Promise<void> {
@@ -189,6 +292,9 @@ async function agreementHolds(world: World): Promise<void> {
         return;
       }
       outcomes.applied++;
+      const kinds = new Set(planned.plan.clusters.flatMap((c) => c.changes.filter((ch) => ch.action !== 'unmanaged').map((ch) => ch.kind)));
+      for (const kind of ['iamRole', 'addonAssociation'] as const) if (kinds.has(kind)) appliedWith[kind]++;
+      if (planned.plan.clusters.some((c) => c.changes.some((ch) => ch.action === 'delete'))) appliedWith.delete++;
       // A virtual clock: a propagation retry would cost no real time (none is expected here).
       let t = 0;
       const gateways = Object.fromEntries(planned.sessions.map((s) => [s.target.name, new SdkEksWriteGateway(s.clients, { callerPrincipalArn: s.caller.principalArn })]));
@@ -211,8 +317,12 @@ describe('plan = apply (agreement property)', () => {
   it(`GIVEN ${RUNS} random manifests and states (seed ${SEED}) WHEN the plan has no error THEN apply fails nothing and the re-plan is empty`, async () => {
     await fc.assert(fc.asyncProperty(worldArb, agreementHolds), { numRuns: RUNS, seed: SEED, endOnFailure: true });
     // The property says something only if enough samples get through to apply, and enough are refused.
-    console.info(`agreement: ${JSON.stringify(outcomes)}; plan errors seen: ${JSON.stringify(Object.fromEntries([...codesSeen].sort()))}`);
+    console.info(`agreement: ${JSON.stringify(outcomes)}; applied with ${JSON.stringify(appliedWith)}; plan errors seen: ${JSON.stringify(Object.fromEntries([...codesSeen].sort()))}`);
     expect(outcomes.applied).toBeGreaterThanOrEqual(RUNS / 10);
     expect(outcomes.planErrors).toBeGreaterThanOrEqual(RUNS / 10);
+    // Roles and add-on associations reach apply too, not only their refusals.
+    expect(appliedWith.iamRole).toBeGreaterThanOrEqual(RUNS / 50);
+    expect(appliedWith.addonAssociation).toBeGreaterThanOrEqual(RUNS / 50);
+    expect(appliedWith.delete).toBeGreaterThanOrEqual(RUNS / 100);
   }, 120_000);
 });
