@@ -100,16 +100,40 @@ describe('renderClusterExport', () => {
     expect(manifestYaml.startsWith(`# ${SCHEMA_HEADER}\n`)).toBe(true);
   });
 
-  it('GIVEN add-on-owned associations and EKS-created entries WHEN exported THEN they are comments, not managed', () => {
+  it('GIVEN add-on-owned associations and EKS-created entries WHEN exported THEN the add-on\'s are under addons:, the entries are comments', () => {
     const { fragment, unmanaged } = renderClusterExport(prod);
+    expect(fragment.addons).toEqual([{ name: 'aws-ebs-csi-driver', podIdentityAssociations: [{ serviceAccount: 'ebs-csi-controller-sa', roleArn: 'arn:aws:iam::111122223333:role/ebs-csi' }] }]);
+    expect(fragment.podIdentityAssociations?.map((a) => a.serviceAccount)).not.toContain('ebs-csi-controller-sa');
     expect(unmanaged.map((u) => u.subject)).toEqual([
-      'kube-system/ebs-csi-controller-sa',
       'arn:aws:iam::111122223333:role/eks-node-role',
       'arn:aws:iam::111122223333:role/aws-service-role/emr-containers.amazonaws.com/AWSServiceRoleForAmazonEMRContainers',
     ]);
     const yaml = parse(renderClusterExport(prod).manifestYaml) as typeof fragment;
     expect(yaml).toEqual(JSON.parse(JSON.stringify(fragment)));
     expect(yaml.accessEntries?.map((e) => e.principalArn)).not.toContain('arn:aws:iam::111122223333:role/eks-node-role');
+  });
+
+  it('GIVEN an add-on with two associations and an export for an owner WHEN exported THEN without an owner both are under addons:, sorted; with one they are comments (they carry no owner tag)', () => {
+    const ownerArn = 'arn:aws:eks:us-east-1:111122223333:addon/prod/aws-efs-csi-driver/0a1b';
+    const efs = cluster({
+      name: 'prod',
+      region: 'us-east-1',
+      partition: 'aws',
+      accountId: '111122223333',
+      associations: [
+        association({ namespace: 'kube-system', serviceAccount: 'efs-csi-node-sa', roleArn: 'arn:aws:iam::111122223333:role/efs', ownerArn }),
+        association({ namespace: 'kube-system', serviceAccount: 'efs-csi-controller-sa', roleArn: 'arn:aws:iam::111122223333:role/efs', ownerArn }),
+      ],
+    });
+    expect(renderClusterExport(efs).fragment.addons).toEqual([
+      { name: 'aws-efs-csi-driver', podIdentityAssociations: ['efs-csi-controller-sa', 'efs-csi-node-sa'].map((serviceAccount) => ({ serviceAccount, roleArn: 'arn:aws:iam::111122223333:role/efs' })) },
+    ]);
+    const forOwner = renderClusterExport(efs, { owner: 'platform' });
+    expect(forOwner.fragment.addons).toBeUndefined();
+    expect(forOwner.unmanaged.map((u) => u.reason)).toEqual([
+      'owned by add-on aws-efs-csi-driver, whose associations carry no owner tag (export without an owner to write them under addons:)',
+      'owned by add-on aws-efs-csi-driver, whose associations carry no owner tag (export without an owner to write them under addons:)',
+    ]);
   });
 
   it('GIVEN objects another eks-identity manifest wrote (its owner tag) WHEN exported THEN they are comments naming that owner, so the export still validates', () => {

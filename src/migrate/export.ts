@@ -1,13 +1,15 @@
 /**
- * Live cluster → manifest v1 that plans to zero changes against the same cluster. Objects this
- * tool must not manage (add-on-owned associations, entries EKS or an AWS service created) are
+ * Live cluster → manifest v1 that plans to zero changes against the same cluster. An add-on's
+ * associations are written under `addons:` (managed through the add-on, as EKS requires). Objects
+ * this tool must not manage (entries EKS or an AWS service created, objects of another owner) are
  * written as comments, so the file still tells the whole story.
  */
 import type { AccessScope } from '../model/desired.js';
 import type { LiveAccessEntry, LiveAssociation, LiveCluster } from '../model/live.js';
 import { accessPolicyName, parseArn, type Partition } from '../model/partition.js';
 import { renderManifestFragment, type RenderFragmentOptions } from './manifest-yaml.js';
-import type { FragmentAccessEntry, FragmentAccessPolicy, FragmentAssociation, FragmentRoleAssociation, ManifestFragment, NotConvertible } from './types.js';
+import type { FragmentAccessEntry, FragmentAccessPolicy, FragmentAddon, FragmentAssociation, FragmentRoleAssociation, ManifestFragment, NotConvertible } from './types.js';
+import { addonNameOfArn } from '../model/addon.js';
 import type { LiveRoleDetail } from '../model/desired-role.js';
 import { exportRoleBlock, trustDiffers, trustNote, withoutOwnerTag } from './export-roles.js';
 import { OWNER_TAG, ownerOf } from '../model/ownership.js';
@@ -68,9 +70,20 @@ export function renderClusterExport(cluster: LiveCluster, ownership: ExportOwner
   const unmanaged: NotConvertible[] = [];
   const associations: Array<FragmentAssociation | FragmentRoleAssociation> = [];
   const roleUsers = new Map<string, LiveAssociation[]>();
+  const addonAssociations = new Map<string, FragmentAddon['podIdentityAssociations']>();
   for (const live of cluster.associations) {
     if (live.ownerArn) {
-      unmanaged.push({ origin: 'addon', subject: `${live.namespace}/${live.serviceAccount}`, reason: `owned by add-on ${live.ownerArn}; change it through the add-on`, fix: `role: ${live.roleArn}` });
+      const addonName = addonNameOfArn(live.ownerArn);
+      // UpdateAddon sets an add-on's associations without tags, so none carries an owner tag: an
+      // export for one owner cannot tell whose they are, and leaves them out.
+      const reason =
+        addonName === undefined
+          ? `owned by ${live.ownerArn}, which is not an add-on ARN; change it through its owner`
+          : owner !== undefined
+            ? `owned by add-on ${addonName}, whose associations carry no owner tag (export without an owner to write them under addons:)`
+            : undefined;
+      if (reason) unmanaged.push({ origin: 'addon', subject: `${live.namespace}/${live.serviceAccount}`, reason, fix: `role: ${live.roleArn}` });
+      else addonAssociations.set(addonName!, [...(addonAssociations.get(addonName!) ?? []), { serviceAccount: live.serviceAccount, roleArn: live.roleArn }]);
       continue;
     }
     const reason = notExportedReason(ownerOf(live.tags), owner);
@@ -99,6 +112,10 @@ export function renderClusterExport(cluster: LiveCluster, ownership: ExportOwner
     if (!trustDiffers(cluster, role, users)) continue;
     for (const a of users) associationComments[`${a.namespace}/${a.serviceAccount}`] = trustNote(role, cluster.name);
   }
+  // An add-on's declared list is all of its associations (UpdateAddon replaces them): each add-on with every one of its own.
+  const addons: FragmentAddon[] = [...addonAssociations]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, list]) => ({ name, podIdentityAssociations: [...list].sort((a, b) => (a.serviceAccount < b.serviceAccount ? -1 : a.serviceAccount > b.serviceAccount ? 1 : 0)) }));
   const undescribed = cluster.associationSummaries.length - cluster.associations.length;
   const fragment: ManifestFragment = {
     version: 1,
@@ -106,6 +123,7 @@ export function renderClusterExport(cluster: LiveCluster, ownership: ExportOwner
     clusters: [{ name: cluster.name, region: cluster.region, accountId: cluster.accountId }],
     ...(associations.length > 0 ? { podIdentityAssociations: associations } : {}),
     ...(entries.length > 0 ? { accessEntries: entries } : {}),
+    ...(addons.length > 0 ? { addons } : {}),
   };
   const header = [`Exported from EKS cluster ${cluster.name} (${cluster.region}, account ${cluster.accountId}).`];
   if (owner !== undefined) header.push(`Only the objects tagged ${OWNER_TAG}=${owner}; roles with that tag are declared as role: blocks.`);
