@@ -19,7 +19,9 @@ describe('plan e2e: targeted reads with prune off', () => {
       ...Array.from({ length: 150 }, (_, i) => ({ principalArn: user(i) })),
       { principalArn: roleArn('Viewer'), accessPolicies: [{ policyArn: 'AmazonEKSClusterAdminPolicy' }] },
     ];
-    w = await startPlanWorld({ ...stateOf(['Bulk', 'Admins', 'Viewer'], [{ name: 'big', region: 'us-east-1', addons: [AGENT], podIdentityAssociations: associations, accessEntries: entries }]) });
+    // The EFS CSI driver is installed without associations: declaring its two adds two.
+    const efs = { name: 'aws-efs-csi-driver', version: 'v2.1.4-eksbuild.1' };
+    w = await startPlanWorld({ ...stateOf(['Bulk', 'Admins', 'Viewer'], [{ name: 'big', region: 'us-east-1', addons: [AGENT, efs], podIdentityAssociations: associations, accessEntries: entries }]) });
   });
   afterAll(async () => {
     await w.close();
@@ -50,6 +52,15 @@ describe('plan e2e: targeted reads with prune off', () => {
     const cluster = result.plan.clusters[0]!;
     expect(cluster.findings.find((f) => f.code === 'QUOTA_ASSOCIATIONS')?.severity).toBe('error');
     expect(cluster.uncounted).toEqual(['accessEntries']);
+  });
+
+  it('GIVEN an add-on\'s two associations to create on a cluster one short of the quota WHEN planned THEN the whole list is read and QUOTA_ASSOCIATIONS is an error', async () => {
+    w.emulator.resetCalls();
+    const addon = 'addons:\n  - name: aws-efs-csi-driver\n    podIdentityAssociations:\n      - { serviceAccount: efs-csi-controller-sa, roleName: Bulk }\n      - { serviceAccount: efs-csi-node-sa, roleName: Bulk }\n';
+    const result = await w.plan(`${head}${addon}`);
+    expect(actions(result, 'big')).toEqual(['create addon/aws-efs-csi-driver/efs-csi-controller-sa', 'create addon/aws-efs-csi-driver/efs-csi-node-sa']);
+    expect(w.emulator.calls().ListPodIdentityAssociations).toBeGreaterThanOrEqual(50);
+    expect(result.plan.clusters[0]!.findings.find((f) => f.code === 'QUOTA_ASSOCIATIONS')).toMatchObject({ severity: 'error', message: 'cluster big would have 5001 Pod Identity associations; the EKS quota is 5000' });
   });
 
   it('GIVEN the declared admin narrows its admin policy to a namespace WHEN an undeclared entry beyond the first page is admin THEN no lockout error (the others were listed and described)', async () => {

@@ -143,4 +143,19 @@ describe('GIVEN add-ons in other states', () => {
       expect(await failure(client.send(new UpdateAddonCommand({ clusterName: 'prod', addonName: 'vpc-cni', podIdentityAssociations: [{ serviceAccount: 'aws-node', roleArn: roleArn('Karpenter') }] })))).toMatchObject({ name: 'ResourceInUseException' });
     }
   });
+
+  test('WHEN the cluster holds 5,000 associations THEN an update that adds one is refused (ResourceLimitExceededException), and one that only changes a role is not', async () => {
+    const { eks: client } = await restartWith((state) => {
+      const cluster = state.clusters![0]!;
+      cluster.addons!.push({ name: 'vpc-cni' });
+      const owned = cluster.addons!.find((a) => a.name === 'aws-ebs-csi-driver')!.podIdentityAssociations ?? [];
+      cluster.podIdentityAssociations = Array.from({ length: 5000 - owned.length }, (_, i) => ({ namespace: `ns-${i % 50}`, serviceAccount: `sa-${i}`, roleArn: roleArn('Karpenter') }));
+    });
+    {
+      const add = client.send(new UpdateAddonCommand({ clusterName: 'prod', addonName: 'vpc-cni', podIdentityAssociations: [{ serviceAccount: 'aws-node', roleArn: roleArn('Karpenter') }] }));
+      expect(await failure(add)).toMatchObject({ name: 'ResourceLimitExceededException' });
+      const change = await client.send(new UpdateAddonCommand({ clusterName: 'prod', addonName: 'aws-ebs-csi-driver', podIdentityAssociations: [{ serviceAccount: 'ebs-csi-controller-sa', roleArn: roleArn('Karpenter') }] }));
+      expect(change.update?.status).toBe('InProgress');
+    }
+  });
 });

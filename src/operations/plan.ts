@@ -108,7 +108,8 @@ export async function planAgainstLive(sessions: readonly ClusterSession[], desir
       const session = sessions.find((s) => s.target.name === cluster.name && s.target.region === cluster.region);
       const wanted = desired.clusters.find((d) => d.name === cluster.name && d.region === cluster.region);
       if (!session || !wanted) return cluster;
-      const kinds = [...(creates(cluster.name, 'podIdentityAssociation') ? (['associations'] as const) : []), ...(creates(cluster.name, 'accessEntry') ? (['accessEntries'] as const) : [])];
+      const addsAssociations = creates(cluster.name, 'podIdentityAssociation') || creates(cluster.name, 'addonAssociation');
+      const kinds = [...(addsAssociations ? (['associations'] as const) : []), ...(creates(cluster.name, 'accessEntry') ? (['accessEntries'] as const) : [])];
       const listed = await completeListings(session, cluster, kinds, readOptions);
       return wanted.prune !== true && unsure.has(cluster.name) ? describeSkippedAccessEntries(session, listed, readOptions) : listed;
     }),

@@ -83,7 +83,8 @@ export function checkDeclared(desired: DesiredCluster, live: LiveCluster): Findi
 export function checkChanges(live: LiveCluster, changes: Change[], options: { maxDeletes?: number; allowLockout?: boolean }): Finding[] {
   const findings: Finding[] = [];
   const count = (kind: Change['kind'], actions: Change['action'][]) => changes.filter((c) => c.kind === kind && actions.includes(c.action)).length;
-  const associations = live.associationSummaries.length + count('podIdentityAssociation', ['create']) - count('podIdentityAssociation', ['delete']);
+  // An add-on's associations count towards the cluster's quota as any other.
+  const associations = live.associationSummaries.length + count('podIdentityAssociation', ['create']) + count('addonAssociation', ['create']) - count('podIdentityAssociation', ['delete']) - count('addonAssociation', ['delete']);
   if (associations > ASSOCIATION_QUOTA) {
     findings.push(finding('QUOTA_ASSOCIATIONS', `cluster ${live.name} would have ${associations} Pod Identity associations; the EKS quota is ${ASSOCIATION_QUOTA}`, { fix: 'remove associations, or split workloads across clusters' }));
   }
