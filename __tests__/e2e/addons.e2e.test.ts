@@ -5,11 +5,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIo } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
 import type { AddonState, EmulatorState } from '../../src/emulator/index.js';
 import type { Plan } from '../../src/model/plan.js';
 import { DEPLOY_KEY, isolateAwsEnvironment, roleArn, startApplyWorld, stateWith, writeCount, type World } from '../apply/emulator-world.js';
+import { pointAwsAt, runCli } from '../helpers/cli.js';
 
 isolateAwsEnvironment();
 
@@ -31,16 +30,11 @@ function state(addons: AddonState[]): EmulatorState {
 let world: World | undefined;
 let dir: string;
 
-/** The SDK reaches AWS through these variables, as users' shells do. */
-function pointAwsAt(w: World): void {
-  const e = w.emulator.endpoint;
-  Object.assign(process.env, { AWS_ENDPOINT_URL_EKS: e, AWS_ENDPOINT_URL_IAM: e, AWS_ENDPOINT_URL_STS: e, AWS_ACCESS_KEY_ID: DEPLOY_KEY, AWS_SECRET_ACCESS_KEY: 'secret' });
-}
 async function start(addons: AddonState[], text: string): Promise<World> {
   dir = await mkdtemp(join(tmpdir(), 'eks-identity-addons-'));
   await writeFile(join(dir, 'eks-identity.yaml'), text);
   world = await startApplyWorld(state(addons));
-  pointAwsAt(world);
+  pointAwsAt(world.emulator.endpoint, DEPLOY_KEY);
   return world;
 }
 afterEach(async () => {
@@ -49,11 +43,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = { out: '', err: '', env: process.env, cwd: dir, isTTY: false, stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
-  const code = await main(argv, io as CliIo);
-  return { code, out: io.out, err: io.err };
-}
+const cli = (...argv: string[]) => runCli(dir, ...argv);
 
 const ownedBy = (w: World, addon: string) => {
   const cluster = w.emulator.inspect().clusters[0]!;
@@ -135,7 +125,7 @@ describe('GIVEN an add-on on IRSA', () => {
     s.iam!.roles!.push({ arn: roleArn('EbsIrsa'), assumeRolePolicyDocument: trust });
     s.clusters![0]!.oidcIssuer = issuer;
     world = await startApplyWorld(s);
-    pointAwsAt(world);
+    pointAwsAt(world.emulator.endpoint, DEPLOY_KEY);
 
     const migrated = await cli('migrate-irsa', '--cluster', 'prod', '--region', 'us-east-1');
     expect(migrated.code).toBe(0);

@@ -8,10 +8,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { CliIo } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
 import type { Plan } from '../../src/model/plan.js';
 import { DEPLOY_KEY, isolateAwsEnvironment, roleArn, startApplyWorld, stateWith, type World } from '../apply/emulator-world.js';
+import { pointAwsAt, runCli } from '../helpers/cli.js';
 
 isolateAwsEnvironment();
 
@@ -40,8 +39,7 @@ let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'eks-identity-export-addons-'));
   world = await startApplyWorld(state());
-  const e = world.emulator.endpoint;
-  Object.assign(process.env, { AWS_ENDPOINT_URL_EKS: e, AWS_ENDPOINT_URL_IAM: e, AWS_ENDPOINT_URL_STS: e, AWS_ACCESS_KEY_ID: DEPLOY_KEY, AWS_SECRET_ACCESS_KEY: 'secret' });
+  pointAwsAt(world.emulator.endpoint, DEPLOY_KEY);
 });
 afterEach(async () => {
   await world?.close();
@@ -49,11 +47,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = { out: '', err: '', env: process.env, cwd: dir, isTTY: false, stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
-  const code = await main(argv, io as CliIo);
-  return { code, out: io.out, err: io.err };
-}
+const cli = (...argv: string[]) => runCli(dir, ...argv);
 
 async function planOf(file: string): Promise<Plan> {
   const r = await cli('plan', '--manifest', file, '--format', 'json');

@@ -7,13 +7,12 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { CliIo } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
 import type { EmulatorState } from '../../src/emulator/index.js';
 import { parseManifestText } from '../../src/manifest/index.js';
 import { OWNER_TAG } from '../../src/model/ownership.js';
 import type { Plan } from '../../src/model/plan.js';
 import { DEPLOY_KEY, isolateAwsEnvironment, roleArn, startApplyWorld, stateWith, type World } from '../apply/emulator-world.js';
+import { pointAwsAt, runCli } from '../helpers/cli.js';
 
 isolateAwsEnvironment();
 
@@ -77,15 +76,10 @@ afterEach(async () => {
 
 async function start(s: EmulatorState): Promise<void> {
   world = await startApplyWorld(s);
-  const e = world.emulator.endpoint;
-  Object.assign(process.env, { AWS_ENDPOINT_URL_EKS: e, AWS_ENDPOINT_URL_IAM: e, AWS_ENDPOINT_URL_STS: e, AWS_ACCESS_KEY_ID: DEPLOY_KEY, AWS_SECRET_ACCESS_KEY: 'secret' });
+  pointAwsAt(world.emulator.endpoint, DEPLOY_KEY);
 }
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = { out: '', err: '', env: process.env, cwd: dir, isTTY: false, stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
-  const code = await main(argv, io as CliIo);
-  return { code, out: io.out, err: io.err };
-}
+const cli = (...argv: string[]) => runCli(dir, ...argv);
 
 async function applyManifest(clusters: string[]): Promise<void> {
   await writeFile(join(dir, 'eks-identity.yaml'), manifest(clusters));

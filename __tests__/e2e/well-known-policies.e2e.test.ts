@@ -8,11 +8,10 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIo } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
 import { parse } from 'yaml';
 import { expandWellKnownPolicy, WELL_KNOWN_POLICY_NAMES } from '../../src/model/well-known-policies/index.js';
 import { ACCOUNT, DEPLOY_KEY, isolateAwsEnvironment, startApplyWorld, stateWith, type World } from '../apply/emulator-world.js';
+import { pointAwsAt, runCli } from '../helpers/cli.js';
 
 isolateAwsEnvironment();
 
@@ -39,11 +38,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = { out: '', err: '', env: process.env, cwd: dir, isTTY: false, stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
-  const code = await main(argv, io as CliIo);
-  return { code, out: io.out, err: io.err };
-}
+const cli = (...argv: string[]) => runCli(dir, ...argv);
 
 interface DocumentedAssociation {
   namespace: string;
@@ -73,8 +68,7 @@ describe('GIVEN the documented snippet of every well-known policy in one manifes
     dir = await mkdtemp(join(tmpdir(), 'eks-identity-well-known-'));
     await writeFile(join(dir, 'eks-identity.yaml'), MANIFEST);
     world = await startApplyWorld(stateWith([], [{ name: 'prod', addons: [{ name: 'eks-pod-identity-agent' }] }]));
-    const e = world.emulator.endpoint;
-    Object.assign(process.env, { AWS_ENDPOINT_URL_EKS: e, AWS_ENDPOINT_URL_IAM: e, AWS_ENDPOINT_URL_STS: e, AWS_ACCESS_KEY_ID: DEPLOY_KEY, AWS_SECRET_ACCESS_KEY: 'secret' });
+    pointAwsAt(world.emulator.endpoint, DEPLOY_KEY);
 
     const validated = await cli('validate');
     expect(validated).toEqual({ code: 0, out: expect.any(String), err: expect.any(String) });
