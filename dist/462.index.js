@@ -5207,7 +5207,8 @@ function checkDeclared(desired, live) {
 function checkChanges(live, changes, options) {
     const findings = [];
     const count = (kind, actions) => changes.filter((c) => c.kind === kind && actions.includes(c.action)).length;
-    const associations = live.associationSummaries.length + count('podIdentityAssociation', ['create']) - count('podIdentityAssociation', ['delete']);
+    // An add-on's associations count towards the cluster's quota as any other.
+    const associations = live.associationSummaries.length + count('podIdentityAssociation', ['create']) + count('addonAssociation', ['create']) - count('podIdentityAssociation', ['delete']) - count('addonAssociation', ['delete']);
     if (associations > codes/* ASSOCIATION_QUOTA */.$e) {
         findings.push((0,finding/* finding */.gk)('QUOTA_ASSOCIATIONS', `cluster ${live.name} would have ${associations} Pod Identity associations; the EKS quota is ${codes/* ASSOCIATION_QUOTA */.$e}`, { fix: 'remove associations, or split workloads across clusters' }));
     }
@@ -5902,7 +5903,8 @@ async function planAgainstLive(sessions, desired, options) {
         const wanted = desired.clusters.find((d) => d.name === cluster.name && d.region === cluster.region);
         if (!session || !wanted)
             return cluster;
-        const kinds = [...(creates(cluster.name, 'podIdentityAssociation') ? ['associations'] : []), ...(creates(cluster.name, 'accessEntry') ? ['accessEntries'] : [])];
+        const addsAssociations = creates(cluster.name, 'podIdentityAssociation') || creates(cluster.name, 'addonAssociation');
+        const kinds = [...(addsAssociations ? ['associations'] : []), ...(creates(cluster.name, 'accessEntry') ? ['accessEntries'] : [])];
         const listed = await completeListings(session, cluster, kinds, readOptions);
         return wanted.prune !== true && unsure.has(cluster.name) ? describeSkippedAccessEntries(session, listed, readOptions) : listed;
     }));
@@ -7307,6 +7309,7 @@ function trustNote(role, cluster) {
 
 
 
+
 /** Node entry types EKS creates for managed node groups, Fargate profiles and Auto Mode (apply never deletes them either). */
 const NODE_TYPES = new Set(['EC2', 'EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX']);
 /**
@@ -7341,9 +7344,21 @@ function renderClusterExport(cluster, ownership = {}) {
     const unmanaged = [];
     const associations = [];
     const roleUsers = new Map();
+    const addonAssociations = new Map();
     for (const live of cluster.associations) {
         if (live.ownerArn) {
-            unmanaged.push({ origin: 'addon', subject: `${live.namespace}/${live.serviceAccount}`, reason: `owned by add-on ${live.ownerArn}; change it through the add-on`, fix: `role: ${live.roleArn}` });
+            const addonName = addonNameOfArn(live.ownerArn);
+            // UpdateAddon sets an add-on's associations without tags, so none carries an owner tag: an
+            // export for one owner cannot tell whose they are, and leaves them out.
+            const reason = addonName === undefined
+                ? `owned by ${live.ownerArn}, which is not an add-on ARN; change it through its owner`
+                : owner !== undefined
+                    ? `owned by add-on ${addonName}, whose associations carry no owner tag (export without an owner to write them under addons:)`
+                    : undefined;
+            if (reason)
+                unmanaged.push({ origin: 'addon', subject: `${live.namespace}/${live.serviceAccount}`, reason, fix: `role: ${live.roleArn}` });
+            else
+                addonAssociations.set(addonName, [...(addonAssociations.get(addonName) ?? []), { serviceAccount: live.serviceAccount, roleArn: live.roleArn }]);
             continue;
         }
         const reason = notExportedReason((0,model_ownership/* ownerOf */.bf)(live.tags), owner);
@@ -7375,6 +7390,10 @@ function renderClusterExport(cluster, ownership = {}) {
         for (const a of users)
             associationComments[`${a.namespace}/${a.serviceAccount}`] = trustNote(role, cluster.name);
     }
+    // An add-on's declared list is all of its associations (UpdateAddon replaces them): each add-on with every one of its own.
+    const addons = [...addonAssociations]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([name, list]) => ({ name, podIdentityAssociations: [...list].sort((a, b) => (a.serviceAccount < b.serviceAccount ? -1 : a.serviceAccount > b.serviceAccount ? 1 : 0)) }));
     const undescribed = cluster.associationSummaries.length - cluster.associations.length;
     const fragment = {
         version: 1,
@@ -7382,6 +7401,7 @@ function renderClusterExport(cluster, ownership = {}) {
         clusters: [{ name: cluster.name, region: cluster.region, accountId: cluster.accountId }],
         ...(associations.length > 0 ? { podIdentityAssociations: associations } : {}),
         ...(entries.length > 0 ? { accessEntries: entries } : {}),
+        ...(addons.length > 0 ? { addons } : {}),
     };
     const header = [`Exported from EKS cluster ${cluster.name} (${cluster.region}, account ${cluster.accountId}).`];
     if (owner !== undefined)
