@@ -17,6 +17,7 @@ import {
   validateTags,
 } from './eks-common.js';
 import { accessEntryArn, defaultGroups, defaultUsername, splitIamArn, type AccessEntry, type Cluster, type PolicyAssociation } from './world.js';
+import { findByKey } from './lookup.js';
 
 export const ACCESS_ENTRY_QUOTA = 3000;
 
@@ -32,7 +33,7 @@ function findApiCluster(ctx: RequestContext, name: string): Cluster {
 }
 
 function findEntry(cluster: Cluster, principalArn: string): AccessEntry {
-  const entry = cluster.entries.find((e) => e.principalArn === principalArn);
+  const entry = findByKey(cluster.entries, 'principalArn', (e) => e.principalArn, principalArn);
   if (!entry) {
     throw eksErrors.notFound(`The specified principalArn could not be found: ${principalArn}. List the access entries with ListAccessEntries.`, {
       clusterName: cluster.name,

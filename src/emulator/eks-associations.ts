@@ -5,6 +5,7 @@ import { associationRoleProblems } from '../model/association-rules.js';
 import { namespaceProblems, serviceAccountProblems, sessionPolicyProblems } from '../model/api-limits.js';
 import { findCluster, findRoleVisibleToEks, optionalBoolean, optionalString, paginate, refuseProblems, requiredString, seconds, validateTags } from './eks-common.js';
 import { associationArn, splitIamArn, type Association, type Cluster } from './world.js';
+import { findByKey } from './lookup.js';
 
 export const ASSOCIATION_QUOTA = 5000;
 
@@ -57,7 +58,7 @@ function checkPolicy(policy: string | undefined, disableSessionTags: boolean): v
 }
 
 function findAssociation(cluster: Cluster, id: string): Association {
-  const found = cluster.associations.find((a) => a.id === id);
+  const found = findByKey(cluster.associations, 'id', (a) => a.id, id);
   if (!found) throw eksErrors.notFound(`No association found for id: ${id}`, { clusterName: cluster.name });
   return found;
 }

@@ -3,6 +3,7 @@ import { tagProblems, type LimitProblem } from '../model/api-limits.js';
 import { eksErrors } from './api-error.js';
 import type { EksRequest, RequestContext } from './context.js';
 import type { Cluster, Role, User } from './world.js';
+import { findByKey } from './lookup.js';
 
 export const seconds = (ms: number) => ms / 1000;
 
@@ -20,12 +21,12 @@ export function visibleClusters(ctx: RequestContext): Cluster[] {
 
 /** A role as EKS sees it: absent while IAM propagation is still under way. */
 export function findRoleVisibleToEks(ctx: RequestContext, arn: string): Role | undefined {
-  const role = ctx.world.roles.find((r) => r.arn === arn);
+  const role = findByKey(ctx.world.roles, 'arn', (r) => r.arn, arn);
   return role && role.visibleToEksAtMs <= ctx.now ? role : undefined;
 }
 
 export function findUser(ctx: RequestContext, arn: string): User | undefined {
-  return ctx.world.users.find((u) => u.arn === arn);
+  return findByKey(ctx.world.users, 'arn', (u) => u.arn, arn);
 }
 
 interface PageToken {

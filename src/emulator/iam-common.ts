@@ -4,6 +4,7 @@ import { ApiError, queryErrors } from './api-error.js';
 import type { RequestContext } from './context.js';
 import type { XmlNode } from './xml.js';
 import type { Role } from './world.js';
+import { byAccountAndName, findByKey } from './lookup.js';
 
 export const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -47,7 +48,7 @@ export function readMembers(params: URLSearchParams, prefix: string): string[] {
 
 export function findRole(ctx: RequestContext, name: string): Role {
   refuseProblems(checkRoleName(name));
-  const role = ctx.world.roles.find((r) => r.accountId === ctx.caller.accountId && r.name === name);
+  const role = findByKey(ctx.world.roles, 'accountAndName', byAccountAndName, byAccountAndName({ accountId: ctx.caller.accountId, name }));
   if (!role) throw queryErrors.noSuchEntity(`The role with name ${name} cannot be found.`);
   return role;
 }

@@ -18,6 +18,7 @@ import { requireAttachablePolicy } from './iam-managed-policies.js';
 import { readTags } from './iam-role-tags.js';
 import type { XmlNode } from './xml.js';
 import type { Role, User } from './world.js';
+import { byAccountAndName, findByKey } from './lookup.js';
 
 export { findRole } from './iam-common.js';
 
@@ -68,7 +69,7 @@ export const getUser: QueryHandler = (ctx, params) => {
   if (!IAM_NAME_RE.test(name) || name.length > 64) {
     throw queryErrors.validation(`1 validation error detected: Value '${name}' at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+`);
   }
-  const user = ctx.world.users.find((u) => u.accountId === ctx.caller.accountId && u.name === name);
+  const user = findByKey(ctx.world.users, 'accountAndName', byAccountAndName, byAccountAndName({ accountId: ctx.caller.accountId, name }));
   if (!user) throw queryErrors.noSuchEntity(`The user with name ${name} cannot be found.`);
   return { User: userXml(user) };
 };

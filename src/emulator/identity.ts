@@ -2,6 +2,7 @@
 import { partitionOfRegion, type Partition } from '../model/partition.js';
 import type { Caller } from './context.js';
 import { DEFAULT_ACCOUNT, defaultIdentityArn, hashUuid, splitIamArn, type World } from './world.js';
+import { byAccountAndName, findByKey } from './lookup.js';
 
 export interface SigningScope {
   accessKeyId?: string;
@@ -45,7 +46,7 @@ export function resolveCaller(world: World, scope: SigningScope, region: string)
 export function userIdOf(world: World, caller: Caller): string {
   const session = /^arn:[a-z-]+:sts::(\d{12}):assumed-role\/([^/]+)\/(.+)$/.exec(caller.arn);
   if (session) {
-    const role = world.roles.find((r) => r.accountId === session[1] && r.name === session[2]);
+    const role = findByKey(world.roles, 'accountAndName', byAccountAndName, byAccountAndName({ accountId: session[1]!, name: session[2]! }));
     const roleId = role?.roleId ?? `AROA${hashUuid(session[1]!, session[2]!).replace(/-/g, '').slice(0, 17).toUpperCase()}`;
     return `${roleId}:${session[3]}`;
   }

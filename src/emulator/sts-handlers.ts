@@ -3,6 +3,7 @@ import { queryErrors } from './api-error.js';
 import type { QueryHandler } from './context.js';
 import { userIdOf } from './identity.js';
 import { splitIamArn } from './world.js';
+import { byAccountAndName, findByKey } from './lookup.js';
 
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 
@@ -20,7 +21,7 @@ export const assumeRole: QueryHandler = (ctx, params) => {
     throw queryErrors.validation(`1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`);
   }
   const split = splitIamArn(roleArn);
-  const role = split?.kind === 'role' ? ctx.world.roles.find((r) => r.accountId === split.accountId && r.name === split.name) : undefined;
+  const role = split?.kind === 'role' ? findByKey(ctx.world.roles, 'accountAndName', byAccountAndName, byAccountAndName(split)) : undefined;
   if (!role) throw queryErrors.accessDenied(`User: ${ctx.caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`);
   const durationRaw = params.get('DurationSeconds');
   const duration = durationRaw === null ? 3600 : Number(durationRaw);

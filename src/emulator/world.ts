@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { isAccessEntryType, NODE_IDENTITIES } from '../model/access-entry-rules.js';
 import { partitionOfRegion, type Partition } from '../model/partition.js';
 import type { AuthenticationMode } from './types.js';
+import { findByKey } from './lookup.js';
 
 export const DEFAULT_REGION = 'us-east-1';
 export const DEFAULT_ACCOUNT = '123456789012';
@@ -223,9 +224,9 @@ export function defaultGroups(type: string): string[] {
 
 /** The unique id IAM holds now for a role or user ARN (undefined when it does not exist). */
 export function currentPrincipalId(world: World, principalArn: string): string | undefined {
-  const role = world.roles.find((r) => r.arn === principalArn);
+  const role = findByKey(world.roles, 'arn', (r) => r.arn, principalArn);
   if (role) return role.roleId;
-  return world.users.find((u) => u.arn === principalArn)?.userId;
+  return findByKey(world.users, 'arn', (u) => u.arn, principalArn)?.userId;
 }
 
 /** The identity of requests signed with unknown keys: the default key's, else the first, else a stock user. */
