@@ -139,6 +139,10 @@ describe('value comparisons', () => {
     expect(accessEntryUpdateOf({ kubernetesGroups: ['b', 'a'], username: 'eks-default' }, entry('X', { kubernetesGroups: ['a', 'b'] }))).toEqual({});
   });
 
+  it('GIVEN a node entry whose groups EKS set WHEN only its tags change THEN no entry update (groups and username are EKS\'s)', () => {
+    expect(accessEntryUpdateOf({ kubernetesGroups: ['system:nodes'] }, entry('Nodes', { type: 'EC2_LINUX', kubernetesGroups: [] }))).toEqual({});
+  });
+
   it('GIVEN tags THEN changed keys are set and removed keys untagged, never aws: keys', () => {
     expect(tagChangesOf({ a: '1', b: '2', 'aws:cloudformation:stack': 's' }, { a: '9', c: '3' })).toEqual({ set: { a: '9', c: '3' }, remove: ['b'] });
   });

@@ -51,7 +51,7 @@ let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'eks-identity-owners-'));
   world = await startApplyWorld(
-    stateWith(['TeamA', 'TeamB', 'NodesA', 'Terraform'], [
+    stateWith(['TeamA', 'TeamB', 'NodesA', 'Terraform', 'EksNodes'], [
       {
         name: 'prod',
         addons: [{ name: 'eks-pod-identity-agent' }],
@@ -63,6 +63,8 @@ beforeEach(async () => {
         accessEntries: [
           { principalArn: CALLER_ROLE, accessPolicies: [{ policyArn: 'AmazonEKSClusterAdminPolicy' }] },
           { principalArn: roleArn('Terraform'), tags: { 'managed-by': 'terraform' } },
+          // Made by EKS for a managed node group.
+          { principalArn: roleArn('EksNodes'), type: 'EC2_LINUX' },
         ],
       },
     ]),
@@ -130,7 +132,7 @@ describe('two manifests with different owners on one cluster (prune: owned)', ()
     expect(changed(planB)).toEqual([]);
     expect(planB.clusters[0]!.findings.filter((f) => f.code === 'NOT_OWNED_LEFT_ALONE').map((f) => f.message)).toEqual([
       expect.stringMatching(/^3 undeclared Pod Identity association/),
-      expect.stringMatching(/^3 undeclared access entr/),
+      expect.stringMatching(/^4 undeclared access entr/),
     ]);
 
     // Team A drops its web association and its node entry: only those go.
@@ -163,6 +165,23 @@ describe('two manifests with different owners on one cluster (prune: owned)', ()
     expect(applied.code).toBe(1);
     expect(applied.out + applied.err).toContain('OWNED_BY_ANOTHER_MANIFEST');
     expect(owner(await associationTags('b', 'api'))).toBe('team-b');
+  }, 60_000);
+
+  it('GIVEN a node entry EKS made WHEN team A declares it, applies, then drops it THEN it is neither tagged, changed nor pruned, and keeps its groups', async () => {
+    const withNodes = `${TEAM_A}  - { principalArn: "arn:\${partition}:iam::\${accountId}:role/EksNodes", type: EC2_LINUX, tags: { pool: general } }\n`;
+    const plan = await planOf('a.yaml', withNodes);
+    const nodes = plan.clusters[0]!.changes.find((c) => c.id === `entry/${roleArn('EksNodes')}`);
+    // Only the declared tag: the owner tag would make it prunable.
+    expect(nodes?.fields).toEqual([{ field: 'tags', before: {}, after: { pool: 'general' } }]);
+    world!.emulator.resetCalls();
+    expect((await cli('a.yaml', withNodes, 'apply')).code).toBe(0);
+    expect(world!.emulator.calls().UpdateAccessEntry).toBeUndefined();
+    expect(await entryTags(roleArn('EksNodes'))).toEqual({ pool: 'general' });
+    expect(changed(await planOf('a.yaml', withNodes))).toEqual([]);
+
+    expect((await cli('a.yaml', TEAM_A_SMALLER, 'apply')).code).toBe(0);
+    const entry = (await world!.clients.eks.send(new DescribeAccessEntryCommand({ clusterName: 'prod', principalArn: roleArn('EksNodes') }))).accessEntry;
+    expect(entry?.kubernetesGroups).toEqual(['system:nodes']);
   }, 60_000);
 
   it('GIVEN prune: true in team B WHEN planned with --prune owned THEN the CLI option narrows the prune to what B owns', async () => {

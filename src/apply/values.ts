@@ -21,9 +21,15 @@ export function associationUpdateOf(current: AssociationValue, desired: Associat
   return update;
 }
 
-/** Fields UpdateAccessEntry must send. An absent desired username leaves EKS's default alone. */
+/**
+ * Fields UpdateAccessEntry must send. An absent desired username leaves EKS's default alone. Node
+ * types take their groups and username from EKS (the plan compares them only on STANDARD
+ * entries): nothing is sent for them, so a tag change on a node entry does not clear
+ * `system:nodes`.
+ */
 export function accessEntryUpdateOf(current: Pick<AccessEntryValue, 'kubernetesGroups' | 'username'>, desired: AccessEntryValue): AccessEntryUpdate {
   const update: AccessEntryUpdate = {};
+  if (desired.type !== 'STANDARD') return update;
   if (!sameSet(current.kubernetesGroups, desired.kubernetesGroups)) update.kubernetesGroups = [...desired.kubernetesGroups];
   if (desired.username !== undefined && current.username !== desired.username) update.username = desired.username;
   return update;

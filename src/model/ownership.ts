@@ -12,6 +12,11 @@ import { accessPolicyName, parseArn, roleNameOfArn as roleNameOf } from './parti
  */
 const EKS_NODE_TYPES = new Set(['EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX', 'EC2']);
 
+/** A node type EKS creates entries of itself (see EKS_NODE_TYPES). */
+export function isEksNodeType(type: string): boolean {
+  return EKS_NODE_TYPES.has(type);
+}
+
 /**
  * Access policies EKS associates with the entry it creates for an EKS Capability's IAM role (ACK,
  * Argo CD, kro), and that exist for nothing else. The EKS User Guide ("Amazon EKS capability IAM

@@ -1,6 +1,6 @@
 import type { DesiredAccessEntry, DesiredAccessPolicy, DesiredCluster } from '../model/desired.js';
 import type { LiveAccessEntry, LiveAccessPolicy, LiveCluster } from '../model/live.js';
-import { eksOwnedEntryReason, isCapabilityPolicy, isPrunable } from '../model/ownership.js';
+import { eksOwnedEntryReason, isCapabilityPolicy, isEksNodeType, isPrunable, OWNER_TAG, ownerOf } from '../model/ownership.js';
 import type { AccessEntryValue, AccessPolicyValue, Change, FieldDiff, Finding } from '../model/plan.js';
 import { sortedRecord } from '../model/order.js';
 import { pruneReason } from './associations.js';
@@ -20,10 +20,11 @@ export function diffAccessEntries(desired: DesiredCluster, live: LiveCluster): {
   const declared = new Set<string>();
   const src = (d: { source?: DesiredAccessEntry['source'] }) => (d.source ? { source: d.source } : {});
 
-  for (const d of desired.accessEntries) {
-    declared.add(d.principalArn);
-    const id = entryId(d.principalArn);
-    const l = described.get(d.principalArn);
+  for (const declaredEntry of desired.accessEntries) {
+    declared.add(declaredEntry.principalArn);
+    const id = entryId(declaredEntry.principalArn);
+    const l = described.get(declaredEntry.principalArn);
+    const d = l ? withoutAdoptedNodeOwner(declaredEntry, l) : declaredEntry;
     const foreign = l && foreignOwnerFinding(desired, l.tags, { key: id, label: `access entry ${d.principalArn}${l.accessEntryArn ? ` (${l.accessEntryArn})` : ''}`, source: d.source });
     if (foreign) {
       findings.push(foreign);
@@ -169,6 +170,19 @@ function sameScope(l: LiveAccessPolicy, d: DesiredAccessPolicy): boolean {
 
 function createPolicy(d: DesiredAccessEntry, p: DesiredAccessPolicy): Change {
   return { id: policyId(d.principalArn, p.policyArn), kind: 'accessPolicy', action: 'create', after: desiredPolicyValue(d.principalArn, p), ...(p.source ? { source: p.source } : {}) };
+}
+
+/**
+ * A node entry that exists without an owner tag was most likely made by EKS for a node group, a
+ * Fargate profile or Auto Mode (the API does not say). Declaring it does not make it this
+ * manifest's: it gets no owner tag, so it is never pruned when it is no longer declared (removing
+ * it would take those nodes out of the cluster). A node entry this manifest creates is tagged, and
+ * pruned like any other.
+ */
+function withoutAdoptedNodeOwner(d: DesiredAccessEntry, l: LiveAccessEntry): DesiredAccessEntry {
+  if (!isEksNodeType(l.type) || !isEksNodeType(d.type) || ownerOf(l.tags) !== undefined || d.tags[OWNER_TAG] === undefined) return d;
+  const { [OWNER_TAG]: _owner, ...tags } = d.tags;
+  return { ...d, tags };
 }
 
 function entryFieldDiffs(l: LiveAccessEntry, d: DesiredAccessEntry, includeType: boolean): FieldDiff[] {

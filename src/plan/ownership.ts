@@ -26,7 +26,7 @@ export function foreignOwnerFinding(
   const mine = desired.owner === undefined ? 'this manifest has no owner' : `this manifest's owner is ${JSON.stringify(desired.owner)}`;
   return finding('OWNED_BY_ANOTHER_MANIFEST', `${object.label} on cluster ${desired.name} carries ${OWNER_TAG}=${JSON.stringify(holder)}, but ${mine}; eks-identity leaves it alone`, {
     key: object.key,
-    fix: `declare it in the manifest whose owner is ${JSON.stringify(holder)} only, and remove it here (or, to move it, remove it there first and retag it with aws eks tag-resource)`,
+    fix: `declare it in the manifest whose owner is ${JSON.stringify(holder)} only, and remove it here (or, to move it here, first ${desired.owner === undefined ? `untag ${OWNER_TAG} with aws eks untag-resource` : `retag it ${OWNER_TAG}=${desired.owner} with aws eks tag-resource`}, then remove it from that manifest: removed there while it still carries that manifest's tag, its prune: owned would delete it)`,
     source: object.source,
   });
 }
