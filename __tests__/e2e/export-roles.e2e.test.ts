@@ -177,6 +177,18 @@ describe('export --owner: workload roles as role: blocks', () => {
     expect(changesOf(await planOf('identity/'))).toEqual([]);
   }, 60_000);
 
+  it('GIVEN an --owner that is no tag value WHEN exported THEN it is refused before any AWS call, and no file is written', async () => {
+    await start(state(['prod']));
+    world!.emulator.resetCalls();
+    const r = await cli('export', '--cluster', 'prod', '--region', 'us-east-1', '--owner', 'bad owner!', '--out', 'out.yaml');
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain('INVALID_OWNER');
+    expect(r.err).toContain('owner "bad owner!" is not a valid tag value');
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(world!.emulator.calls()).toEqual({});
+    await expect(readFile(join(dir, 'out.yaml'), 'utf8')).rejects.toThrow();
+  }, 60_000);
+
   it('GIVEN --owner beside a manifest of another owner WHEN exported THEN it is refused with the fix', async () => {
     await start(state(['prod']));
     await writeFile(join(dir, 'eks-identity.yaml'), manifest(['prod']));

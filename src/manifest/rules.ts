@@ -1,4 +1,4 @@
-import { TAG_LIMITS } from '../model/api-limits.js';
+import { ownerProblem } from '../model/ownership.js';
 import type { SourceLocation } from '../model/source.js';
 import type { ManifestDiagnostic } from './diagnostics.js';
 import { checkAddons } from './addons.js';
@@ -86,10 +86,6 @@ function checkCluster(c: ManifestCluster, report: Report): void {
   if (assumeRoleArn !== undefined) checkArn(assumeRoleArn, 'assumeRoleArn', names.ROLE_ARN_RE, 'arn:aws:iam::123456789012:role/eks-identity', [c], c.at('assumeRoleArn'), report);
 }
 
-function shorten(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
-
 function ownerSetting(files: FileManifest[], report: Report): Pick<Manifest, 'owner'> {
   const declared = files.flatMap((f) => (f.owner ? [f.owner] : []));
   const first = declared[0];
@@ -101,16 +97,11 @@ function ownerSetting(files: FileManifest[], report: Report): Pick<Manifest, 'ow
   return first ? { owner: first } : {};
 }
 
-/**
- * The owner is a tag value (EKS: 0–256 characters of letters, digits, spaces and _ . : / = + - @;
- * https://docs.aws.amazon.com/eks/latest/userguide/eks-using-tags.html); empty would tag nothing
- * recognisable. `prune: owned` needs an owner to compare with.
- */
+/** The owner is a tag value (ownerProblem). `prune: owned` needs an owner to compare with. */
 function checkOwnership(files: FileManifest[], manifest: Manifest, report: Report): void {
   const owner = manifest.owner;
-  if (owner && (owner.value.length === 0 || owner.value.length > TAG_LIMITS.value || !/^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u.test(owner.value))) {
-    report({ code: 'INVALID_OWNER', message: `owner ${JSON.stringify(shorten(owner.value))} is not a valid tag value`, fix: `use 1–${TAG_LIMITS.value} characters: letters, digits, spaces and _ . : / = + - @`, location: owner.source });
-  }
+  const problem = owner && ownerProblem(owner.value);
+  if (owner && problem) report({ code: 'INVALID_OWNER', ...problem, location: owner.source });
   const prune = files.find((f) => f.prune)?.prune;
   if (prune?.value === 'owned' && !owner) {
     report({ code: 'PRUNE_OWNED_WITHOUT_OWNER', message: '`prune: owned` deletes only what this manifest owns, but the manifest has no `owner`', fix: 'add `owner: NAME` at the top of the manifest (a name no other manifest on these clusters uses)', location: prune.source });

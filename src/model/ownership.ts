@@ -1,3 +1,4 @@
+import { TAG_LIMITS } from './api-limits.js';
 import { accessPolicyName, parseArn, roleNameOfArn as roleNameOf } from './partition.js';
 
 /*
@@ -11,6 +12,18 @@ import { accessPolicyName, parseArn, roleNameOfArn as roleNameOf } from './parti
  * these kinds is protected: removing a node role's entry takes its nodes out of the cluster.
  */
 const EKS_NODE_TYPES = new Set(['EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX', 'EC2']);
+
+/**
+ * Why `owner` cannot be an owner, or undefined. It is a tag value (EKS: 0–256 characters of
+ * letters, digits, spaces and _ . : / = + - @;
+ * https://docs.aws.amazon.com/eks/latest/userguide/eks-using-tags.html); empty would tag nothing
+ * recognisable.
+ */
+export function ownerProblem(owner: string): { message: string; fix: string } | undefined {
+  if (owner.length > 0 && owner.length <= TAG_LIMITS.value && /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u.test(owner)) return undefined;
+  const shown = owner.length > 40 ? `${owner.slice(0, 40)}…` : owner;
+  return { message: `owner ${JSON.stringify(shown)} is not a valid tag value`, fix: `use 1–${TAG_LIMITS.value} characters: letters, digits, spaces and _ . : / = + - @` };
+}
 
 /** A node type EKS creates entries of itself (see EKS_NODE_TYPES). */
 export function isEksNodeType(type: string): boolean {

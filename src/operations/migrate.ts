@@ -1,5 +1,6 @@
 /** migrateIrsa, migrateAwsAuth and exportCluster: proposals over a manifest's clusters, or one named cluster. */
 import { EksIdentityError } from '../errors.js';
+import { ownerProblem } from '../model/ownership.js';
 import { expandManifest } from '../manifest/index.js';
 import { convertAwsAuthConfigMap, exportLiveCluster, migrateAwsAuthCluster, migrateIrsaCluster, type ClusterMigration } from '../migrate/index.js';
 import { draftProposal, propose, Proposal, resolveTargets } from './proposal.js';
@@ -12,6 +13,9 @@ export async function migrateIrsa(request: MigrateIrsaRequest): Promise<Proposal
 
 /** A live cluster → the manifest that declares it (beside a manifest: what it does not declare yet). */
 export async function exportCluster(request: ExportRequest): Promise<Proposal> {
+  // Checked before anything is read: the file written under it would not load.
+  const problem = request.owner !== undefined ? ownerProblem(request.owner) : undefined;
+  if (problem) throw new EksIdentityError('INVALID_OWNER', `export: ${problem.message}`, { fix: problem.fix });
   const resolved = await resolveTargets(request);
   const owner = exportOwner(request, resolved.loaded?.manifest.owner?.value);
   return propose('export', request, (session) => exportLiveCluster(session, { ...(request.progress ? { progress: request.progress } : {}), ...(owner !== undefined ? { owner } : {}) }), resolved);
