@@ -31,6 +31,16 @@ describe('describeAwsError', () => {
     expect(wrapped.fix).toContain('eks:ListAccessEntries');
   });
 
+  it('GIVEN an endpoint that cannot be reached (DNS, refused) WHEN wrapped THEN AWS_UNREACHABLE with a fix naming the network and the emulator variables', () => {
+    for (const code of ['ENOTFOUND', 'ECONNREFUSED']) {
+      const err = Object.assign(new Error(`getaddrinfo ${code} sts.us-east-1.amazonaws.com`), { code });
+      const wrapped = describeAwsError('GetCallerIdentity', 'credentials for cluster prod (us-east-1)', err);
+      expect(wrapped.code).toBe('AWS_UNREACHABLE');
+      expect(wrapped.fix).toContain('HTTPS_PROXY');
+      expect(wrapped.fix).toContain('AWS_ENDPOINT_URL_*');
+    }
+  });
+
   it('GIVEN a network failure WHEN wrapped THEN its Node error code is the error name', () => {
     const err = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
     const wrapped = describeAwsError('GetRole', 'role arn:aws:iam::111122223333:role/App', err);

@@ -123,8 +123,18 @@ export function describeAwsError(operation: string, key: string, err: unknown): 
       cause: err,
     });
   }
+  if (UNREACHABLE.has(facts.errorName)) {
+    return new AwsCallError(operation, key, facts, {
+      code: 'AWS_UNREACHABLE',
+      fix: 'The endpoint could not be reached. Check the network path to it (DNS, proxy: HTTPS_PROXY, VPC endpoint, firewall) and the region; for the emulator, export the AWS_ENDPOINT_URL_* variables it prints in this shell.',
+      cause: err,
+    });
+  }
   return new AwsCallError(operation, key, facts, { code: 'AWS_CALL_FAILED', cause: err });
 }
+
+/** Node's errors for an endpoint that cannot be reached at all (name not found, connection refused, no route). */
+const UNREACHABLE = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /** `DescribeCluster` → `eks:DescribeCluster` (IAM and STS operations are recognised by name). */
 function serviceActionOf(operation: string): string {

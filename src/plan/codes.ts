@@ -58,7 +58,7 @@ export const FINDINGS = {
   MANAGED_POLICY_NOT_FOUND: { severity: 'error', doc: 'A managed policy a `role:` block attaches does not exist (GetPolicy answered not found).' },
   PERMISSIONS_BOUNDARY_NOT_FOUND: { severity: 'error', doc: 'The permissions boundary of a `role:` block does not exist (GetPolicy answered not found).' },
   ROLE_STILL_USED: { severity: 'info', doc: 'An undeclared role this manifest owns is still used by an association that stays, so prune keeps it.' },
-  UNDECLARED_NOT_COUNTED: { severity: 'info', doc: 'Prune is off and the declared objects were read one by one: undeclared objects were not listed, so they were not counted.' },
+  UNDECLARED_NOT_COUNTED: { severity: 'info', doc: 'Prune is off and the declared objects were found with targeted reads: undeclared objects were not listed in full, so they were not counted.' },
 } as const satisfies Record<string, { severity: Severity; doc: string }>;
 
 export type FindingCode = keyof typeof FINDINGS;

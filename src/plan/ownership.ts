@@ -54,7 +54,7 @@ export function notOwnedFinding(desired: Pick<DesiredCluster, 'owner'>, count: n
 export function notCountedFinding(live: Pick<LiveCluster, 'uncounted'>, kind: 'associations' | 'accessEntries', what: string): Finding[] {
   if (!live.uncounted?.includes(kind)) return [];
   return [
-    finding('UNDECLARED_NOT_COUNTED', `undeclared ${what} were not counted: the declared ones were read one by one, and counting the others would list the whole cluster (prune is off)`, {
+    finding('UNDECLARED_NOT_COUNTED', `undeclared ${what} were not counted: the declared ones were found with targeted reads (the first list pages, filtered lists, describes by principal), and counting the others would list the whole cluster (prune is off)`, {
       fix: 'nothing to do; eks-identity export lists them all, and prune: true or prune: owned reads them',
     }),
   ];
