@@ -136,6 +136,9 @@ describe('eks-identity plan', () => {
     const before = Object.values(w.emulator.calls()).reduce((a, b) => a + b, 0);
     await expect(run('--manifest', 'same.yaml', '--format', 'yaml')).rejects.toMatchObject({ code: 'CLI_USAGE' });
     await expect(run('--manfest', 'same.yaml')).rejects.toThrow('plan: unknown option --manfest; did you mean --manifest?');
+    // A --prune value other than owned is a misspelling of it, never prune: true.
+    await expect(run('--manifest', 'same.yaml', '--prune', 'own')).rejects.toThrow('plan: --prune takes no value, or owned; got "own"; did you mean --prune owned?');
+    await expect(run('--manifest', 'same.yaml', '--prune=all')).rejects.toMatchObject({ code: 'CLI_USAGE', message: 'plan: --prune takes no value, or owned; got "all"' });
     await expect(run('--manifest', 'same.yaml', '--max-deletes', '-1')).rejects.toThrow(/^plan: --max-deletes needs a value[^\n]*$/);
     expect(Object.values(w.emulator.calls()).reduce((a, b) => a + b, 0)).toBe(before);
   });

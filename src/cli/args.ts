@@ -52,13 +52,20 @@ function usageMessage(raw: string, known: string[]): string {
  * `--prune` alone is prune: true; `--prune owned` (or `--prune=owned`) is prune: owned. parseArgs
  * has no optional option values, so the owned form becomes a flag of its own before parsing.
  */
-export function withPruneMode(argv: readonly string[]): string[] {
+export function withPruneMode(command: string, argv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--prune=owned' || (argv[i] === '--prune' && argv[i + 1] === 'owned')) {
+    const arg = argv[i]!;
+    // A value other than `owned` (--prune=own, --prune owner) is a misspelling, not prune: true.
+    const value = arg.startsWith('--prune=') ? arg.slice('--prune='.length) : arg === '--prune' && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('-') ? argv[i + 1]! : undefined;
+    if (value === 'owned') {
       out.push('--prune-owned');
-      if (argv[i] === '--prune') i++;
-    } else out.push(argv[i]!);
+      if (arg === '--prune') i++;
+    } else if (value !== undefined) {
+      throw new EksIdentityError('CLI_USAGE', `${command}: --prune takes no value, or owned; got "${value}"${closestMatch(value, ['owned']) ? '; did you mean --prune owned?' : ''}`, {
+        fix: 'write --prune (prune: true, every undeclared object) or --prune owned (only what the manifest owns)',
+      });
+    } else out.push(arg);
   }
   return out;
 }

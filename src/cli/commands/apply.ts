@@ -45,7 +45,7 @@ const defaultDeps: ApplyCommandDeps = {
 };
 
 export async function runApplyCommand(argv: string[], io: CliIo, deps: ApplyCommandDeps = defaultDeps): Promise<number> {
-  const { values } = parseCommandArgs('apply', withPruneMode(argv), {
+  const { values } = parseCommandArgs('apply', withPruneMode('apply', argv), {
     manifest: { type: 'string', default: 'eks-identity.yaml' },
     cluster: { type: 'string', multiple: true },
     'expect-fingerprint': { type: 'string' },

@@ -78,7 +78,7 @@ export const planCommand: CliCommand = {
   summary: 'show what apply would change, with safety findings',
   usage: USAGE,
   async run(argv, io) {
-    const { values } = parseCommandArgs('plan', withPruneMode(argv), OPTIONS);
+    const { values } = parseCommandArgs('plan', withPruneMode('plan', argv), OPTIONS);
     const format = parseFormat('plan', values.format, ['text', 'markdown', 'json']);
     await checkOutputFile(io.cwd, values.out, '--out');
     await using prepared = await plan(planRequestFrom('plan', values, io));
