@@ -40957,7 +40957,7 @@ async function run() {
         env: process.env,
         io: coreIo(),
         // Loaded on demand: runs that stop early (skip, fork, bad input) never load the AWS SDK.
-        loadOperations: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(407), __nccwpck_require__.e(462)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7462))).operations,
+        loadOperations: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(407), __nccwpck_require__.e(558)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2558))).operations,
         createGitHub: (token) => createGitHubClient(token, { log: (message) => info(neutralizeWorkflowCommands(message)) }),
         readEventPayload: async (path) => JSON.parse(await (0,promises_.readFile)(path, 'utf8')),
         writeFile: (path, text) => (0,promises_.writeFile)(path, text, 'utf8'),
@@ -41139,9 +41139,16 @@ function associationUpdateOf(current, desired) {
     }
     return update;
 }
-/** Fields UpdateAccessEntry must send. An absent desired username leaves EKS's default alone. */
+/**
+ * Fields UpdateAccessEntry must send. An absent desired username leaves EKS's default alone. Node
+ * types take their groups and username from EKS (the plan compares them only on STANDARD
+ * entries): nothing is sent for them, so a tag change on a node entry does not clear
+ * `system:nodes`.
+ */
 function accessEntryUpdateOf(current, desired) {
     const update = {};
+    if (desired.type !== 'STANDARD')
+        return update;
     if (!sameSet(current.kubernetesGroups, desired.kubernetesGroups))
         update.kubernetesGroups = [...desired.kubernetesGroups];
     if (desired.username !== undefined && current.username !== desired.username)
@@ -42550,8 +42557,17 @@ function describeAwsError(operation, key, err) {
             cause: err,
         });
     }
+    if (UNREACHABLE.has(facts.errorName)) {
+        return new AwsCallError(operation, key, facts, {
+            code: 'AWS_UNREACHABLE',
+            fix: 'The endpoint could not be reached. Check the network path to it (DNS, proxy: HTTPS_PROXY, VPC endpoint, firewall) and the region; for the emulator, export the AWS_ENDPOINT_URL_* variables it prints in this shell.',
+            cause: err,
+        });
+    }
     return new AwsCallError(operation, key, facts, { code: 'AWS_CALL_FAILED', cause: err });
 }
+/** Node's errors for an endpoint that cannot be reached at all (name not found, connection refused, no route). */
+const UNREACHABLE = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH']);
 /** `DescribeCluster` → `eks:DescribeCluster` (IAM and STS operations are recognised by name). */
 function serviceActionOf(operation) {
     if (/^(GetRole|ListRoles|ListRoleTags|GetUser)$/.test(operation))
@@ -42945,6 +42961,153 @@ class EksIdentityError extends Error {
     static is(value) {
         return typeof value === 'object' && value !== null && value[BRAND] === true;
     }
+}
+
+
+/***/ }),
+
+/***/ 666:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C0: () => (/* binding */ namespaceProblems),
+/* harmony export */   GT: () => (/* binding */ scopeNamespaceProblems),
+/* harmony export */   T5: () => (/* binding */ usernameProblems),
+/* harmony export */   U5: () => (/* binding */ TAG_LIMITS),
+/* harmony export */   Uh: () => (/* binding */ groupProblems),
+/* harmony export */   fI: () => (/* binding */ serviceAccountProblems),
+/* harmony export */   nI: () => (/* binding */ tagProblems),
+/* harmony export */   zF: () => (/* binding */ sessionPolicyProblems)
+/* harmony export */ });
+/* unused harmony exports SESSION_POLICY_MAX, RESERVED_GROUP_PREFIXES, RESERVED_USERNAME_PREFIXES, NAMESPACE_RE, NAMESPACE_MAX, SERVICE_ACCOUNT_RE, SERVICE_ACCOUNT_MAX */
+/**
+ * Limits EKS and STS put on the values eks-identity sends, as pure checks: `validate` reports
+ * them with the manifest location (after variables are expanded), the plan can re-check values
+ * it computes, and the emulator refuses the same values with the error EKS gives. One place per
+ * limit, each with its source:
+ *
+ * - Tags (CreatePodIdentityAssociation, CreateAccessEntry, TagResource): the EKS service model's
+ *   TagMap is 1–50 entries, TagKey 1–128 and TagValue 0–256 characters; the API reference reserves
+ *   the `aws:` prefix (any case).
+ * - Session policy (CreatePodIdentityAssociation/UpdatePodIdentityAssociation `policy`): the EKS
+ *   model gives the field no length, but EKS Pod Identity passes it to STS AssumeRole, whose
+ *   reference caps the plaintext at 2,048 characters of \u0009, \u000A, \u000D and \u0020–\u00FF.
+ *   eks-identity sends the policy as compact canonical JSON, so that text is what is counted.
+ * - Username and groups (CreateAccessEntry/UpdateAccessEntry): the model gives no length; the EKS
+ *   User Guide ("Create access entries") reserves the username prefixes system:, eks:, aws:,
+ *   amazon: and iam:, requires a colon before {{SessionName}}/{{SessionNameRaw}}, and reserves
+ *   the group prefix system:.
+ * - Namespace and service account: Kubernetes names (RFC 1123 label of at most 63 characters,
+ *   RFC 1123 subdomain of at most 253); an access-policy namespace scope may end in `*`.
+ */
+const TAG_LIMITS = { count: 50, key: 128, value: 256 };
+const SESSION_POLICY_MAX = 2048;
+const RESERVED_GROUP_PREFIXES = ['system:'];
+const RESERVED_USERNAME_PREFIXES = ['system:', 'eks:', 'aws:', 'amazon:', 'iam:'];
+/** Kubernetes namespace: an RFC 1123 label. */
+const NAMESPACE_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const NAMESPACE_MAX = 63;
+/** Kubernetes service account: an RFC 1123 subdomain. */
+const SERVICE_ACCOUNT_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const SERVICE_ACCOUNT_MAX = 253;
+function shorten(text) {
+    return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+/** Problems of a tag set as sent; `key` says which tag (absent: the whole set). */
+function tagProblems(tags) {
+    const out = [];
+    const keys = Object.keys(tags);
+    if (keys.length > TAG_LIMITS.count)
+        out.push({ code: 'TOO_MANY_TAGS', message: `${keys.length} tags; EKS allows at most ${TAG_LIMITS.count} on a resource`, fix: 'remove some tags (defaults count too)' });
+    for (const key of keys) {
+        if (key.length === 0 || key.length > TAG_LIMITS.key) {
+            out.push({ key, code: 'TAG_KEY_TOO_LONG', message: `tag key \`${shorten(key)}\` has ${key.length} characters; EKS allows 1–${TAG_LIMITS.key}`, fix: key.length === 0 ? 'give the tag a key' : 'shorten the key' });
+        }
+        const value = tags[key] ?? '';
+        if (value.length > TAG_LIMITS.value) {
+            out.push({ key, code: 'TAG_VALUE_TOO_LONG', message: `the value of tag \`${shorten(key)}\` has ${value.length} characters; EKS allows at most ${TAG_LIMITS.value}`, fix: 'shorten the value' });
+        }
+        if (key.toLowerCase().startsWith('aws:'))
+            out.push({ key, code: 'RESERVED_TAG_PREFIX', message: `tag key \`${shorten(key)}\` uses the prefix \`aws:\`, which AWS reserves`, fix: 'rename the key' });
+    }
+    return out;
+}
+/** Problems of a session policy in the exact text EKS receives. */
+function sessionPolicyProblems(text) {
+    const out = [];
+    if (text.length > SESSION_POLICY_MAX) {
+        out.push({
+            code: 'SESSION_POLICY_TOO_LONG',
+            message: `the session policy is ${text.length} characters as sent (compact JSON); STS, which EKS Pod Identity passes it to, allows at most ${SESSION_POLICY_MAX}`,
+            fix: 'shorten the policy (fewer statements, wildcards in actions or resources), or grant through the role\'s own policies',
+        });
+    }
+    const bad = [...text].find((ch) => !isSessionPolicyCharacter(ch.codePointAt(0)));
+    if (bad !== undefined) {
+        out.push({
+            code: 'SESSION_POLICY_INVALID_CHARACTER',
+            message: `the session policy contains ${JSON.stringify(bad)} (U+${bad.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}); STS accepts only tab, line breaks and U+0020–U+00FF`,
+            fix: 'remove the character (it is usually in a Sid or a condition value)',
+        });
+    }
+    return out;
+}
+function isSessionPolicyCharacter(code) {
+    return code === 0x09 || code === 0x0a || code === 0x0d || (code >= 0x20 && code <= 0xff);
+}
+/** Problems of a username an entry declares (EKS's own node usernames are not checked). */
+function usernameProblems(username) {
+    const out = [];
+    const prefix = RESERVED_USERNAME_PREFIXES.find((p) => username.startsWith(p));
+    if (prefix)
+        out.push({ code: 'RESERVED_USERNAME_PREFIX', message: `username \`${shorten(username)}\` starts with the reserved prefix \`${prefix}\``, fix: 'choose another username, or omit it and let EKS pick one' });
+    if (username.trim() === '')
+        out.push({ code: 'INVALID_USERNAME', message: 'the username is empty', fix: 'omit `username` to let EKS pick one' });
+    const session = /\{\{SessionName(Raw)?\}\}/.exec(username);
+    if (session && !username.slice(0, session.index).includes(':')) {
+        out.push({
+            code: 'USERNAME_SESSION_NAME_COLON',
+            message: `username \`${shorten(username)}\` uses ${session[0]} without a colon before it; EKS requires one`,
+            fix: `put a colon before it, e.g. \`${username.slice(0, session.index)}:${username.slice(session.index)}\``,
+        });
+    }
+    return out;
+}
+/** Problems of one Kubernetes group an entry declares. */
+function groupProblems(group) {
+    const out = [];
+    const prefix = RESERVED_GROUP_PREFIXES.find((p) => group.startsWith(p));
+    if (prefix) {
+        out.push({
+            code: 'RESERVED_GROUP_PREFIX',
+            message: `group \`${shorten(group)}\` starts with the reserved prefix \`${prefix}\``,
+            fix: group === 'system:masters' ? 'grant AmazonEKSClusterAdminPolicy with `scope: cluster` instead' : 'use a group name without the `system:` prefix and bind it with RBAC',
+        });
+    }
+    if (group.trim() === '')
+        out.push({ code: 'INVALID_GROUP', message: 'a Kubernetes group name is empty', fix: 'remove the empty group' });
+    return out;
+}
+/** A namespace of an association. */
+function namespaceProblems(namespace) {
+    if (NAMESPACE_RE.test(namespace) && namespace.length <= NAMESPACE_MAX)
+        return [];
+    return [{ code: 'INVALID_NAMESPACE', message: `namespace \`${shorten(namespace)}\` is not a valid Kubernetes namespace`, fix: `use at most ${NAMESPACE_MAX} lowercase letters, digits and hyphens, starting and ending with a letter or digit` }];
+}
+/** A namespace of an access-policy scope: a namespace name, or a prefix ending in `*`. */
+function scopeNamespaceProblems(namespace) {
+    const stem = namespace.endsWith('*') ? namespace.slice(0, -1) : namespace;
+    // A prefix may end in a hyphen (`team-*`); `*` alone matches every namespace.
+    const valid = namespace.length <= NAMESPACE_MAX && (stem === '' ? namespace === '*' : NAMESPACE_RE.test(namespace.endsWith('*') ? stem.replace(/-+$/, '') || 'x' : stem));
+    if (valid)
+        return [];
+    return [{ code: 'INVALID_NAMESPACE', message: `namespace \`${shorten(namespace)}\` is not a valid Kubernetes namespace`, fix: 'use lowercase letters, digits and hyphens (a trailing * matches a prefix)' }];
+}
+/** A service account name of an association. */
+function serviceAccountProblems(name) {
+    if (SERVICE_ACCOUNT_RE.test(name) && name.length <= SERVICE_ACCOUNT_MAX)
+        return [];
+    return [{ code: 'INVALID_SERVICE_ACCOUNT', message: `service account \`${shorten(name)}\` is not a valid Kubernetes name`, fix: `use at most ${SERVICE_ACCOUNT_MAX} lowercase letters, digits, hyphens and dots` }];
 }
 
 
@@ -43607,15 +43770,19 @@ function sortedRecord(record) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $5: () => (/* binding */ isCapabilityPolicy),
+/* harmony export */   AI: () => (/* binding */ isEksNodeType),
 /* harmony export */   DB: () => (/* binding */ eksOwnedEntryReason),
 /* harmony export */   FX: () => (/* binding */ OWNER_TAG),
 /* harmony export */   Ul: () => (/* binding */ isPrunable),
+/* harmony export */   ZP: () => (/* binding */ ownerProblem),
 /* harmony export */   bf: () => (/* binding */ ownerOf),
 /* harmony export */   wc: () => (/* binding */ isClusterAdminPolicy),
 /* harmony export */   xH: () => (/* binding */ isSamePrincipal)
 /* harmony export */ });
 /* unused harmony exports CAPABILITY_ACCESS_POLICIES, CLUSTER_ADMIN_POLICY */
-/* harmony import */ var _partition_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(655);
+/* harmony import */ var _api_limits_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(666);
+/* harmony import */ var _partition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(655);
+
 
 /*
  * Who owns an access entry, and who a principal is. Shared by the planner (findings) and the apply
@@ -43628,6 +43795,22 @@ function sortedRecord(record) {
  */
 const EKS_NODE_TYPES = new Set(['EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX', 'EC2']);
 /**
+ * Why `owner` cannot be an owner, or undefined. It is a tag value (EKS: 0–256 characters of
+ * letters, digits, spaces and _ . : / = + - @;
+ * https://docs.aws.amazon.com/eks/latest/userguide/eks-using-tags.html); empty would tag nothing
+ * recognisable.
+ */
+function ownerProblem(owner) {
+    if (owner.length > 0 && owner.length <= _api_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG_LIMITS */ .U5.value && /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u.test(owner))
+        return undefined;
+    const shown = owner.length > 40 ? `${owner.slice(0, 40)}…` : owner;
+    return { message: `owner ${JSON.stringify(shown)} is not a valid tag value`, fix: `use 1–${_api_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG_LIMITS */ .U5.value} characters: letters, digits, spaces and _ . : / = + - @` };
+}
+/** A node type EKS creates entries of itself (see EKS_NODE_TYPES). */
+function isEksNodeType(type) {
+    return EKS_NODE_TYPES.has(type);
+}
+/**
  * Access policies EKS associates with the entry it creates for an EKS Capability's IAM role (ACK,
  * Argo CD, kro), and that exist for nothing else. The EKS User Guide ("Amazon EKS capability IAM
  * role"; "Register target clusters" for Argo CD) says capabilities reach the cluster "through
@@ -43637,7 +43820,7 @@ const EKS_NODE_TYPES = new Set(['EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX', 'EC
 const CAPABILITY_ACCESS_POLICIES = ['AmazonEKSACKPolicy', 'AmazonEKSArgoCDClusterPolicy', 'AmazonEKSArgoCDPolicy', 'AmazonEKSKROPolicy'];
 /** An access policy EKS associates only for EKS Capabilities: never removed by eks-identity. */
 function isCapabilityPolicy(policyArn) {
-    return CAPABILITY_ACCESS_POLICIES.includes((0,_partition_js__WEBPACK_IMPORTED_MODULE_0__/* .accessPolicyName */ ._z)(policyArn));
+    return CAPABILITY_ACCESS_POLICIES.includes((0,_partition_js__WEBPACK_IMPORTED_MODULE_1__/* .accessPolicyName */ ._z)(policyArn));
 }
 /** The tag that names the manifest owning an object (`owner:` in the manifest). EKS never sets it. */
 const OWNER_TAG = 'eks-identity/owner';
@@ -43664,12 +43847,12 @@ function eksOwnedEntryReason(entry, owner) {
     const ours = owner !== undefined && ownerOf(entry.tags) === owner;
     if (EKS_NODE_TYPES.has(entry.type) && !ours)
         return `access entry of type ${entry.type} is a node entry EKS manages; it is never deleted`;
-    const name = (0,_partition_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameOfArn */ .cq)(entry.principalArn);
+    const name = (0,_partition_js__WEBPACK_IMPORTED_MODULE_1__/* .roleNameOfArn */ .cq)(entry.principalArn);
     if (name?.startsWith('AWSServiceRoleFor'))
         return `access entry for the service-linked role ${name} belongs to EKS; it is never deleted`;
     const capability = (entry.accessPolicies ?? []).map((p) => (typeof p === 'string' ? p : p.policyArn)).find(isCapabilityPolicy);
     if (capability)
-        return `access entry of an EKS Capability role (it carries ${(0,_partition_js__WEBPACK_IMPORTED_MODULE_0__/* .accessPolicyName */ ._z)(capability)}, which EKS associates when it creates the capability); it is never deleted`;
+        return `access entry of an EKS Capability role (it carries ${(0,_partition_js__WEBPACK_IMPORTED_MODULE_1__/* .accessPolicyName */ ._z)(capability)}, which EKS associates when it creates the capability); it is never deleted`;
     return undefined;
 }
 /**
@@ -43679,17 +43862,17 @@ function eksOwnedEntryReason(entry, owner) {
 function isSamePrincipal(a, b) {
     if (a === b)
         return true;
-    const pa = (0,_partition_js__WEBPACK_IMPORTED_MODULE_0__/* .parseArn */ .Lw)(a);
-    const pb = (0,_partition_js__WEBPACK_IMPORTED_MODULE_0__/* .parseArn */ .Lw)(b);
+    const pa = (0,_partition_js__WEBPACK_IMPORTED_MODULE_1__/* .parseArn */ .Lw)(a);
+    const pb = (0,_partition_js__WEBPACK_IMPORTED_MODULE_1__/* .parseArn */ .Lw)(b);
     if (!pa || !pb || pa.service !== 'iam' || pb.service !== 'iam')
         return false;
     if (!pa.resource.startsWith('role/') || !pb.resource.startsWith('role/'))
         return false;
-    return pa.partition === pb.partition && pa.accountId === pb.accountId && (0,_partition_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameOfArn */ .cq)(a) === (0,_partition_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameOfArn */ .cq)(b);
+    return pa.partition === pb.partition && pa.accountId === pb.accountId && (0,_partition_js__WEBPACK_IMPORTED_MODULE_1__/* .roleNameOfArn */ .cq)(a) === (0,_partition_js__WEBPACK_IMPORTED_MODULE_1__/* .roleNameOfArn */ .cq)(b);
 }
 const CLUSTER_ADMIN_POLICY = 'AmazonEKSClusterAdminPolicy';
 function isClusterAdminPolicy(policyArn) {
-    return (0,_partition_js__WEBPACK_IMPORTED_MODULE_0__/* .accessPolicyName */ ._z)(policyArn) === CLUSTER_ADMIN_POLICY;
+    return (0,_partition_js__WEBPACK_IMPORTED_MODULE_1__/* .accessPolicyName */ ._z)(policyArn) === CLUSTER_ADMIN_POLICY;
 }
 
 
@@ -43982,7 +44165,7 @@ const FINDINGS = {
     MANAGED_POLICY_NOT_FOUND: { severity: 'error', doc: 'A managed policy a `role:` block attaches does not exist (GetPolicy answered not found).' },
     PERMISSIONS_BOUNDARY_NOT_FOUND: { severity: 'error', doc: 'The permissions boundary of a `role:` block does not exist (GetPolicy answered not found).' },
     ROLE_STILL_USED: { severity: 'info', doc: 'An undeclared role this manifest owns is still used by an association that stays, so prune keeps it.' },
-    UNDECLARED_NOT_COUNTED: { severity: 'info', doc: 'Prune is off and the declared objects were read one by one: undeclared objects were not listed, so they were not counted.' },
+    UNDECLARED_NOT_COUNTED: { severity: 'info', doc: 'Prune is off and the declared objects were found with targeted reads: undeclared objects were not listed in full, so they were not counted.' },
 };
 const ASSOCIATION_QUOTA = 5000;
 const ACCESS_ENTRY_QUOTA = 3000;
@@ -44170,7 +44353,7 @@ function foreignOwnerFinding(desired, liveTags, object) {
     const mine = desired.owner === undefined ? 'this manifest has no owner' : `this manifest's owner is ${JSON.stringify(desired.owner)}`;
     return (0,_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .finding */ .gk)('OWNED_BY_ANOTHER_MANIFEST', `${object.label} on cluster ${desired.name} carries ${_model_ownership_js__WEBPACK_IMPORTED_MODULE_0__/* .OWNER_TAG */ .FX}=${JSON.stringify(holder)}, but ${mine}; eks-identity leaves it alone`, {
         key: object.key,
-        fix: `declare it in the manifest whose owner is ${JSON.stringify(holder)} only, and remove it here (or, to move it, remove it there first and retag it with aws eks tag-resource)`,
+        fix: `declare it in the manifest whose owner is ${JSON.stringify(holder)} only, and remove it here (or, to move it here, first ${desired.owner === undefined ? `untag ${_model_ownership_js__WEBPACK_IMPORTED_MODULE_0__/* .OWNER_TAG */ .FX} with aws eks untag-resource` : `retag it ${_model_ownership_js__WEBPACK_IMPORTED_MODULE_0__/* .OWNER_TAG */ .FX}=${desired.owner} with aws eks tag-resource`}, then remove it from that manifest: removed there while it still carries that manifest's tag, its prune: owned would delete it)`,
         source: object.source,
     });
 }
@@ -44198,7 +44381,7 @@ function notCountedFinding(live, kind, what) {
     if (!live.uncounted?.includes(kind))
         return [];
     return [
-        (0,_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .finding */ .gk)('UNDECLARED_NOT_COUNTED', `undeclared ${what} were not counted: the declared ones were read one by one, and counting the others would list the whole cluster (prune is off)`, {
+        (0,_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .finding */ .gk)('UNDECLARED_NOT_COUNTED', `undeclared ${what} were not counted: the declared ones were found with targeted reads (the first list pages, filtered lists, describes by principal), and counting the others would list the whole cluster (prune is off)`, {
             fix: 'nothing to do; eks-identity export lists them all, and prune: true or prune: owned reads them',
         }),
     ];
