@@ -28,7 +28,7 @@ import { callAws, callAwsOrAbsent, isAccessDenied } from './errors.js';
 import { compare, toAssociationSummary, toAuthenticationMode, toLiveAccessEntry, toLiveAssociation, toLiveRole, toLiveUser } from './live-convert.js';
 import { isPrunable } from '../model/ownership.js';
 import { pacedClients, PacerRegistry } from './pacer.js';
-import type { ListPages, Page } from './targeted-read.js';
+import { allPages, type ListPages, type Page } from './targeted-read.js';
 import { readDeclaredObjects, readEveryObject, type DescribeJob, type ObjectReads } from './object-reads.js';
 import { createProgressGroup, silentProgress, type ProgressReporter } from './progress.js';
 import type { ClusterSession } from './session.js';
@@ -403,26 +403,12 @@ class ClusterReader implements ListPages {
 
   /** The whole association list, page after page. */
   async listAssociations(): Promise<LiveAssociationSummary[]> {
-    const out: LiveAssociationSummary[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = await this.associations({}, nextToken);
-      out.push(...page.items);
-      nextToken = page.nextToken;
-    } while (nextToken);
-    return out.sort(byAssociation);
+    return (await allPages((nextToken) => this.associations({}, nextToken))).sort(byAssociation);
   }
 
   /** The whole access entry list, page after page. */
   async listAccessEntries(): Promise<string[]> {
-    const out: string[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = await this.accessEntries(nextToken);
-      out.push(...page.items);
-      nextToken = page.nextToken;
-    } while (nextToken);
-    return [...new Set(out)].sort(compare);
+    return [...new Set(await allPages((nextToken) => this.accessEntries(nextToken)))].sort(compare);
   }
 
   /** One page of ListPodIdentityAssociations, filtered by namespace and service account when given; paced (pages may run side by side). */

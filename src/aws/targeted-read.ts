@@ -41,6 +41,18 @@ export interface Page<T> {
   nextToken?: string;
 }
 
+/** Every item of a list, asking for page after page until there is no next token. */
+export async function allPages<T>(page: (nextToken?: string) => Promise<Page<T>>): Promise<T[]> {
+  const out: T[] = [];
+  let nextToken: string | undefined;
+  do {
+    const answer = await page(nextToken);
+    out.push(...answer.items);
+    nextToken = answer.nextToken;
+  } while (nextToken);
+  return out;
+}
+
 /** The list calls the strategy needs (the reader implements them with the SDK). */
 export interface ListPages {
   associations(filter: { namespace?: string; serviceAccount?: string }, nextToken?: string): Promise<Page<LiveAssociationSummary>>;

@@ -9,7 +9,7 @@ import { addonAssociationProblems } from '../model/addon.js';
 import { podIdentityConfigurationOf } from './addon-catalog.js';
 import { eksErrors } from './api-error.js';
 import type { EksHandler, RequestContext } from './context.js';
-import { ASSOCIATION_QUOTA, checkRoleExists } from './eks-associations.js';
+import { checkRoleExists, refuseOverAssociationQuota } from './eks-associations.js';
 import { updateShape } from './eks-clusters.js';
 import { findCluster, optionalString, paginate, seconds } from './eks-common.js';
 import { associationArn, type Addon, type Cluster, type ClusterUpdate } from './world.js';
@@ -139,15 +139,11 @@ export const updateAddon: EksHandler = (ctx, req) => {
       const taken = cluster.associations.find((a) => a.addonName !== addon.name && a.namespace === addon.namespace && a.serviceAccount === r.serviceAccount);
       if (taken) throw eksErrors.inUse(`Association already exists: ${taken.id}`, { clusterName: cluster.name, addonName: addon.name });
     }
-    // The cluster's quota of Pod Identity associations (EKS User Guide, "Amazon EKS service quotas":
-    // 5,000 per cluster) counts an add-on's too. How EKS refuses an add-on update that would pass
-    // it (at once or in the update) is not documented; refused here at once, as
-    // CreatePodIdentityAssociation refuses it. The plan reports it first (QUOTA_ASSOCIATIONS).
-    const owned = new Set(cluster.associations.filter((a) => a.addonName === addon.name).map((a) => a.serviceAccount));
-    const after = cluster.associations.length - owned.size + new Set(requested.map((r) => r.serviceAccount)).size;
-    if (after > ASSOCIATION_QUOTA && after > cluster.associations.length) {
-      throw eksErrors.limitExceeded(`Cluster ${cluster.name} already has the maximum of ${ASSOCIATION_QUOTA} Pod Identity associations.`, { clusterName: cluster.name, addonName: addon.name });
-    }
+    // The cluster's quota of Pod Identity associations counts an add-on's too. How EKS refuses an
+    // add-on update that would pass it (at once or in the update) is not documented; refused here
+    // at once, as CreatePodIdentityAssociation refuses it. The plan reports it first (QUOTA_ASSOCIATIONS).
+    const owned = cluster.associations.filter((a) => a.addonName === addon.name).length;
+    refuseOverAssociationQuota(cluster, cluster.associations.length - owned + new Set(requested.map((r) => r.serviceAccount)).size, { addonName: addon.name });
   }
 
   const failure = addon.updateFailure;

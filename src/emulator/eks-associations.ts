@@ -9,6 +9,17 @@ import { findByKey } from './lookup.js';
 
 export const ASSOCIATION_QUOTA = 5000;
 
+/**
+ * Refuses a write that would take the cluster from its current count of associations to `after`,
+ * over the quota (EKS User Guide, "Amazon EKS service quotas": 5,000 per cluster). A write that
+ * does not add any is never refused.
+ */
+export function refuseOverAssociationQuota(cluster: Cluster, after: number, fields: Record<string, string> = {}): void {
+  if (after > ASSOCIATION_QUOTA && after > cluster.associations.length) {
+    throw eksErrors.limitExceeded(`Cluster ${cluster.name} already has the maximum of ${ASSOCIATION_QUOTA} Pod Identity associations.`, { clusterName: cluster.name, ...fields });
+  }
+}
+
 function ownerArn(cluster: Cluster, a: Association): string | undefined {
   return a.addonName === undefined ? undefined : cluster.addons.find((x) => x.name === a.addonName)?.arn;
 }
@@ -95,9 +106,7 @@ export const createPodIdentityAssociation: EksHandler = (ctx, req) => {
   }
   const duplicate = cluster.associations.find((a) => a.namespace === namespace && a.serviceAccount === serviceAccount);
   if (duplicate) throw eksErrors.inUse(`Association already exists: ${duplicate.id}`, { clusterName: cluster.name });
-  if (cluster.associations.length >= ASSOCIATION_QUOTA) {
-    throw eksErrors.limitExceeded(`Cluster ${cluster.name} already has the maximum of ${ASSOCIATION_QUOTA} Pod Identity associations.`, { clusterName: cluster.name });
-  }
+  refuseOverAssociationQuota(cluster, cluster.associations.length + 1);
   checkRoleExists(ctx, cluster, roleArn);
   checkTargetRole(targetRoleArn);
   checkPolicy(policy, disableSessionTags);

@@ -13,6 +13,7 @@ import { addonNameOfArn } from '../model/addon.js';
 import type { LiveRoleDetail } from '../model/desired-role.js';
 import { exportRoleBlock, trustDiffers, trustNote, withoutOwnerTag } from './export-roles.js';
 import { OWNER_TAG, ownerOf } from '../model/ownership.js';
+import { compare } from '../model/order.js';
 
 export interface ExportResult {
   manifestYaml: string;
@@ -114,8 +115,8 @@ export function renderClusterExport(cluster: LiveCluster, ownership: ExportOwner
   }
   // An add-on's declared list is all of its associations (UpdateAddon replaces them): each add-on with every one of its own.
   const addons: FragmentAddon[] = [...addonAssociations]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([name, list]) => ({ name, podIdentityAssociations: [...list].sort((a, b) => (a.serviceAccount < b.serviceAccount ? -1 : a.serviceAccount > b.serviceAccount ? 1 : 0)) }));
+    .sort(([a], [b]) => compare(a, b))
+    .map(([name, list]) => ({ name, podIdentityAssociations: [...list].sort((a, b) => compare(a.serviceAccount, b.serviceAccount)) }));
   const undescribed = cluster.associationSummaries.length - cluster.associations.length;
   const fragment: ManifestFragment = {
     version: 1,
@@ -163,7 +164,7 @@ function exportAccessEntry(live: LiveAccessEntry, partition: Partition): Fragmen
     if (live.kubernetesGroups.length > 0) out.kubernetesGroups = [...new Set(live.kubernetesGroups)].sort();
     if (live.username !== undefined && live.username !== defaultEntryUsername(live)) out.username = live.username;
   }
-  const policies = [...live.accessPolicies].sort((a, b) => (a.policyArn < b.policyArn ? -1 : a.policyArn > b.policyArn ? 1 : 0));
+  const policies = [...live.accessPolicies].sort((a, b) => compare(a.policyArn, b.policyArn));
   if (policies.length > 0) out.accessPolicies = policies.map((p): FragmentAccessPolicy => ({ policy: policyReference(p.policyArn, partition), ...exportScope(p.scope) }));
   const tags = withoutOwnerTag(live.tags);
   if (Object.keys(tags).length > 0) out.tags = tags;
