@@ -1604,6 +1604,17 @@ var model_ownership = __webpack_require__(5012);
  */
 /** Pages of the whole association list read one after another before targeted reads take over. */
 const SEQUENTIAL_PAGES = 2;
+/** Every item of a list, asking for page after page until there is no next token. */
+async function allPages(page) {
+    const out = [];
+    let nextToken;
+    do {
+        const answer = await page(nextToken);
+        out.push(...answer.items);
+        nextToken = answer.nextToken;
+    } while (nextToken);
+    return out;
+}
 /**
  * Finds the declared associations (see above). `declared`: keys as namespace and service account.
  * `onPage` sees each page's associations as it arrives, so their describes need not wait for the
@@ -1811,6 +1822,7 @@ function inAccount(session, arn) {
 }
 
 ;// CONCATENATED MODULE: ./src/aws/reader.ts
+
 
 
 
@@ -2156,25 +2168,11 @@ class ClusterReader {
     }
     /** The whole association list, page after page. */
     async listAssociations() {
-        const out = [];
-        let nextToken;
-        do {
-            const page = await this.associations({}, nextToken);
-            out.push(...page.items);
-            nextToken = page.nextToken;
-        } while (nextToken);
-        return out.sort(byAssociation);
+        return (await allPages((nextToken) => this.associations({}, nextToken))).sort(byAssociation);
     }
     /** The whole access entry list, page after page. */
     async listAccessEntries() {
-        const out = [];
-        let nextToken;
-        do {
-            const page = await this.accessEntries(nextToken);
-            out.push(...page.items);
-            nextToken = page.nextToken;
-        } while (nextToken);
-        return [...new Set(out)].sort(model_order/* compare */.U);
+        return [...new Set(await allPages((nextToken) => this.accessEntries(nextToken)))].sort(model_order/* compare */.U);
     }
     /** One page of ListPodIdentityAssociations, filtered by namespace and service account when given; paced (pages may run side by side). */
     async associations(filter, nextToken) {
@@ -7188,6 +7186,7 @@ function trustNote(role, cluster) {
 
 
 
+
 /** Node entry types EKS creates for managed node groups, Fargate profiles and Auto Mode (apply never deletes them either). */
 const NODE_TYPES = new Set(['EC2', 'EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX']);
 /**
@@ -7270,8 +7269,8 @@ function renderClusterExport(cluster, ownership = {}) {
     }
     // An add-on's declared list is all of its associations (UpdateAddon replaces them): each add-on with every one of its own.
     const addons = [...addonAssociations]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([name, list]) => ({ name, podIdentityAssociations: [...list].sort((a, b) => (a.serviceAccount < b.serviceAccount ? -1 : a.serviceAccount > b.serviceAccount ? 1 : 0)) }));
+        .sort(([a], [b]) => (0,model_order/* compare */.U)(a, b))
+        .map(([name, list]) => ({ name, podIdentityAssociations: [...list].sort((a, b) => (0,model_order/* compare */.U)(a.serviceAccount, b.serviceAccount)) }));
     const undescribed = cluster.associationSummaries.length - cluster.associations.length;
     const fragment = {
         version: 1,
@@ -7326,7 +7325,7 @@ function exportAccessEntry(live, partition) {
         if (live.username !== undefined && live.username !== defaultEntryUsername(live))
             out.username = live.username;
     }
-    const policies = [...live.accessPolicies].sort((a, b) => (a.policyArn < b.policyArn ? -1 : a.policyArn > b.policyArn ? 1 : 0));
+    const policies = [...live.accessPolicies].sort((a, b) => (0,model_order/* compare */.U)(a.policyArn, b.policyArn));
     if (policies.length > 0)
         out.accessPolicies = policies.map((p) => ({ policy: policyReference(p.policyArn, partition), ...exportScope(p.scope) }));
     const tags = withoutOwnerTag(live.tags);
